@@ -1,0 +1,114 @@
+import { canSee } from '../clients/access.ts';
+import { assertTaxIdFree } from '../clients/client-record.ts';
+import { recordClientChange } from '../clients/changes.ts';
+import { clientOwned, moveRecords } from '../clients/merge.ts';
+import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
+import { CrmError, invalid, notFound } from '../errors.ts';
+import type { Activity } from '../model/activity.ts';
+import type { Client } from '../model/client.ts';
+import type { Billing, Order } from '../model/order.ts';
+import type { LinkKey } from '../orders/link-keys.ts';
+import { readOrder } from '../orders/read.ts';
+import { readAll } from '../storage/read-all.ts';
+import { recordActivity } from './record.ts';
+
+const changedSince = (what: string) =>
+  new CrmError('conflict', `Cannot undo: ${what} changed since. Reload and decide by hand.`);
+
+async function currentClient(ctx: CrmContext, id: string): Promise<Client> {
+  const client = (await ctx.storage.get('clients', id)) as Client | undefined;
+  if (!client) throw changedSince(`client ${id}`);
+  return client;
+}
+
+const withoutVersion = <T extends { version: number }>({ version: _, ...rest }: T) => rest;
+
+/** Puts back the order billing that `applyClientBilling` replaced (B10). */
+async function undoBillingReplaced(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { previous, billing } = activity.data as { previous: Billing; billing: Billing };
+  const order = await readOrder(ctx, activity.orderId!);
+  if (JSON.stringify(order.billing) !== JSON.stringify(billing)) throw changedSince(`the billing of order ${order.id}`);
+  const restored = uow.put<Order>('orders', { ...order, billing: previous, updatedAt: ctx.now() }, order);
+  uow.emit({ type: 'order.updated', order: restored, previous: order });
+}
+
+/** Brings a deleted client back with its orders and what linking taught. */
+async function undoClientDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { client, orders, linkKeys } = activity.data as { client: Client; orders: { id: string; linkSource?: Order['linkSource'] }[]; linkKeys: LinkKey[] };
+  if (await ctx.storage.get('clients', client.id)) throw changedSince(`client ${client.id}`);
+  await assertTaxIdFree(ctx, client.taxId, client.id);
+  const restored = uow.put<Client>('clients', { ...withoutVersion(client), updatedAt: ctx.now() }, 'absent');
+  for (const { id, linkSource } of orders) {
+    const order = (await ctx.storage.get('orders', id)) as Order | undefined;
+    // An order someone linked elsewhere (or unlinked by hand) since then stays as it is.
+    if (!order || order.clientId || order.unlinkedByHand) continue;
+    uow.put<Order>('orders', { ...order, clientId: client.id, ...(linkSource ? { linkSource } : {}), updatedAt: ctx.now() }, order);
+  }
+  for (const key of linkKeys) {
+    if (!(await ctx.storage.get('linkKeys', key.id))) uow.put('linkKeys', withoutVersion(key), 'absent');
+  }
+  uow.emit({ type: 'client.created', client: restored });
+}
+
+/** Splits a merge: the kept client as it was, the merged one back, its records returned. */
+async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { before, merged, mergedVersion, moved } = activity.data as { before: Client; merged: Client; mergedVersion: number; moved: Record<string, string[]> };
+  const kept = await currentClient(ctx, before.id);
+  if (kept.version !== mergedVersion) throw changedSince(`client ${kept.number}`);
+  if (await ctx.storage.get('clients', merged.id)) throw changedSince(`client ${merged.id}`);
+  const restored = uow.put<Client>('clients', { ...withoutVersion(before), updatedAt: ctx.now() }, kept);
+  const returned = uow.put<Client>('clients', { ...withoutVersion(merged), updatedAt: ctx.now() }, 'absent');
+  for (const [collection, index, range] of clientOwned) {
+    const ids = new Set(moved[collection] ?? []);
+    const stillMoved = (await readAll(ctx, collection, index, range(kept.id))).filter((record) => ids.has(record.id));
+    moveRecords(uow, collection, stillMoved, merged.id);
+  }
+  uow.emit({ type: 'client.updated', client: restored, previous: kept });
+  uow.emit({ type: 'client.created', client: returned });
+}
+
+/** Reverts a status or star change, or every change of the bulk action it was part of. */
+async function undoClientChange(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<Activity[]> {
+  const entries = activity.batchId ? await readAll<Activity>(ctx, 'activities', 'batchId', { eq: activity.batchId }) : [activity];
+  const field = activity.type === 'status_changed' ? 'statusId' : 'stars';
+  for (const entry of entries) {
+    const { from, to } = entry.data as { from: unknown; to: unknown };
+    const previous = await currentClient(ctx, entry.clientId);
+    if (JSON.stringify(previous[field] ?? null) !== JSON.stringify(to)) throw changedSince(`client ${previous.number}`);
+    const next = { ...withoutVersion(previous), [field]: from, updatedAt: ctx.now() };
+    if (from === null) delete (next as Partial<Client>)[field];
+    const client = uow.put<Client>('clients', next as Omit<Client, 'version'>, previous);
+    recordClientChange(ctx, uow, previous, client);
+  }
+  return entries;
+}
+
+/**
+ * Reverses an undoable timeline entry: a billing replacement, a delete, a merge, a status or
+ * star change (a bulk one as a whole). Refuses with `conflict` when the records changed since,
+ * rather than overwrite someone's later work.
+ */
+export async function undoActivity(ctx: CrmContext, activityId: string): Promise<Activity> {
+  return transact(ctx, async (uow) => {
+    const activity = (await ctx.storage.get('activities', activityId)) as Activity | undefined;
+    if (!activity) throw notFound('Activity', activityId);
+    if (!activity.undoable) throw invalid(['activityId'], `A "${activity.type}" entry cannot be undone`);
+    if (activity.undoneAt) throw new CrmError('conflict', 'This entry has already been undone', { current: activity });
+    const owner = activity.type === 'client_deleted' ? (activity.data as { client: Client }).client : await ctx.storage.get('clients', activity.clientId);
+    if (owner && !canSee(ctx, owner as Client)) throw new CrmError('forbidden', 'This client belongs to another owner');
+
+    let undone = [activity];
+    if (activity.type === 'billing_replaced') await undoBillingReplaced(ctx, uow, activity);
+    else if (activity.type === 'client_deleted') await undoClientDeleted(ctx, uow, activity);
+    else if (activity.type === 'clients_merged') await undoClientsMerged(ctx, uow, activity);
+    else undone = await undoClientChange(ctx, uow, activity);
+
+    let result = activity;
+    for (const entry of undone) {
+      const marked = uow.put<Activity>('activities', { ...withoutVersion(entry), undoneAt: ctx.now() }, entry);
+      uow.emit({ type: 'activity.undone', activity: marked });
+      if (entry.id === activity.id) result = marked;
+    }
+    return result;
+  });
+}

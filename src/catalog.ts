@@ -1,0 +1,126 @@
+import * as z from 'zod/mini';
+import { recordClientChange } from './clients/changes.ts';
+import { patchedClient } from './clients/client-record.ts';
+import { checkVersion, transact, type CrmContext, type UnitOfWork } from './context.ts';
+import { compact } from './compact.ts';
+import { CrmError, notFound } from './errors.ts';
+import type { CatalogChange } from './events.ts';
+import type { Client } from './model/client.ts';
+import type { IdKind } from './model/ids.ts';
+import { readAll } from './storage/read-all.ts';
+import { parse } from './validation.ts';
+
+interface Entry {
+  id: string;
+  name: string;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CatalogDefinition<T extends Entry, I, P> {
+  collection: string;
+  idKind: IdKind;
+  idSchema: z.ZodMiniType<string>;
+  input: z.ZodMiniType<Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'> & { position?: number | undefined }, I>;
+  patch: z.ZodMiniType<Partial<Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>>, P>;
+  /** The set a new store starts with. */
+  defaults: Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'>[];
+  /** The client field that refers to entries: one id, or a list of them. */
+  clientField: 'statusId' | 'stars';
+  announce: (uow: UnitOfWork, entry: T, change: CatalogChange) => void;
+}
+
+const DeleteOptions = (idSchema: z.ZodMiniType<string>) =>
+  z.optional(z.strictObject({ replacementId: z.optional(z.nullable(idSchema)), expectedVersion: z.optional(z.int()) }));
+
+/**
+ * A user-defined, ordered list clients refer to: statuses (one per client) and star kinds
+ * (a set per client). Deleting an entry in use needs a replacement (or `null` for none).
+ */
+export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>) {
+  const all = async () => ((await readAll<T>(ctx, def.collection))).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const read = async (id: string) => {
+    const entry = (await ctx.storage.get(def.collection, id)) as T | undefined;
+    if (!entry) throw notFound(def.idKind, id);
+    return entry;
+  };
+  const usedBy = (id: string) => readAll<Client>(ctx, 'clients', def.clientField, { eq: id });
+
+  const stageCreate = (uow: UnitOfWork, data: Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'> & { position?: number | undefined }, position: number) => {
+    const now = ctx.now();
+    const entry = uow.put<T>(def.collection, compact({ position, ...data, id: ctx.newId(def.idKind), createdAt: now, updatedAt: now }) as unknown as Omit<T, 'version'>, 'absent');
+    def.announce(uow, entry, 'created');
+    return entry;
+  };
+
+  return {
+    /** Every entry, in display order. */
+    list: all,
+
+    async create(input: I): Promise<T> {
+      const data = parse(def.input, input);
+      return transact(ctx, async (uow) => {
+        const entries = await all();
+        return stageCreate(uow, data, Math.max(0, ...entries.map((e) => e.position + 1)));
+      });
+    },
+
+    /** Renames, regroups, recolours or moves (`position`) an entry. */
+    async update(id: string, patch: P, options?: { expectedVersion?: number }): Promise<T> {
+      const entryId = parse(def.idSchema, id, ['id']);
+      const data = parse(def.patch, patch);
+      const { expectedVersion } = parse(z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) })), options) ?? {};
+      return transact(ctx, async (uow) => {
+        const previous = await read(entryId);
+        checkVersion(previous, expectedVersion);
+        const entry = uow.put<T>(def.collection, { ...previous, ...compact(data), updatedAt: ctx.now() }, previous);
+        def.announce(uow, entry, 'updated');
+        return entry;
+      });
+    },
+
+    /**
+     * Deletes an entry. When clients use it, `replacementId` says what they get instead
+     * (`null`: nothing); without it the call fails with `validation` on `replacementId`.
+     */
+    async delete(id: string, options?: { replacementId?: string | null; expectedVersion?: number }): Promise<void> {
+      const entryId = parse(def.idSchema, id, ['id']);
+      const { replacementId, expectedVersion } = parse(DeleteOptions(def.idSchema), options) ?? {};
+      await transact(ctx, async (uow) => {
+        const entry = await read(entryId);
+        checkVersion(entry, expectedVersion);
+        if (replacementId) await read(replacementId);
+        const clients = await usedBy(entry.id);
+        if (clients.length && replacementId === undefined) {
+          throw new CrmError('validation', `${entry.name} is used by ${clients.length} client(s): choose a replacement`, {
+            fields: [{ path: ['replacementId'], message: `Used by ${clients.length} client(s): choose a replacement` }],
+            details: { inUse: clients.length },
+          });
+        }
+        const batchId = ctx.newId('batch');
+        for (const previous of clients) {
+          const value =
+            def.clientField === 'statusId'
+              ? { statusId: replacementId ?? null }
+              : { stars: [...new Set(previous.stars.map((s) => (s === entry.id ? replacementId : s)).filter((s) => typeof s === 'string'))] };
+          const client = uow.put<Client>('clients', await patchedClient(ctx, previous, value), previous);
+          recordClientChange(ctx, uow, previous, client, batchId);
+        }
+        uow.delete(def.collection, entry);
+        def.announce(uow, entry, 'deleted');
+      });
+    },
+
+    /** Writes the default set into a new store, once (a flag remembers it, so deleting them all sticks). */
+    async seedDefaults(): Promise<void> {
+      const flagId = `seeded:${def.collection}`;
+      await transact(ctx, async (uow) => {
+        if (await ctx.storage.get('meta', flagId)) return;
+        uow.put('meta', { id: flagId }, 'absent');
+        def.defaults.forEach((data, position) => stageCreate(uow, data, position));
+      });
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { CrmContext } from '../context.ts';
+import { CrmError, notFound } from '../errors.ts';
+import type { Client } from '../model/client.ts';
+
+/** W7: members see only the clients they own; admins see all. */
+export function canSee(ctx: CrmContext, client: Client): boolean {
+  return ctx.principal.role === 'admin' || client.owner === ctx.principal.userId;
+}
+
+/** Reads a client the principal may see, or throws `not_found` / `forbidden`. */
+export async function readClient(ctx: CrmContext, id: string): Promise<Client> {
+  const client = (await ctx.storage.get('clients', id)) as Client | undefined;
+  if (!client) throw notFound('Client', id);
+  if (!canSee(ctx, client)) {
+    throw new CrmError('forbidden', `Client ${id} belongs to another owner`, { details: { id, owner: client.owner } });
+  }
+  return client;
+}

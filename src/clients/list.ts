@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import type { CrmContext } from '../context.ts';
+import { StarId, StatusId } from '../model/ids.ts';
+import { Lifecycle, Temperature, type Client } from '../model/client.ts';
+import type { Status } from '../model/status.ts';
+import { filteredPage } from '../storage/filtered-page.ts';
+import type { IndexKey, KeyRange } from '../storage/adapter.ts';
+import { normalizeTaxId, taxIdKey } from '../tax-id/index.ts';
+import { canSee } from './access.ts';
+
+export const ClientFilter = z.strictObject({
+  statusId: z.optional(StatusId),
+  /** Every status of this group (B4). */
+  statusGroup: z.optional(z.string()),
+  star: z.optional(StarId),
+  lifecycle: z.optional(Lifecycle),
+  temperature: z.optional(Temperature),
+  owner: z.optional(z.string()),
+  tag: z.optional(z.string()),
+  /** In any formatting: `CZ 270 82 440` finds `27082440`. */
+  taxId: z.optional(z.string()),
+});
+export type ClientFilter = z.input<typeof ClientFilter>;
+
+export const ClientSortField = z.enum(['number', 'name', 'createdAt', 'updatedAt']);
+
+export const ClientListOptions = z.strictObject({
+  filter: z.optional(ClientFilter),
+  sort: z.optional(z.strictObject({ by: ClientSortField, direction: z.optional(z.enum(['asc', 'desc'])) })),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  cursor: z.optional(z.string()),
+});
+export type ClientListOptions = z.input<typeof ClientListOptions>;
+
+export interface ClientPage {
+  items: Client[];
+  /** Pass it back as `cursor` for the next page; absent on the last page. */
+  cursor?: string;
+}
+
+/** Index, range and per-record test that together answer a filter. */
+interface Plan {
+  index: string;
+  range?: KeyRange;
+  matches: (client: Client) => boolean;
+}
+
+async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sortBy: string | undefined): Promise<Plan> {
+  const taxKey = filter.taxId === undefined ? undefined : taxIdKey(normalizeTaxId(filter.taxId, ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {}));
+  let groupStatuses: Set<string> | undefined;
+  if (filter.statusGroup !== undefined) {
+    const { records } = await ctx.storage.query('statuses');
+    groupStatuses = new Set((records as unknown as Status[]).filter((s) => s.group === filter.statusGroup).map((s) => s.id));
+  }
+  const matches = (c: Client) =>
+    canSee(ctx, c) &&
+    (filter.statusId === undefined || c.statusId === filter.statusId) &&
+    (groupStatuses === undefined || (c.statusId !== undefined && groupStatuses.has(c.statusId))) &&
+    (filter.star === undefined || c.stars.includes(filter.star)) &&
+    (filter.lifecycle === undefined || c.lifecycle === filter.lifecycle) &&
+    (filter.temperature === undefined || c.temperature === filter.temperature) &&
+    (filter.owner === undefined || c.owner === filter.owner) &&
+    (filter.tag === undefined || c.tags.includes(filter.tag)) &&
+    (taxKey === undefined || (c.taxId !== undefined && taxIdKey(c.taxId) === taxKey));
+  if (sortBy) return { index: sortBy, matches };
+  // Without a sort, read through the most selective index the filter names.
+  const eq: [string, IndexKey | undefined][] = [
+    ['taxKey', taxKey],
+    ['statusId', filter.statusId],
+    ['stars', filter.star],
+    ['owner', filter.owner],
+    ['temperature', filter.temperature],
+    ['lifecycle', filter.lifecycle],
+  ];
+  const chosen = eq.find(([, key]) => key !== undefined);
+  return chosen ? { index: chosen[0], range: { eq: chosen[1]! }, matches } : { index: 'number', matches };
+}
+
+/** Reads storage page by page until `limit` clients pass the filter. */
+export async function listClients(ctx: CrmContext, options: z.output<typeof ClientListOptions>): Promise<ClientPage> {
+  const { index, range, matches } = await plan(ctx, options.filter ?? {}, options.sort?.by);
+  return filteredPage(ctx, {
+    collection: 'clients',
+    index,
+    range,
+    direction: options.sort?.direction ?? 'asc',
+    limit: options.limit ?? 50,
+    cursor: options.cursor,
+    matches,
+  });
+}
+
+/** Counts the clients that pass the filter. */
+export async function countClients(ctx: CrmContext, filter: z.output<typeof ClientFilter>): Promise<number> {
+  let total = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listClients(ctx, { filter, limit: 1000, ...(cursor ? { cursor } : {}) });
+    total += page.items.length;
+    cursor = page.cursor;
+  } while (cursor);
+  return total;
+}
+

@@ -1,0 +1,191 @@
+import * as z from 'zod/mini';
+import { recordActivity } from '../activities/record.ts';
+import { checkVersion, transact, type CrmContext } from '../context.ts';
+import { ClientPatch, CreateClientInput, type Client } from '../model/client.ts';
+import { ClientId, OrderId, StatusId } from '../model/ids.ts';
+import type { Order } from '../model/order.ts';
+import { parse } from '../validation.ts';
+import { formatTaxId } from '../tax-id/index.ts';
+import { readClient } from './access.ts';
+import { recordClientChange } from './changes.ts';
+import { newClientRecord, patchedClient } from './client-record.ts';
+import { findDuplicates, type DuplicateGroup } from './duplicates.ts';
+import { ClientFilter, ClientListOptions, countClients, listClients, type ClientPage } from './list.ts';
+import { mergeClients } from './merge.ts';
+import { searchClients } from './search.ts';
+import { readOrder } from '../orders/read.ts';
+import { linkOrder } from '../orders/link.ts';
+import { clientInputFromBilling } from './from-billing.ts';
+import type { Activity } from '../model/activity.ts';
+import { ordersOfClient, readAll } from '../storage/read-all.ts';
+
+const WriteOptions = z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) }));
+export type WriteOptions = z.input<typeof WriteOptions>;
+const SearchOptions = z.optional(z.strictObject({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }));
+const ClientIdList = z.array(ClientId).check(z.minLength(1), z.maxLength(10_000));
+
+/** `crm.clients`: B2B clients keyed by tax ID. */
+export function clientsService(ctx: CrmContext) {
+  return {
+    /**
+     * Creates a client. The tax ID is normalised (`CZ 270 82 440` → CZ 27082440) and checked by
+     * checksum; a second client with the same tax ID is a `duplicate`.
+     * @example
+     * ```ts
+     * const client = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+     * client.number; // 1 — shown as "Client: 1"
+     * ```
+     */
+    async create(input: CreateClientInput): Promise<Client> {
+      const data = parse(CreateClientInput, input);
+      return transact(ctx, async (uow) => {
+        const client = await newClientRecord(ctx, uow, data, { strictTaxId: true });
+        recordActivity(ctx, uow, { clientId: client.id, type: 'client_created' });
+        uow.emit({ type: 'client.created', client });
+        return client;
+      });
+    },
+
+    /** Reads one client; `not_found` when it does not exist. */
+    async get(id: string): Promise<Client> {
+      return readClient(ctx, parse(ClientId, id, ['id']));
+    },
+
+    /**
+     * Changes some fields. With `expectedVersion`, a client changed by someone else in the
+     * meantime is a `conflict` carrying the current record; `null` clears an optional field.
+     * @example
+     * ```ts
+     * await crm.clients.update(client.id, { temperature: 'hot', note: null }, { expectedVersion: client.version });
+     * ```
+     */
+    async update(id: string, patch: ClientPatch, options?: WriteOptions): Promise<Client> {
+      const clientId = parse(ClientId, id, ['id']);
+      const data = parse(ClientPatch, patch);
+      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      return transact(ctx, async (uow) => {
+        const previous = await readClient(ctx, clientId);
+        checkVersion(previous, expectedVersion);
+        const client = uow.put<Client>('clients', await patchedClient(ctx, previous, data), previous);
+        recordClientChange(ctx, uow, previous, client);
+        return client;
+      });
+    },
+
+    /**
+     * Deletes a client: its orders become unlinked, its notes and timeline stay. Returns the
+     * `client_deleted` activity, which `crm.activities.undo` reverses.
+     */
+    async delete(id: string, options?: WriteOptions): Promise<Activity> {
+      const clientId = parse(ClientId, id, ['id']);
+      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      return transact(ctx, async (uow) => {
+        const client = await readClient(ctx, clientId);
+        checkVersion(client, expectedVersion);
+        const orders = await readAll<Order>(ctx, 'orders', 'clientCreated', ordersOfClient(client.id));
+        for (const order of orders) {
+          const { clientId: _, linkSource: __, ...unlinked } = order;
+          uow.put<Order>('orders', { ...unlinked, updatedAt: ctx.now() }, order);
+        }
+        const linkKeys = await readAll(ctx, 'linkKeys', 'clientId', { eq: client.id });
+        for (const key of linkKeys) uow.delete('linkKeys', key);
+        uow.delete('clients', client);
+        const activity = recordActivity(ctx, uow, {
+          clientId: client.id,
+          type: 'client_deleted',
+          undoable: true,
+          data: { client, orders: orders.map((o) => ({ id: o.id, linkSource: o.linkSource })), linkKeys },
+        });
+        uow.emit({ type: 'client.deleted', client });
+        return activity;
+      });
+    },
+
+    /**
+     * Lists clients, filtered (filters combine) and sorted, a page at a time.
+     * @example
+     * ```ts
+     * const { items, cursor } = await crm.clients.list({ filter: { lifecycle: 'potential', temperature: 'hot' }, sort: { by: 'name' }, limit: 50 });
+     * ```
+     */
+    async list(options: ClientListOptions = {}): Promise<ClientPage> {
+      return listClients(ctx, parse(ClientListOptions, options));
+    },
+
+    /** How many clients pass the filter. */
+    async count(filter: z.input<typeof ClientFilter> = {}): Promise<number> {
+      return countClients(ctx, parse(ClientFilter, filter, ['filter']));
+    },
+
+    /** Finds clients by name, contact person, tax ID in any formatting, e-mail or phone. */
+    async search(text: string, options?: z.input<typeof SearchOptions>): Promise<Client[]> {
+      const query = parse(z.string().check(z.maxLength(200)), text, ['text']);
+      return searchClients(ctx, query, parse(SearchOptions, options)?.limit ?? 20);
+    },
+
+    /**
+     * The label that tells a saved client from a name in order history (B14).
+     * @example
+     * ```ts
+     * crm.clients.label(client); // 'Alza.cz a.s., CZ27082440 (Client: 45)'
+     * ```
+     */
+    label(client: Pick<Client, 'name' | 'number' | 'taxId'>): string {
+      const taxId = client.taxId ? `, ${formatTaxId(client.taxId)}` : '';
+      return `${client.name}${taxId} (Client: ${client.number})`;
+    },
+
+    /**
+     * Sets the status of many clients at once (B16). One undo of any of the resulting
+     * `status_changed` activities reverts the whole batch.
+     */
+    async setStatus(ids: string[], statusId: string | null): Promise<Client[]> {
+      const clientIds = parse(ClientIdList, ids, ['ids']);
+      const status = parse(z.nullable(StatusId), statusId, ['statusId']);
+      const batchId = ctx.newId('batch');
+      return transact(ctx, async (uow) => {
+        const changed: Client[] = [];
+        for (const clientId of new Set(clientIds)) {
+          const previous = await readClient(ctx, clientId);
+          if ((previous.statusId ?? null) === status) continue;
+          const client = uow.put<Client>('clients', await patchedClient(ctx, previous, { statusId: status }), previous);
+          recordClientChange(ctx, uow, previous, client, batchId);
+          changed.push(client);
+        }
+        return changed;
+      });
+    },
+
+    /** B9: creates a client from an order's billing data and links the order to it. */
+    async createFromOrder(orderId: string): Promise<Client> {
+      const id = parse(OrderId, orderId, ['orderId']);
+      return transact(ctx, async (uow) => {
+        const order = await readOrder(ctx, id);
+        const client = await newClientRecord(ctx, uow, clientInputFromBilling(ctx, order), { strictTaxId: true });
+        recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'client_created', data: { fromOrder: order.id } });
+        uow.emit({ type: 'client.created', client });
+        await linkOrder(ctx, uow, order, client, 'created');
+        return client;
+      });
+    },
+
+    /**
+     * B15: the same company twice — unlinked orders whose tax ID or company name matches a
+     * client, and clients that share a tax ID or a name.
+     */
+    async findDuplicates(): Promise<DuplicateGroup[]> {
+      return findDuplicates(ctx);
+    },
+
+    /**
+     * Merges `mergeId` into `keepId`: orders, notes, timeline and link keys move, empty fields of
+     * the kept client are filled, lists are joined, the merged client is deleted. Undoable.
+     */
+    async merge(keepId: string, mergeId: string): Promise<Client> {
+      const keep = parse(ClientId, keepId, ['keepId']);
+      const merge = parse(ClientId, mergeId, ['mergeId']);
+      return mergeClients(ctx, keep, merge);
+    },
+  };
+}
+export type ClientsService = ReturnType<typeof clientsService>;

@@ -1,0 +1,4 @@
+/** Drops `undefined` properties, so stored records stay plain JSON and optional fields stay absent. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

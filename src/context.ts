@@ -1,0 +1,80 @@
+import { CrmError, isCrmError, toCrmError } from './errors.ts';
+import type { CrmEvent, EventBus } from './events.ts';
+import type { IdGenerator } from './ids.ts';
+import type { Settings } from './model/settings.ts';
+import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
+
+/** Who is acting. Members see and change only the clients they own (W7); admins see all. */
+export interface Principal {
+  userId: string;
+  role: 'admin' | 'member';
+}
+
+/** What every service shares. */
+export interface CrmContext {
+  storage: StorageAdapter;
+  events: EventBus;
+  newId: IdGenerator;
+  principal: Principal;
+  settings: Settings;
+  now(): string;
+}
+
+/** The writes and events of one public operation, committed together. */
+export class UnitOfWork {
+  readonly operations: WriteOperation[] = [];
+  readonly events: CrmEvent[] = [];
+
+  /** Stores `record` with its version bumped; `previous` (or `'absent'`) is what the write is based on. */
+  put<T extends { id: string; version: number }>(collection: string, record: Omit<T, 'version'>, previous: { version: number } | 'absent'): T {
+    const version = previous === 'absent' ? 1 : previous.version + 1;
+    const stored = { ...record, version } as T;
+    this.operations.push({
+      type: 'put',
+      collection,
+      record: stored as unknown as StoredRecord,
+      expectedVersion: previous === 'absent' ? 'absent' : previous.version,
+    });
+    return stored;
+  }
+
+  delete(collection: string, record: { id: string; version: number }): void {
+    this.operations.push({ type: 'delete', collection, id: record.id, expectedVersion: record.version });
+  }
+
+  emit(event: CrmEvent): void {
+    this.events.push(event);
+  }
+}
+
+const maxAttempts = 8;
+
+/**
+ * Runs `work` and commits what it staged in one all-or-nothing batch, then emits its events.
+ * A conflict at commit means someone wrote in between: the work runs again on fresh data, so a
+ * caller's own `expectedVersion` check (made inside `work`) then fails loudly instead of losing data.
+ */
+export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const uow = new UnitOfWork();
+    const result = await work(uow);
+    try {
+      if (uow.operations.length) await ctx.storage.write(uow.operations);
+    } catch (error) {
+      if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) continue;
+      throw toCrmError(error);
+    }
+    for (const event of uow.events) ctx.events.emit(event);
+    return result;
+  }
+}
+
+/** Throws `conflict` when the caller's `expectedVersion` is stale; carries the current record. */
+export function checkVersion(record: { id: string; version: number }, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && record.version !== expectedVersion) {
+    throw new CrmError('conflict', `${record.id} was changed by someone else (version ${record.version}, you had ${expectedVersion})`, {
+      current: record,
+      details: { id: record.id, expectedVersion, actualVersion: record.version },
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { activitiesService } from './activities/service.ts';
+import { clientsService } from './clients/service.ts';
+import type { CrmContext, Principal } from './context.ts';
+import { CrmError } from './errors.ts';
+import { EventBus, type CrmEvent, type CrmEventMap, type CrmEventName } from './events.ts';
+import { guard } from './guard.ts';
+import { randomIds, type IdGenerator } from './ids.ts';
+import { SettingsSchema, type SettingsPatch } from './model/settings.ts';
+import { notesService } from './notes/service.ts';
+import { ordersService } from './orders/service.ts';
+import { saveSettings, settingsService } from './settings.ts';
+import { starKindsService } from './stars/service.ts';
+import { statusesService } from './statuses/service.ts';
+import type { StorageAdapter } from './storage/adapter.ts';
+import { crmSchema } from './storage/schema.ts';
+
+export interface CrmOptions {
+  /** Where data lives: `memoryAdapter()`, `indexedDbAdapter({ name })`, … */
+  storage: StorageAdapter;
+  /** Settings to apply (and store) on open; the stored ones apply otherwise. */
+  settings?: SettingsPatch;
+  /** Who is acting; an admin called `system` when not given. */
+  principal?: Principal;
+  /** The time source, for tests and replays. */
+  clock?: () => Date;
+  /** The id source, for deterministic tests. */
+  ids?: IdGenerator;
+}
+
+/**
+ * Opens a Kartoteka CRM on a storage adapter. On a new store it writes the default statuses
+ * and star kinds.
+ * @example
+ * ```ts
+ * import { createCrm } from 'kartoteka';
+ * import { memoryAdapter } from 'kartoteka/adapters/memory';
+ * const crm = await createCrm({ storage: memoryAdapter(), settings: { autoCreateClients: true, defaultCountry: 'CZ' } });
+ * crm.on('order.linked', ({ order, client, reminder }) => reminder && alert(reminder));
+ * ```
+ */
+export async function createCrm(options: CrmOptions) {
+  if (!options || typeof options.storage?.open !== 'function') {
+    throw new CrmError('validation', 'createCrm needs a storage adapter, e.g. { storage: memoryAdapter() }', {
+      fields: [{ path: ['storage'], message: 'Required: a storage adapter' }],
+    });
+  }
+  const clock = options.clock ?? (() => new Date());
+  const ctx: CrmContext = {
+    storage: options.storage,
+    events: new EventBus(),
+    newId: options.ids ?? randomIds,
+    principal: options.principal ?? { userId: 'system', role: 'admin' },
+    settings: SettingsSchema.parse({}),
+    now: () => clock().toISOString(),
+  };
+  await guard({ open: () => ctx.storage.open(crmSchema) }).open();
+  const statuses = guard(statusesService(ctx));
+  const stars = guard(starKindsService(ctx));
+  const settings = guard(settingsService(ctx));
+  await statuses.seedDefaults();
+  await stars.seedDefaults();
+  await saveSettings(ctx, options.settings ?? {});
+
+  return {
+    clients: guard(clientsService(ctx)),
+    orders: guard(ordersService(ctx)),
+    notes: guard(notesService(ctx)),
+    activities: guard(activitiesService(ctx)),
+    statuses,
+    stars,
+    settings,
+    /**
+     * Listens to a domain event, delivered after the change is stored; returns the unsubscribe function.
+     * `'*'` receives every event.
+     */
+    on: ctx.events.on.bind(ctx.events) as {
+      <K extends CrmEventName>(type: K, handler: (event: { type: K } & CrmEventMap[K]) => void): () => void;
+      (type: '*', handler: (event: CrmEvent) => void): () => void;
+    },
+    /** Closes the storage connection. */
+    close: () => guard({ close: () => ctx.storage.close() }).close(),
+  };
+}
+
+/** A Kartoteka CRM, as `createCrm` returns it. */
+export type Crm = Awaited<ReturnType<typeof createCrm>>;

@@ -1,0 +1,75 @@
+/** What went wrong, as a literal a caller can switch on. */
+export type CrmErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'forbidden'
+  | 'storage'
+  | 'quota';
+
+/** One problem with one input field; `path` points into the input as a form would name it. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface CrmErrorOptions {
+  /** Per-field problems, for `validation`. */
+  fields?: FieldIssue[];
+  /** The record as it is now in storage, for `conflict` and `duplicate`. */
+  current?: unknown;
+  /** Machine-readable facts about the failure (collection, id, versions…). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+// A registry-wide symbol, so a CrmError from another copy of this module (two bundles) still counts.
+const brand = Symbol.for('kartoteka.CrmError');
+
+/**
+ * The only error Kartoteka's public methods throw.
+ *
+ * @example
+ * ```ts
+ * try { await crm.clients.update(id, patch, { expectedVersion: 3 }); }
+ * catch (e) { if (isCrmError(e) && e.code === 'conflict') showReload(e.current); }
+ * ```
+ */
+export class CrmError extends Error {
+  readonly code: CrmErrorCode;
+  readonly fields: FieldIssue[];
+  readonly current: unknown;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: CrmErrorCode, message: string, options: CrmErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CrmError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.current = options.current;
+    this.details = options.details ?? {};
+    Object.defineProperty(this, brand, { value: true });
+  }
+}
+
+/** True for any `CrmError`, also one thrown by another bundled copy of Kartoteka. */
+export function isCrmError(value: unknown): value is CrmError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+/** A validation error for one field. */
+export function invalid(path: (string | number)[], message: string): CrmError {
+  return new CrmError('validation', `${path.join('.') || 'input'}: ${message}`, { fields: [{ path, message }] });
+}
+
+export function notFound(what: string, id: string): CrmError {
+  return new CrmError('not_found', `${what} ${id} does not exist`, { details: { what, id } });
+}
+
+/** Anything that is not already a CrmError becomes a `storage` error, keeping the original as `cause`. */
+export function toCrmError(error: unknown): CrmError {
+  if (isCrmError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CrmError('storage', `Storage failed: ${message}`, { cause: error });
+}

@@ -1,0 +1,17 @@
+/**
+ * Kartoteka: an embeddable B2B CRM for online shops.
+ * @packageDocumentation
+ */
+export { createCrm, type Crm, type CrmOptions } from './crm.ts';
+export { CrmError, isCrmError, type CrmErrorCode, type FieldIssue } from './errors.ts';
+export { CrmEvents, type CrmEvent, type CrmEventMap, type CrmEventName, type CatalogChange } from './events.ts';
+export type { Principal } from './context.ts';
+export type { IdGenerator } from './ids.ts';
+export * from './model/index.ts';
+export * from './tax-id/index.ts';
+export type { ClientFilter, ClientListOptions, ClientPage } from './clients/list.ts';
+export type { DuplicateGroup, DuplicateReason } from './clients/duplicates.ts';
+export type { OrderListOptions, OrderPage } from './orders/service.ts';
+export type * from './storage/adapter.ts';
+export { compareKeys, encodeCursor, decodeCursor } from './storage/keys.ts';
+export { foldText, digitsOf } from './text.ts';

@@ -1,0 +1,35 @@
+import type { CrmContext, UnitOfWork } from '../context.ts';
+import type { Client } from '../model/client.ts';
+import type { Order } from '../model/order.ts';
+import { readAll } from '../storage/read-all.ts';
+import { taxIdKey } from '../tax-id/index.ts';
+
+/** B11: "this tax ID / this buyer account belongs to that client", learnt when staff link by hand. */
+export interface LinkKey {
+  id: string;
+  clientId: string;
+  /** The order whose linking taught it; unlinking that order forgets it. */
+  orderId: string;
+  version: number;
+}
+
+/** The link-key ids an order's buyer can be recognised by. */
+export function linkKeyIds(order: Order): string[] {
+  const ids: string[] = [];
+  if (order.billing.taxId) ids.push(`tax:${taxIdKey(order.billing.taxId)}`);
+  if (order.accountCode) ids.push(`account:${order.accountCode}`);
+  return ids;
+}
+
+/** Remembers that later orders of this buyer belong to `client`. */
+export async function learnLinkKeys(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): Promise<void> {
+  for (const id of linkKeyIds(order)) {
+    const existing = (await ctx.storage.get('linkKeys', id)) as LinkKey | undefined;
+    uow.put<LinkKey>('linkKeys', { id, clientId: client.id, orderId: order.id }, existing ?? 'absent');
+  }
+}
+
+/** Forgets what linking `order` by hand taught. */
+export async function forgetLinkKeys(ctx: CrmContext, uow: UnitOfWork, order: Order): Promise<void> {
+  for (const key of await readAll<LinkKey>(ctx, 'linkKeys', 'orderId', { eq: order.id })) uow.delete('linkKeys', key);
+}

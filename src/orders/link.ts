@@ -1,0 +1,46 @@
+import { recordActivity } from '../activities/record.ts';
+import type { CrmContext, UnitOfWork } from '../context.ts';
+import type { Client } from '../model/client.ts';
+import type { Order } from '../model/order.ts';
+import { forgetLinkKeys, learnLinkKeys } from './link-keys.ts';
+
+type LinkSource = NonNullable<Order['linkSource']>;
+
+/** The order as linked to `client`. */
+export function linkedOrder(ctx: CrmContext, order: Omit<Order, 'version'>, client: Client, source: LinkSource): Omit<Order, 'version'> {
+  const { unlinkedByHand: _, ...rest } = order;
+  return { ...rest, clientId: client.id, linkSource: source, updatedAt: ctx.now() };
+}
+
+/** Stages the timeline entry and the `order.linked` event, which carries the K11 reminder. */
+export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): void {
+  recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
+  uow.emit({ type: 'order.linked', order, client, ...(client.nextOrderReminder ? { reminder: client.nextOrderReminder } : {}) });
+}
+
+/**
+ * Links a stored order to `client`. Linking by hand (or by creating the client from it) also
+ * teaches that later orders of the same buyer belong to this client (B11).
+ */
+export async function linkOrder(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, source: LinkSource): Promise<Order> {
+  const current = order.clientId && order.clientId !== client.id ? await unlinkOrder(ctx, uow, order, { byHand: false }) : order;
+  const linked = uow.put<Order>('orders', linkedOrder(ctx, current, client, source), current);
+  if (source !== 'auto') await learnLinkKeys(ctx, uow, linked, client);
+  announceLink(ctx, uow, linked, client);
+  return linked;
+}
+
+/**
+ * Unlinks a stored order. By hand (B12), the order also stays unlinked when the shop sends it
+ * again, and what linking it taught is forgotten.
+ */
+export async function unlinkOrder(ctx: CrmContext, uow: UnitOfWork, order: Order, options: { byHand: boolean }): Promise<Order> {
+  const { clientId, linkSource: _, ...rest } = order;
+  const unlinked = uow.put<Order>('orders', { ...rest, ...(options.byHand ? { unlinkedByHand: true } : {}), updatedAt: ctx.now() }, order);
+  if (options.byHand) await forgetLinkKeys(ctx, uow, order);
+  if (clientId) {
+    recordActivity(ctx, uow, { clientId, orderId: order.id, type: 'order_unlinked' });
+    uow.emit({ type: 'order.unlinked', order: unlinked, clientId });
+  }
+  return unlinked;
+}

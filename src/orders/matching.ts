@@ -1,0 +1,28 @@
+import type { CrmContext } from '../context.ts';
+import type { Client } from '../model/client.ts';
+import type { Order } from '../model/order.ts';
+import { taxIdKey } from '../tax-id/index.ts';
+import { linkKeyIds, type LinkKey } from './link-keys.ts';
+
+/**
+ * The client an incoming order belongs to, if any: first what staff taught by linking by hand
+ * (B11), then a client with the same tax or VAT ID, then one with the buyer's account code (K2).
+ */
+export async function matchClient(ctx: CrmContext, order: Order): Promise<Client | undefined> {
+  for (const id of linkKeyIds(order)) {
+    const key = (await ctx.storage.get('linkKeys', id)) as LinkKey | undefined;
+    const client = key && ((await ctx.storage.get('clients', key.clientId)) as Client | undefined);
+    if (client) return client;
+  }
+  const lookups: [string, string | undefined][] = [];
+  for (const taxId of [order.billing.taxId, order.billing.vatId]) {
+    if (taxId) lookups.push(['taxKey', taxIdKey(taxId)], ['vatKey', taxIdKey(taxId)]);
+  }
+  lookups.push(['accountCode', order.accountCode]);
+  for (const [index, key] of lookups) {
+    if (key === undefined) continue;
+    const { records } = await ctx.storage.query('clients', { index, range: { eq: key }, limit: 1 });
+    if (records[0]) return records[0] as unknown as Client;
+  }
+  return undefined;
+}

@@ -1,0 +1,181 @@
+import * as z from 'zod/mini';
+import { recordActivity } from '../activities/record.ts';
+import { readClient } from '../clients/access.ts';
+import { newClientRecord } from '../clients/client-record.ts';
+import { billingFromClient, clientInputFromBilling } from '../clients/from-billing.ts';
+import { checkVersion, transact, type CrmContext } from '../context.ts';
+import { compact } from '../compact.ts';
+import { IsoDateTime } from '../model/common.ts';
+import type { Client } from '../model/client.ts';
+import { ClientId, OrderId } from '../model/ids.ts';
+import { OrderInput, type Billing, type Order } from '../model/order.ts';
+import { filteredPage } from '../storage/filtered-page.ts';
+import type { KeyRange } from '../storage/adapter.ts';
+import { storedTaxId } from '../tax-id-field.ts';
+import { normalizeTaxId, taxIdKey, validateTaxId } from '../tax-id/index.ts';
+import { parse } from '../validation.ts';
+import { announceLink, linkOrder, linkedOrder, unlinkOrder } from './link.ts';
+import { matchClient } from './matching.ts';
+import { readOrder } from './read.ts';
+
+const WriteOptions = z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) }));
+
+export const OrderListOptions = z.strictObject({
+  clientId: z.optional(ClientId),
+  /** B19: in any formatting. */
+  taxId: z.optional(z.string().check(z.maxLength(40))),
+  accountCode: z.optional(z.string()),
+  /** Only orders with (true) or without (false) a client. */
+  linked: z.optional(z.boolean()),
+  /** Created at or after. */
+  from: z.optional(IsoDateTime),
+  /** Created before. */
+  to: z.optional(IsoDateTime),
+  direction: z.optional(z.enum(['asc', 'desc'])),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  cursor: z.optional(z.string()),
+});
+export type OrderListOptions = z.input<typeof OrderListOptions>;
+
+export interface OrderPage {
+  items: Order[];
+  cursor?: string;
+}
+
+/** `crm.orders`: the shop's orders, mirrored and linked to clients. */
+export function ordersService(ctx: CrmContext) {
+  const taxOptions = () => (ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
+
+  const storedBilling = (billing: z.output<typeof OrderInput>['billing']): Billing =>
+    compact({ ...billing, taxId: storedTaxId(ctx, billing.taxId, ['billing', 'taxId'], false), vatId: storedTaxId(ctx, billing.vatId, ['billing', 'vatId'], false) });
+
+  return {
+    /**
+     * Stores the shop's order, or updates it when its id is known (never a duplicate). A new
+     * order links to the client its tax ID, VAT ID or buyer account belongs to; with
+     * `autoCreateClients` on, a B2B order (with a valid tax ID) no client matches creates one.
+     * @example
+     * ```ts
+     * const order = await crm.orders.upsert({ id: '1001', currency: 'CZK', total: 129900,
+     *   createdAt: '2026-11-02T10:00:00Z', billing: { company: 'Alza.cz a.s.', taxId: 'CZ27082440' } });
+     * order.clientId; // the client's id, when one matched
+     * ```
+     */
+    async upsert(input: OrderInput): Promise<Order> {
+      const data = parse(OrderInput, input);
+      return transact(ctx, async (uow) => {
+        const previous = (await ctx.storage.get('orders', data.id)) as Order | undefined;
+        let draft: Omit<Order, 'version'> = compact({
+          ...data,
+          billing: storedBilling(data.billing),
+          clientId: previous?.clientId,
+          linkSource: previous?.linkSource,
+          unlinkedByHand: previous?.unlinkedByHand,
+          updatedAt: ctx.now(),
+        });
+        let client: Client | undefined;
+        if (!draft.clientId && !draft.unlinkedByHand) {
+          client = await matchClient(ctx, draft as Order);
+          if (client) draft = linkedOrder(ctx, draft, client, 'auto');
+          else if (ctx.settings.autoCreateClients && data.billing.taxId && validateTaxId(data.billing.taxId, taxOptions()).valid) {
+            client = await newClientRecord(ctx, uow, clientInputFromBilling(ctx, draft as Order), { strictTaxId: false });
+            recordActivity(ctx, uow, { clientId: client.id, orderId: draft.id, type: 'client_created', data: { fromOrder: draft.id, automatic: true } });
+            uow.emit({ type: 'client.created', client });
+            draft = linkedOrder(ctx, draft, client, 'created');
+          }
+        }
+        const order = uow.put<Order>('orders', draft, previous ?? 'absent');
+        uow.emit(previous ? { type: 'order.updated', order, previous } : { type: 'order.created', order });
+        if (client) announceLink(ctx, uow, order, client);
+        return order;
+      });
+    },
+
+    async get(id: string): Promise<Order> {
+      return readOrder(ctx, parse(OrderId, id, ['id']));
+    },
+
+    /**
+     * Lists orders, newest first: of one client, by tax ID in any formatting (B19), by buyer
+     * account, linked or not, within dates.
+     * @example
+     * ```ts
+     * const { items } = await crm.orders.list({ taxId: 'CZ 270 82 440' });
+     * ```
+     */
+    async list(options: OrderListOptions = {}): Promise<OrderPage> {
+      const o = parse(OrderListOptions, options);
+      const taxKey = o.taxId === undefined ? undefined : taxIdKey(normalizeTaxId(o.taxId, taxOptions()));
+      let index = 'createdAt';
+      let range: KeyRange | undefined = o.from || o.to ? compact({ gte: o.from, lt: o.to }) : undefined;
+      if (o.clientId) [index, range] = ['clientCreated', { gte: [o.clientId, o.from ?? ''], lt: o.to ? [o.clientId, o.to] : [o.clientId, []] }];
+      else if (taxKey) [index, range] = ['taxKey', { eq: taxKey }];
+      else if (o.accountCode) [index, range] = ['accountCode', { eq: o.accountCode }];
+      return filteredPage<Order>(ctx, {
+        collection: 'orders',
+        index,
+        range,
+        direction: o.direction ?? 'desc',
+        limit: o.limit ?? 50,
+        cursor: o.cursor,
+        matches: (order) =>
+          (o.clientId === undefined || order.clientId === o.clientId) &&
+          (taxKey === undefined || (order.billing.taxId !== undefined && taxIdKey(order.billing.taxId) === taxKey)) &&
+          (o.accountCode === undefined || order.accountCode === o.accountCode) &&
+          (o.linked === undefined || (order.clientId !== undefined) === o.linked) &&
+          (o.from === undefined || order.createdAt >= o.from) &&
+          (o.to === undefined || order.createdAt < o.to),
+      });
+    },
+
+    /** B12: links an order to a client by hand; later orders of the same buyer follow (B11). */
+    async link(orderId: string, clientId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+      const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
+      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      return transact(ctx, async (uow) => {
+        const order = await readOrder(ctx, oid);
+        checkVersion(order, expectedVersion);
+        const client = await readClient(ctx, cid);
+        return order.clientId === client.id ? order : linkOrder(ctx, uow, order, client, 'manual');
+      });
+    },
+
+    /** B12: unlinks an order from its client; it stays unlinked until linked again. */
+    async unlink(orderId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+      const oid = parse(OrderId, orderId, ['orderId']);
+      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      return transact(ctx, async (uow) => {
+        const order = await readOrder(ctx, oid);
+        checkVersion(order, expectedVersion);
+        return unlinkOrder(ctx, uow, order, { byHand: true });
+      });
+    },
+
+    /**
+     * B10: replaces the order's billing data with the client's and links the order to it. The
+     * old billing is kept in a `billing_replaced` activity that `crm.activities.undo` restores.
+     */
+    async applyClientBilling(orderId: string, clientId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+      const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
+      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      return transact(ctx, async (uow) => {
+        const order = await readOrder(ctx, oid);
+        checkVersion(order, expectedVersion);
+        const client = await readClient(ctx, cid);
+        const billing = billingFromClient(client, order.billing);
+        let replaced = uow.put<Order>('orders', { ...order, billing, updatedAt: ctx.now() }, order);
+        if (replaced.clientId !== client.id) replaced = await linkOrder(ctx, uow, replaced, client, 'manual');
+        recordActivity(ctx, uow, {
+          clientId: client.id,
+          orderId: order.id,
+          type: 'billing_replaced',
+          undoable: true,
+          data: { previous: order.billing, billing },
+        });
+        uow.emit({ type: 'order.updated', order: replaced, previous: order });
+        return replaced;
+      });
+    },
+  };
+}
+export type OrdersService = ReturnType<typeof ordersService>;

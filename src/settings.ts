@@ -1,0 +1,52 @@
+import { transact, type CrmContext } from './context.ts';
+import { invalid } from './errors.ts';
+import { SettingsPatch, SettingsSchema, type Settings } from './model/settings.ts';
+import { parse } from './validation.ts';
+
+interface StoredSettings extends Settings {
+  id: 'settings';
+  version: number;
+}
+
+/** Applies a validated patch: `null` clears a field; the default status must exist. */
+async function applied(ctx: CrmContext, base: Settings, patch: SettingsPatch): Promise<Settings> {
+  const next: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  const settings = parse(SettingsSchema, next);
+  if (settings.defaultStatusId && !(await ctx.storage.get('statuses', settings.defaultStatusId))) {
+    throw invalid(['defaultStatusId'], `No status ${settings.defaultStatusId}`);
+  }
+  return settings;
+}
+
+/** Stores `patch` over the stored settings and makes them the context's. */
+export async function saveSettings(ctx: CrmContext, patch: SettingsPatch): Promise<Settings> {
+  const data = parse(SettingsPatch, patch, ['settings']);
+  const settings = await transact(ctx, async (uow) => {
+    const stored = (await ctx.storage.get('meta', 'settings')) as StoredSettings | undefined;
+    const { id: _, version: __, ...base } = stored ?? { id: 'settings', version: 0, ...parse(SettingsSchema, {}) };
+    const next = await applied(ctx, base, data);
+    uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
+    return next;
+  });
+  ctx.settings = settings;
+  return settings;
+}
+
+/** `crm.settings`: B8's auto-create switch and default status, and the default tax-ID country. */
+export function settingsService(ctx: CrmContext) {
+  return {
+    get: (): Settings => ({ ...ctx.settings }),
+    /**
+     * @example
+     * ```ts
+     * await crm.settings.update({ autoCreateClients: true, defaultStatusId: newPartner.id });
+     * ```
+     */
+    update: (patch: SettingsPatch): Promise<Settings> => saveSettings(ctx, patch),
+  };
+}
+export type SettingsService = ReturnType<typeof settingsService>;

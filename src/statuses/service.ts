@@ -1,0 +1,36 @@
+import { catalogService } from '../catalog.ts';
+import type { CrmContext } from '../context.ts';
+import { StatusId } from '../model/ids.ts';
+import { StatusInput, StatusPatch, type Status } from '../model/status.ts';
+
+/** B4: the default B2B set a new store starts with. */
+export const defaultStatuses: Omit<Status, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'>[] = [
+  { name: 'Lead', group: 'Prospects', color: '#90a4ae' },
+  { name: 'New partner', group: 'Partners', color: '#42a5f5' },
+  { name: 'Regular customer', group: 'Partners', color: '#66bb6a' },
+  { name: 'VIP', group: 'Key accounts', color: '#ffb300' },
+  { name: 'Individual terms', group: 'Key accounts', color: '#ab47bc' },
+];
+
+/**
+ * `crm.statuses`: user-defined client statuses in groups (B4).
+ * @example
+ * ```ts
+ * const vip = (await crm.statuses.list()).find((s) => s.name === 'VIP');
+ * await crm.statuses.update(vip.id, { name: 'Key account', group: 'Top' });
+ * await crm.statuses.delete(lead.id, { replacementId: vip.id }); // clients in "Lead" move to VIP
+ * ```
+ */
+export function statusesService(ctx: CrmContext) {
+  return catalogService(ctx, {
+    collection: 'statuses',
+    idKind: 'status',
+    idSchema: StatusId,
+    input: StatusInput,
+    patch: StatusPatch,
+    defaults: defaultStatuses,
+    clientField: 'statusId',
+    announce: (uow, status: Status, change) => uow.emit({ type: 'statuses.changed', status, change }),
+  });
+}
+export type StatusesService = ReturnType<typeof statusesService>;

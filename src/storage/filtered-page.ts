@@ -1,0 +1,37 @@
+import type { CrmContext } from '../context.ts';
+import type { IndexKey, KeyRange, StoredRecord } from './adapter.ts';
+import { encodeCursor } from './keys.ts';
+import { crmSchema } from './schema.ts';
+
+export interface FilteredQuery<T> {
+  collection: string;
+  index: string;
+  range?: KeyRange | undefined;
+  direction: 'asc' | 'desc';
+  limit: number;
+  cursor?: string | undefined;
+  matches: (record: T) => boolean;
+}
+
+/**
+ * Reads an index page by page until `limit` records pass `matches`, and returns a cursor that
+ * resumes right after the last one, so filters that no index answers still page correctly.
+ */
+export async function filteredPage<T>(ctx: CrmContext, query: FilteredQuery<T>): Promise<{ items: T[]; cursor?: string }> {
+  const { collection, index, range, direction, limit, matches } = query;
+  const extract = crmSchema.collections[collection]!.indexes[index]!.key;
+  // On an equality range the key is the range's; this also holds for multi-entry indexes.
+  const keyOf = (record: T) => range?.eq ?? (extract(record as unknown as StoredRecord) as IndexKey);
+  const items: T[] = [];
+  let cursor = query.cursor;
+  do {
+    const page = await ctx.storage.query(collection, { index, direction, limit: Math.max(limit, 100), ...(range ? { range } : {}), ...(cursor ? { cursor } : {}) });
+    for (const record of page.records as unknown as T[]) {
+      if (!matches(record)) continue;
+      items.push(record);
+      if (items.length === limit) return { items, cursor: encodeCursor(keyOf(record), (record as unknown as StoredRecord).id) };
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { items };
+}

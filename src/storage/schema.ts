@@ -1,0 +1,64 @@
+import type { Client } from '../model/client.ts';
+import type { Order } from '../model/order.ts';
+import type { TaxId } from '../model/common.ts';
+import { taxIdKey } from '../tax-id/index.ts';
+import { digitsOf, foldText } from '../text.ts';
+import type { IndexKey, StorageSchema, StoredRecord } from './adapter.ts';
+
+const taxKey = (taxId: TaxId | undefined) => (taxId ? taxIdKey(taxId) : undefined);
+const asClient = (record: StoredRecord) => record as unknown as Client;
+const asOrder = (record: StoredRecord) => record as unknown as Order;
+const field = (name: string) => (record: StoredRecord) => record[name] as IndexKey | undefined;
+
+/** The name an order's buyer goes by, folded for matching against client names (B15). */
+export function orderBuyerKey(order: Order): string | undefined {
+  const name = order.billing.company ?? order.billing.name;
+  return name === undefined ? undefined : foldText(name);
+}
+
+/** Collections and indexes of a Kartoteka store: everything the services look records up by. */
+export const crmSchema: StorageSchema = {
+  version: 1,
+  collections: {
+    clients: {
+      indexes: {
+        number: { key: field('number'), unique: true },
+        name: { key: (r) => foldText(asClient(r).name) },
+        taxKey: { key: (r) => taxKey(asClient(r).taxId), unique: true },
+        vatKey: { key: (r) => taxKey(asClient(r).vatId) },
+        emails: { key: (r) => asClient(r).emails.map((e) => e.toLowerCase()), multiEntry: true },
+        phones: { key: (r) => asClient(r).phones.map(digitsOf), multiEntry: true },
+        statusId: { key: field('statusId') },
+        stars: { key: (r) => asClient(r).stars, multiEntry: true },
+        lifecycle: { key: field('lifecycle') },
+        temperature: { key: field('temperature') },
+        owner: { key: field('owner') },
+        accountCode: { key: field('accountCode') },
+        createdAt: { key: field('createdAt') },
+        updatedAt: { key: field('updatedAt') },
+      },
+    },
+    orders: {
+      indexes: {
+        clientCreated: { key: (r) => (asOrder(r).clientId ? [asOrder(r).clientId!, asOrder(r).createdAt] : undefined) },
+        taxKey: { key: (r) => taxKey(asOrder(r).billing.taxId) },
+        accountCode: { key: field('accountCode') },
+        buyer: { key: (r) => orderBuyerKey(asOrder(r)) },
+        createdAt: { key: field('createdAt') },
+      },
+    },
+    notes: { indexes: { clientId: { key: field('clientId') }, orderId: { key: field('orderId') } } },
+    activities: {
+      indexes: {
+        clientAt: { key: (r) => [r['clientId'] as string, r['at'] as string] },
+        batchId: { key: field('batchId') },
+      },
+    },
+    statuses: { indexes: {} },
+    starKinds: { indexes: {} },
+    /** B11: tax IDs and account codes staff tied to a client by linking an order by hand. */
+    linkKeys: { indexes: { clientId: { key: field('clientId') }, orderId: { key: field('orderId') } } },
+    /** Settings and per-store counters. */
+    meta: { indexes: {} },
+  },
+};

@@ -1,0 +1,17 @@
+import * as z from 'zod/mini';
+import { CrmError, type FieldIssue } from './errors.ts';
+
+/**
+ * Parses `input` with `schema`, or throws a `validation` CrmError whose `fields` name every
+ * problem by its path, prefixed with `path` (so a form can show each message at its field).
+ */
+export function parse<S extends z.ZodMiniType>(schema: S, input: unknown, path: (string | number)[] = []): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: FieldIssue[] = result.error.issues.map((issue) => ({
+    path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
+    message: issue.message,
+  }));
+  const summary = fields.map((f) => `${f.path.join('.') || 'input'}: ${f.message}`).join('; ');
+  throw new CrmError('validation', `Invalid input — ${summary}`, { fields });
+}
