@@ -47,7 +47,10 @@ export class UnitOfWork {
   }
 }
 
-const maxAttempts = 8;
+const maxAttempts = 25;
+
+// Random, growing pauses between attempts keep writers racing for one record from colliding in lockstep.
+const pause = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 100)));
 
 /**
  * Runs `work` and commits what it staged in one all-or-nothing batch, then emits its events.
@@ -61,7 +64,10 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     try {
       if (uow.operations.length) await ctx.storage.write(uow.operations);
     } catch (error) {
-      if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) continue;
+      if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) {
+        await pause(attempt);
+        continue;
+      }
       throw toCrmError(error);
     }
     for (const event of uow.events) ctx.events.emit(event);

@@ -4,3 +4,4 @@ declare var crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 declare function structuredClone<T>(value: T): T;
 declare function queueMicrotask(callback: () => void): void;
 declare var console: { error(...data: unknown[]): void; warn(...data: unknown[]): void };
+declare function setTimeout(callback: () => void, ms?: number): unknown;

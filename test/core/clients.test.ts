@@ -1,0 +1,241 @@
+import { expect } from 'chai';
+import { isCrmError, type Client } from '../../src/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { openCrm } from './fixtures.ts';
+
+/** The CrmError a promise rejects with (fails the test when it resolves or throws something else). */
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => expect.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+  if (!isCrmError(error)) throw error;
+  return error;
+}
+
+describe('clients', () => {
+  it('creates a numbered client with a normalised tax ID and defaults', async () => {
+    const crm = await openCrm({ settings: { defaultCountry: 'CZ' } });
+    const a = await crm.clients.create({ name: ' Alza.cz a.s. ', taxId: '270 82 440' });
+    const b = await crm.clients.create({ name: 'Nováková Jana', kind: 'person' });
+    expect(a).to.include({ name: 'Alza.cz a.s.', number: 1, kind: 'company', lifecycle: 'potential', version: 1 });
+    expect(a.taxId).to.deep.equal({ input: '270 82 440', country: 'CZ', value: '27082440', verified: true });
+    expect(a.id).to.match(/^cli_/);
+    expect(b.number).to.equal(2);
+    expect(await crm.clients.get(a.id)).to.deep.equal(a);
+    expect(crm.clients.label(b)).to.equal('Nováková Jana (Client: 2)');
+  });
+
+  it('stores every field of the model and reads it back', async () => {
+    const crm = await openCrm();
+    const stars = await crm.stars.list();
+    const statuses = await crm.statuses.list();
+    const input = {
+      name: 'Kovotechna d.o.o.',
+      taxId: 'SI 1234 5679',
+      vatId: 'SI12345679',
+      contacts: [{ name: 'Marko Novak', role: 'Nabava', email: 'marko@kovotechna.si', phone: '+386 1 234 5678' }],
+      emails: ['info@kovotechna.si'],
+      phones: ['+386 1 234 5600'],
+      billingAddress: { street: 'Tržaška 12', city: 'Ljubljana', postalCode: '1000', country: 'SI' },
+      deliveryAddresses: [{ label: 'Sklad', street: 'Industrijska 4', city: 'Kranj', postalCode: '4000', country: 'SI' }],
+      accountCode: 'KOVO-01',
+      statusId: statuses[3]!.id,
+      stars: [stars[0]!.id, stars[2]!.id],
+      lifecycle: 'current' as const,
+      temperature: 'warm' as const,
+      discountPercent: 7.5,
+      discountClass: 2,
+      currency: 'EUR',
+      language: 'sl',
+      owner: 'u_marta',
+      externalLinks: [{ integration: 'base-connect', accountId: '88123' }],
+      nextOrderReminder: 'Offer the new price list',
+      note: 'Pays on time',
+      tags: ['metal'],
+      customFields: { iban: 'SI56 0000', creditLimit: 5000, vip: true, other: null },
+    };
+    const client = await crm.clients.create(input);
+    const { taxId, vatId, ...rest } = input;
+    expect(client).to.deep.include(rest);
+    expect(client.taxId).to.include({ country: 'SI', value: '12345679' });
+    expect(client.vatId).to.include({ country: 'SI', value: '12345679' });
+    expect(client.createdAt).to.equal(client.updatedAt);
+  });
+
+  it('rejects bad input with field paths and writes nothing', async () => {
+    const crm = await openCrm();
+    const error = await rejection(
+      crm.clients.create({ name: '', emails: ['not-an-email'], taxId: 'CZ27082441', discountPercent: 140 } as never),
+    );
+    expect(error.code).to.equal('validation');
+    const paths = error.fields.map((f) => f.path.join('.'));
+    expect(paths).to.include.members(['name', 'emails.0', 'discountPercent']);
+    const badTax = await rejection(crm.clients.create({ name: 'X', taxId: 'CZ27082441' }));
+    expect(badTax.fields[0]!.path).to.deep.equal(['taxId']);
+    const unknownStatus = await rejection(crm.clients.create({ name: 'X', statusId: 'sts_nope' }));
+    expect(unknownStatus.fields[0]!.path).to.deep.equal(['statusId']);
+    expect((await rejection(crm.clients.create({ name: 'X', colour: 'red' } as never))).code).to.equal('validation');
+    expect(await crm.clients.count()).to.equal(0);
+  });
+
+  it('keeps unknown-country tax IDs as typed, unverified', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'Acme Ltd', taxId: 'GB-123 456' });
+    expect(client.taxId).to.deep.equal({ input: 'GB-123 456', country: null, value: 'GB123456', verified: false });
+  });
+
+  it('refuses a second client with the same tax ID however it is typed', async () => {
+    const crm = await openCrm({ settings: { defaultCountry: 'CZ' } });
+    const first = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+    const error = await rejection(crm.clients.create({ name: 'Alza', taxId: '270-82-440' }));
+    expect(error.code).to.equal('duplicate');
+    expect((error.current as Client).id).to.equal(first.id);
+    const other = await crm.clients.create({ name: 'Other' });
+    expect((await rejection(crm.clients.update(other.id, { taxId: 'cz 27082440' }))).code).to.equal('duplicate');
+  });
+
+  it('updates with optimistic versions: a stale version conflicts and carries the current record', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'Datart', note: 'old', temperature: 'cold' });
+    const updated = await crm.clients.update(client.id, { temperature: 'hot', note: null }, { expectedVersion: 1 });
+    expect(updated.version).to.equal(2);
+    expect(updated.temperature).to.equal('hot');
+    expect(updated).not.to.have.property('note');
+    const stale = await rejection(crm.clients.update(client.id, { name: 'Lost' }, { expectedVersion: 1 }));
+    expect(stale.code).to.equal('conflict');
+    expect((stale.current as Client).version).to.equal(2);
+    expect((await crm.clients.get(client.id)).name).to.equal('Datart');
+  });
+
+  it('never loses one of two concurrent updates', async () => {
+    const storage = memoryAdapter();
+    const one = await openCrm({ storage });
+    const two = await openCrm({ storage });
+    const client = await one.clients.create({ name: 'Shared' });
+    await Promise.all([one.clients.update(client.id, { tags: ['a'] }), two.clients.update(client.id, { temperature: 'warm' })]);
+    const final = await one.clients.get(client.id);
+    expect(final.version).to.equal(3);
+    expect(final.temperature).to.equal('warm');
+    // The later writer re-read the record, so the earlier change survived.
+    expect(final.tags).to.deep.equal(['a']);
+  });
+
+  it('numbers concurrent creations uniquely', async () => {
+    const storage = memoryAdapter();
+    const crms = await Promise.all([openCrm({ storage }), openCrm({ storage })]);
+    const created = await Promise.all(Array.from({ length: 10 }, (_, i) => crms[i % 2]!.clients.create({ name: `C${i}` })));
+    expect(new Set(created.map((c) => c.number)).size).to.equal(10);
+  });
+
+  it('lists with combined filters, sorts, and pages with a cursor', async () => {
+    const crm = await openCrm();
+    const [lead, , regular] = await crm.statuses.list();
+    const [red] = await crm.stars.list();
+    const names = ['Žlutý kůň', 'alfa', 'Beta', 'Čedok', 'delta', 'Echo'];
+    for (const [i, name] of names.entries()) {
+      await crm.clients.create({
+        name,
+        lifecycle: i % 2 ? 'current' : 'potential',
+        temperature: i < 3 ? 'hot' : 'cold',
+        statusId: i < 4 ? lead!.id : regular!.id,
+        stars: i === 1 ? [red!.id] : [],
+      });
+    }
+    const byName = await crm.clients.list({ sort: { by: 'name' } });
+    expect(byName.items.map((c) => c.name)).to.deep.equal(['alfa', 'Beta', 'Čedok', 'delta', 'Echo', 'Žlutý kůň']);
+    const desc = await crm.clients.list({ sort: { by: 'number', direction: 'desc' }, limit: 2 });
+    expect(desc.items.map((c) => c.number)).to.deep.equal([6, 5]);
+
+    const hotPotential = await crm.clients.list({ filter: { lifecycle: 'potential', temperature: 'hot' } });
+    expect(hotPotential.items.map((c) => c.name)).to.deep.equal(['Žlutý kůň', 'Beta']);
+    expect((await crm.clients.list({ filter: { star: red!.id } })).items.map((c) => c.name)).to.deep.equal(['alfa']);
+    expect(await crm.clients.count({ statusGroup: 'Prospects' })).to.equal(4);
+    expect(await crm.clients.count({ statusId: regular!.id, lifecycle: 'current' })).to.equal(1);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await crm.clients.list({ sort: { by: 'name' }, limit: 4, ...(cursor ? { cursor } : {}), filter: { temperature: 'cold' } });
+      seen.push(...page.items.map((c) => c.name));
+      cursor = page.cursor;
+      expect(page.items.length).to.be.at.most(4);
+    } while (cursor);
+    expect(seen).to.deep.equal(['Čedok', 'delta', 'Echo']);
+  });
+
+  it('finds clients by name without diacritics, tax ID in any form, e-mail and phone', async () => {
+    const crm = await openCrm({ settings: { defaultCountry: 'CZ' } });
+    const skoda = await crm.clients.create({ name: 'ŠKODA AUTO a.s.', taxId: '00177041', emails: ['fleet@skoda-auto.cz'], phones: ['+420 326 811 111'] });
+    await crm.clients.create({ name: 'Autoškola Praha', contacts: [{ name: 'Petr Škoda' }] });
+    expect((await crm.clients.search('skoda')).map((c) => c.name)).to.deep.equal(['ŠKODA AUTO a.s.', 'Autoškola Praha']);
+    expect((await crm.clients.search('CZ 001 77 041'))[0]!.id).to.equal(skoda.id);
+    expect((await crm.clients.search('00177'))[0]!.id).to.equal(skoda.id);
+    expect((await crm.clients.search('fleet@'))[0]!.id).to.equal(skoda.id);
+    expect((await crm.clients.search('326811'))[0]!.id).to.equal(skoda.id);
+    expect(await crm.clients.search('nothing like it')).to.deep.equal([]);
+  });
+
+  it('deletes with an undo that brings back the client and relinks its orders', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+    await crm.orders.upsert({ id: 'o1', currency: 'CZK', total: 100, createdAt: '2026-10-01T10:00:00Z', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+    const deletion = await crm.clients.delete(client.id);
+    expect((await rejection(crm.clients.get(client.id))).code).to.equal('not_found');
+    expect((await crm.orders.get('o1')).clientId).to.equal(undefined);
+    await crm.activities.undo(deletion.id);
+    const back = await crm.clients.get(client.id);
+    expect(back).to.include({ name: 'Alza.cz a.s.', number: client.number });
+    expect((await crm.orders.get('o1')).clientId).to.equal(client.id);
+  });
+
+  it('sets the status of many clients at once, undone as one', async () => {
+    const crm = await openCrm();
+    const [lead, , , vip] = await crm.statuses.list();
+    const a = await crm.clients.create({ name: 'A', statusId: lead!.id });
+    const b = await crm.clients.create({ name: 'B' });
+    const changed = await crm.clients.setStatus([a.id, b.id], vip!.id);
+    expect(changed.map((c) => c.statusId)).to.deep.equal([vip!.id, vip!.id]);
+    const entry = (await crm.activities.list(b.id)).items.find((x) => x.type === 'status_changed')!;
+    await crm.activities.undo(entry.id);
+    expect((await crm.clients.get(a.id)).statusId).to.equal(lead!.id);
+    expect((await crm.clients.get(b.id)).statusId).to.equal(undefined);
+  });
+
+  it('refuses to undo over a later change', async () => {
+    const crm = await openCrm();
+    const [lead, partner, regular] = await crm.statuses.list();
+    const a = await crm.clients.create({ name: 'A', statusId: lead!.id });
+    await crm.clients.setStatus([a.id], partner!.id);
+    await crm.clients.update(a.id, { statusId: regular!.id });
+    const bulk = (await crm.activities.list(a.id)).items.find((x) => x.type === 'status_changed' && x.batchId)!;
+    expect((await rejection(crm.activities.undo(bulk.id))).code).to.equal('conflict');
+    expect((await crm.clients.get(a.id)).statusId).to.equal(regular!.id);
+  });
+
+  it('lets a member see and change only their own clients (W7)', async () => {
+    const storage = memoryAdapter();
+    const admin = await openCrm({ storage });
+    const marta = await openCrm({ storage, principal: { userId: 'marta', role: 'member' } });
+    const mine = await admin.clients.create({ name: 'Mine', owner: 'marta' });
+    const theirs = await admin.clients.create({ name: 'Theirs', owner: 'petr' });
+    expect((await marta.clients.list()).items.map((c) => c.id)).to.deep.equal([mine.id]);
+    expect((await rejection(marta.clients.get(theirs.id))).code).to.equal('forbidden');
+    expect((await rejection(marta.clients.update(theirs.id, { name: 'Mine now' }))).code).to.equal('forbidden');
+    expect((await admin.clients.get(theirs.id)).name).to.equal('Theirs');
+  });
+
+  it('announces changes after they are stored', async () => {
+    const crm = await openCrm();
+    const seen: string[] = [];
+    const off = crm.on('client.updated', ({ client, previous }) => seen.push(`${previous.name}→${client.name}`));
+    crm.on('client.created', () => {
+      throw new Error('a broken listener must not break the write');
+    });
+    const client = await crm.clients.create({ name: 'Old' });
+    await crm.clients.update(client.id, { name: 'New' });
+    off();
+    await crm.clients.update(client.id, { name: 'Newer' });
+    expect(seen).to.deep.equal(['Old→New']);
+  });
+});

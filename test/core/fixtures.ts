@@ -1,0 +1,37 @@
+import { createCrm, type CrmOptions, type OrderInput } from '../../src/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+
+/** A clock that starts at a fixed time and moves one second per reading: timelines sort predictably. */
+export function steppingClock(start = '2026-11-01T08:00:00Z') {
+  let time = Date.parse(start);
+  return () => new Date((time += 1000));
+}
+
+/** A CRM on a fresh memory store, with a stepping clock. */
+export function openCrm(options: Partial<CrmOptions> = {}) {
+  return createCrm({ storage: memoryAdapter(), clock: steppingClock(), ...options });
+}
+
+let orderSequence = 0;
+/** A valid shop order; override what the test is about. */
+export function shopOrder(overrides: Partial<OrderInput> = {}): OrderInput {
+  orderSequence += 1;
+  return {
+    id: `shop-${orderSequence}`,
+    number: `2026/${1000 + orderSequence}`,
+    channel: 'eshop',
+    currency: 'CZK',
+    total: 125_000,
+    createdAt: '2026-10-15T09:00:00Z',
+    billing: { company: 'Alza.cz a.s.', name: 'Jana Nováková', taxId: 'CZ27082440', email: 'nakup@alza.cz' },
+    ...overrides,
+  };
+}
+
+/** Every record of every collection, to prove a rejected write changed nothing. */
+export async function snapshot(storage: CrmOptions['storage']): Promise<string> {
+  const collections = ['clients', 'orders', 'notes', 'activities', 'statuses', 'starKinds', 'linkKeys', 'meta'];
+  const all: Record<string, unknown> = {};
+  for (const collection of collections) all[collection] = (await storage.query(collection, { limit: 100_000 })).records;
+  return JSON.stringify(all);
+}

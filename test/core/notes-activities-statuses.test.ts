@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { isCrmError } from '../../src/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { openCrm, shopOrder } from './fixtures.ts';
+
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(() => expect.fail('expected a rejection'), (e: unknown) => e);
+  if (!isCrmError(error)) throw error;
+  return error;
+}
+
+describe('notes', () => {
+  it('lists by priority, then newest first (C6), on clients and on orders (W2)', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'A' });
+    const order = await crm.orders.upsert(shopOrder());
+    await crm.notes.add({ clientId: client.id }, { text: 'old plain' });
+    await crm.notes.add({ clientId: client.id }, { text: 'medium', priority: 'medium' });
+    await crm.notes.add({ clientId: client.id }, { text: 'old high', priority: 'high' });
+    await crm.notes.add({ clientId: client.id }, { text: 'new plain' });
+    await crm.notes.add({ clientId: client.id }, { text: 'new high', priority: 'high' });
+    await crm.notes.add({ orderId: order.id }, { text: 'about this order' });
+    expect((await crm.notes.list({ clientId: client.id })).map((n) => n.text)).to.deep.equal(['new high', 'old high', 'medium', 'new plain', 'old plain']);
+    expect((await crm.notes.list({ orderId: order.id })).map((n) => n.text)).to.deep.equal(['about this order']);
+  });
+
+  it('edits with versions and deletes', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'A' });
+    const note = await crm.notes.add({ clientId: client.id }, { text: ' draft ' });
+    expect(note).to.include({ text: 'draft', priority: 'none', visibility: 'shared', author: 'system' });
+    const edited = await crm.notes.update(note.id, { text: 'final', priority: 'high' }, { expectedVersion: 1 });
+    expect(edited).to.include({ text: 'final', priority: 'high', version: 2 });
+    expect((await rejection(crm.notes.update(note.id, { text: 'lost' }, { expectedVersion: 1 }))).code).to.equal('conflict');
+    await crm.notes.delete(note.id);
+    expect(await crm.notes.list({ clientId: client.id })).to.deep.equal([]);
+    expect((await rejection(crm.notes.add({ clientId: client.id }, { text: '   ' }))).fields[0]!.path).to.deep.equal(['text']);
+    expect((await rejection(crm.notes.add({ orderId: 'nope' }, { text: 'x' }))).code).to.equal('not_found');
+  });
+
+  it('shows private notes to their author only (A6)', async () => {
+    const storage = memoryAdapter();
+    const eva = await openCrm({ storage, principal: { userId: 'eva', role: 'admin' } });
+    const jan = await openCrm({ storage, principal: { userId: 'jan', role: 'admin' } });
+    const client = await eva.clients.create({ name: 'A' });
+    const secret = await eva.notes.add({ clientId: client.id }, { text: 'mine only', visibility: 'private' });
+    await eva.notes.add({ clientId: client.id }, { text: 'for all' });
+    expect((await jan.notes.list({ clientId: client.id })).map((n) => n.text)).to.deep.equal(['for all']);
+    expect((await eva.notes.list({ clientId: client.id })).map((n) => n.text)).to.have.members(['mine only', 'for all']);
+    expect((await rejection(jan.notes.update(secret.id, { text: 'hijack' }))).code).to.equal('forbidden');
+    expect((await rejection(jan.notes.delete(secret.id))).code).to.equal('forbidden');
+  });
+});
+
+describe('activities', () => {
+  it('keeps a timeline of system and staff entries, newest first (A5)', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'A', taxId: 'CZ27082440' });
+    const order = await crm.orders.upsert(shopOrder());
+    const call = await crm.activities.add(client.id, { type: 'call', subject: 'Prices', text: 'Wants 5 % off', orderId: order.id });
+    expect(call).to.include({ type: 'call', subject: 'Prices', orderId: order.id, undoable: false, actor: 'system' });
+    await crm.activities.add(client.id, { type: 'meeting', at: '2026-01-01T10:00:00Z' });
+    const timeline = (await crm.activities.list(client.id)).items.map((a) => a.type);
+    expect(timeline).to.deep.equal(['call', 'order_linked', 'client_created', 'meeting']);
+    expect((await rejection(crm.activities.add(client.id, { type: 'order_linked' } as never))).code).to.equal('validation');
+    expect((await rejection(crm.activities.undo(call.id))).fields[0]!.path).to.deep.equal(['activityId']);
+  });
+
+  it('pages through a long timeline', async () => {
+    const crm = await openCrm();
+    const client = await crm.clients.create({ name: 'A' });
+    for (let i = 0; i < 7; i++) await crm.activities.add(client.id, { type: 'email', subject: `mail ${i}` });
+    const first = await crm.activities.list(client.id, { limit: 5 });
+    const second = await crm.activities.list(client.id, { limit: 5, cursor: first.cursor! });
+    expect([...first.items, ...second.items].map((a) => a.subject ?? a.type)).to.deep.equal([
+      'mail 6', 'mail 5', 'mail 4', 'mail 3', 'mail 2', 'mail 1', 'mail 0', 'client_created',
+    ]);
+    expect(second.cursor).to.equal(undefined);
+  });
+});
+
+describe('statuses and star kinds', () => {
+  it('starts with the default B2B statuses in groups and four star colours', async () => {
+    const crm = await openCrm();
+    const statuses = await crm.statuses.list();
+    expect(statuses.map((s) => [s.name, s.group])).to.deep.equal([
+      ['Lead', 'Prospects'],
+      ['New partner', 'Partners'],
+      ['Regular customer', 'Partners'],
+      ['VIP', 'Key accounts'],
+      ['Individual terms', 'Key accounts'],
+    ]);
+    expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Red', 'Yellow', 'Green', 'Blue']);
+  });
+
+  it('seeds once: deleted defaults stay deleted on the next open', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage });
+    for (const status of await crm.statuses.list()) await crm.statuses.delete(status.id);
+    expect(await (await openCrm({ storage })).statuses.list()).to.deep.equal([]);
+  });
+
+  it('creates, renames, regroups and reorders', async () => {
+    const crm = await openCrm();
+    const dormant = await crm.statuses.create({ name: 'Dormant', group: 'Partners', color: '#795548' });
+    expect(dormant.position).to.equal(5);
+    await crm.statuses.update(dormant.id, { name: 'Sleeping', group: 'Lost', position: -1 });
+    const statuses = await crm.statuses.list();
+    expect(statuses[0]).to.include({ name: 'Sleeping', group: 'Lost' });
+    expect((await rejection(crm.statuses.create({ name: '', group: 'x' }))).fields[0]!.path).to.deep.equal(['name']);
+  });
+
+  it('asks for a replacement before deleting a status in use, then moves its clients', async () => {
+    const crm = await openCrm();
+    const [lead, , , vip] = await crm.statuses.list();
+    const client = await crm.clients.create({ name: 'A', statusId: lead!.id });
+    const error = await rejection(crm.statuses.delete(lead!.id));
+    expect(error.code).to.equal('validation');
+    expect(error.fields[0]!.path).to.deep.equal(['replacementId']);
+    expect(error.details).to.include({ inUse: 1 });
+    await crm.statuses.delete(lead!.id, { replacementId: vip!.id });
+    expect((await crm.clients.get(client.id)).statusId).to.equal(vip!.id);
+    expect((await crm.statuses.list()).map((s) => s.name)).not.to.include('Lead');
+  });
+
+  it('deletes a star kind in use by removing or replacing it on clients', async () => {
+    const crm = await openCrm();
+    const [red, yellow, green] = await crm.stars.list();
+    const client = await crm.clients.create({ name: 'A', stars: [red!.id, green!.id] });
+    await crm.stars.delete(red!.id, { replacementId: yellow!.id });
+    expect((await crm.clients.get(client.id)).stars).to.deep.equal([yellow!.id, green!.id]);
+    await crm.stars.delete(green!.id, { replacementId: null });
+    expect((await crm.clients.get(client.id)).stars).to.deep.equal([yellow!.id]);
+  });
+
+  it('sets the default status for clients created from orders, and refuses an unknown one', async () => {
+    const crm = await openCrm();
+    expect((await rejection(crm.settings.update({ defaultStatusId: 'sts_missing' }))).fields[0]!.path).to.deep.equal(['defaultStatusId']);
+    expect(crm.settings.get().defaultStatusId).to.equal(undefined);
+  });
+});
