@@ -3,7 +3,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, findChromium } from './scripts/chromium-path.mjs';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // End-to-end tests drive a browser from Node; everything else runs inside Chromium.
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
   // Browser builds of dependencies (msw's interceptors, for one) only resolve with these conditions.
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],

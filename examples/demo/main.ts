@@ -1,0 +1,56 @@
+import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { insertDemoData } from './demo-data.ts';
+
+/** Minor units to a localised amount, with the currency's own number of decimals. */
+function money(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+async function render(crm: Crm, query: string): Promise<void> {
+  const clients = query ? await crm.clients.search(query, { limit: 100 }) : (await crm.clients.list({ sort: { by: 'name' }, limit: 100 })).items;
+  const statuses = new Map((await crm.statuses.list()).map((s) => [s.id, s]));
+  const rows = await Promise.all(
+    clients.map(async (client: Client) => {
+      const row = document.createElement('tr');
+      const status = client.statusId ? statuses.get(client.statusId) : undefined;
+      const orders = (await crm.orders.list({ clientId: client.id, limit: 1000 })).items.length;
+      const cells = [crm.clients.label(client), status?.name ?? '—', client.lifecycle, client.emails[0] ?? '—', String(orders)];
+      for (const [i, text] of cells.entries()) {
+        const cell = document.createElement(i === 0 ? 'th' : 'td');
+        if (i === 0) cell.scope = 'row';
+        if (i === 1 && status?.color) {
+          const swatch = cell.appendChild(document.createElement('span'));
+          swatch.className = 'swatch';
+          swatch.style.background = status.color;
+        }
+        cell.append(text);
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  $('#clients tbody').replaceChildren(...rows);
+  $('#clients').hidden = rows.length === 0;
+  $('#status').textContent = rows.length ? `${rows.length} client(s)` : query ? `No client matches “${query}”.` : 'No clients yet.';
+
+  const unlinked = (await crm.orders.list({ linked: false })).items.map((order) => {
+    const item = document.createElement('li');
+    item.textContent = `${order.number ?? order.id} — ${order.billing.company ?? order.billing.name} — ${money(order.total, order.currency)}`;
+    return item;
+  });
+  $('#unlinked').replaceChildren(...unlinked);
+}
+
+const crm = await createCrm({ storage: memoryAdapter() });
+await insertDemoData(crm);
+let query = '';
+crm.on('*', () => void render(crm, query));
+$('#search').addEventListener('input', (event) => {
+  query = (event.target as HTMLInputElement).value.trim();
+  void render(crm, query);
+});
+await render(crm, query);
