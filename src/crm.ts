@@ -53,13 +53,17 @@ export async function createCrm(options: CrmOptions) {
     settings: SettingsSchema.parse({}),
     now: () => clock().toISOString(),
   };
-  await guard({ open: () => ctx.storage.open(crmSchema) }).open();
   const statuses = guard(statusesService(ctx));
   const stars = guard(starKindsService(ctx));
   const settings = guard(settingsService(ctx));
-  await statuses.seedDefaults();
-  await stars.seedDefaults();
-  await saveSettings(ctx, options.settings ?? {});
+  await guard({
+    async open() {
+      await ctx.storage.open(crmSchema);
+      await statuses.seedDefaults();
+      await stars.seedDefaults();
+      await saveSettings(ctx, options.settings ?? {});
+    },
+  }).open();
 
   return {
     clients: guard(clientsService(ctx)),

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { createCrm, type Crm, type CrmOptions } from './crm.ts';
-export { CrmError, isCrmError, type CrmErrorCode, type FieldIssue } from './errors.ts';
+export { CrmError, isCrmError, type CrmErrorCode, type CrmErrorOptions, type FieldIssue } from './errors.ts';
 export { CrmEvents, type CrmEvent, type CrmEventMap, type CrmEventName, type CatalogChange } from './events.ts';
 export type { Principal } from './context.ts';
 export type { IdGenerator } from './ids.ts';
@@ -13,5 +13,5 @@ export type { ClientFilter, ClientListOptions, ClientPage } from './clients/list
 export type { DuplicateGroup, DuplicateReason } from './clients/duplicates.ts';
 export type { OrderListOptions, OrderPage } from './orders/service.ts';
 export type * from './storage/adapter.ts';
-export { compareKeys, encodeCursor, decodeCursor } from './storage/keys.ts';
+export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './storage/keys.ts';
 export { foldText, digitsOf } from './text.ts';
