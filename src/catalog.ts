@@ -9,6 +9,7 @@ import type { Client } from './model/client.ts';
 import type { IdKind } from './model/ids.ts';
 import { readAll } from './storage/read-all.ts';
 import { parse } from './validation.ts';
+import { expectedVersionOf, type UpdateOptions } from './update-options.ts';
 
 interface Entry {
   id: string;
@@ -68,10 +69,10 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
     },
 
     /** Renames, regroups, recolours or moves (`position`) an entry. */
-    async update(id: string, patch: P, options?: { expectedVersion?: number }): Promise<T> {
+    async update(id: string, patch: P, options?: UpdateOptions): Promise<T> {
       const entryId = parse(def.idSchema, id, ['id']);
       const data = parse(def.patch, patch);
-      const { expectedVersion } = parse(z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) })), options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const previous = await read(entryId);
         checkVersion(previous, expectedVersion);

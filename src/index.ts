@@ -15,3 +15,4 @@ export type { OrderListOptions, OrderPage } from './orders/service.ts';
 export type * from './storage/adapter.ts';
 export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './storage/keys.ts';
 export { foldText, digitsOf } from './text.ts';
+export type { UpdateOptions } from './update-options.ts';

@@ -10,7 +10,6 @@ import type { Billing, Order } from '../model/order.ts';
 import type { LinkKey } from '../orders/link-keys.ts';
 import { readOrder } from '../orders/read.ts';
 import { readAll } from '../storage/read-all.ts';
-import { recordActivity } from './record.ts';
 
 const changedSince = (what: string) =>
   new CrmError('conflict', `Cannot undo: ${what} changed since. Reload and decide by hand.`);

@@ -5,6 +5,7 @@ import { ClientPatch, CreateClientInput, type Client } from '../model/client.ts'
 import { ClientId, OrderId, StatusId } from '../model/ids.ts';
 import type { Order } from '../model/order.ts';
 import { parse } from '../validation.ts';
+import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 import { formatTaxId } from '../tax-id/index.ts';
 import { readClient } from './access.ts';
 import { recordClientChange } from './changes.ts';
@@ -19,8 +20,6 @@ import { clientInputFromBilling } from './from-billing.ts';
 import type { Activity } from '../model/activity.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 
-const WriteOptions = z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) }));
-export type WriteOptions = z.input<typeof WriteOptions>;
 const SearchOptions = z.optional(z.strictObject({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }));
 const ClientIdList = z.array(ClientId).check(z.minLength(1), z.maxLength(10_000));
 
@@ -59,10 +58,10 @@ export function clientsService(ctx: CrmContext) {
      * await crm.clients.update(client.id, { temperature: 'hot', note: null }, { expectedVersion: client.version });
      * ```
      */
-    async update(id: string, patch: ClientPatch, options?: WriteOptions): Promise<Client> {
+    async update(id: string, patch: ClientPatch, options?: UpdateOptions): Promise<Client> {
       const clientId = parse(ClientId, id, ['id']);
       const data = parse(ClientPatch, patch);
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const previous = await readClient(ctx, clientId);
         checkVersion(previous, expectedVersion);
@@ -76,9 +75,9 @@ export function clientsService(ctx: CrmContext) {
      * Deletes a client: its orders become unlinked, its notes and timeline stay. Returns the
      * `client_deleted` activity, which `crm.activities.undo` reverses.
      */
-    async delete(id: string, options?: WriteOptions): Promise<Activity> {
+    async delete(id: string, options?: UpdateOptions): Promise<Activity> {
       const clientId = parse(ClientId, id, ['id']);
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const client = await readClient(ctx, clientId);
         checkVersion(client, expectedVersion);

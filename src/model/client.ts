@@ -25,8 +25,6 @@ export const ExternalLink = z.strictObject({
 });
 export type ExternalLink = z.infer<typeof ExternalLink>;
 
-const DiscountPercent = z.number().check(z.gte(0), z.lte(100));
-const DiscountClass = z.int().check(z.gte(1), z.lte(99));
 
 /** Fields every client has (lists may be empty). */
 const alwaysPresent = {

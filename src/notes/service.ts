@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { readClient } from '../clients/access.ts';
 import { checkVersion, transact, type CrmContext } from '../context.ts';
 import { compact } from '../compact.ts';
@@ -8,8 +7,8 @@ import { NoteInput, NotePatch, NoteTarget, type Note } from '../model/note.ts';
 import { readOrder } from '../orders/read.ts';
 import { readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
+import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 
-const WriteOptions = z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) }));
 const priorityRank = { high: 0, medium: 1, none: 2 } as const;
 
 /** C6: high before medium before none, then newest first. */
@@ -59,10 +58,10 @@ export function notesService(ctx: CrmContext) {
       });
     },
 
-    async update(id: string, patch: NotePatch, options?: z.input<typeof WriteOptions>): Promise<Note> {
+    async update(id: string, patch: NotePatch, options?: UpdateOptions): Promise<Note> {
       const noteId = parse(NoteId, id, ['id']);
       const data = parse(NotePatch, patch);
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const previous = await readNote(noteId);
         checkVersion(previous, expectedVersion);
@@ -73,9 +72,9 @@ export function notesService(ctx: CrmContext) {
     },
 
     /** Deletes a note (the UI asks for confirmation first). */
-    async delete(id: string, options?: z.input<typeof WriteOptions>): Promise<void> {
+    async delete(id: string, options?: UpdateOptions): Promise<void> {
       const noteId = parse(NoteId, id, ['id']);
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       await transact(ctx, async (uow) => {
         const note = await readNote(noteId);
         checkVersion(note, expectedVersion);

@@ -14,11 +14,11 @@ import type { KeyRange } from '../storage/adapter.ts';
 import { storedTaxId } from '../tax-id-field.ts';
 import { normalizeTaxId, taxIdKey, validateTaxId } from '../tax-id/index.ts';
 import { parse } from '../validation.ts';
+import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 import { announceLink, linkOrder, linkedOrder, unlinkOrder } from './link.ts';
 import { matchClient } from './matching.ts';
 import { readOrder } from './read.ts';
 
-const WriteOptions = z.optional(z.strictObject({ expectedVersion: z.optional(z.int()) }));
 
 export const OrderListOptions = z.strictObject({
   clientId: z.optional(ClientId),
@@ -129,9 +129,9 @@ export function ordersService(ctx: CrmContext) {
     },
 
     /** B12: links an order to a client by hand; later orders of the same buyer follow (B11). */
-    async link(orderId: string, clientId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+    async link(orderId: string, clientId: string, options?: UpdateOptions): Promise<Order> {
       const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const order = await readOrder(ctx, oid);
         checkVersion(order, expectedVersion);
@@ -141,9 +141,9 @@ export function ordersService(ctx: CrmContext) {
     },
 
     /** B12: unlinks an order from its client; it stays unlinked until linked again. */
-    async unlink(orderId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+    async unlink(orderId: string, options?: UpdateOptions): Promise<Order> {
       const oid = parse(OrderId, orderId, ['orderId']);
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const order = await readOrder(ctx, oid);
         checkVersion(order, expectedVersion);
@@ -155,9 +155,9 @@ export function ordersService(ctx: CrmContext) {
      * B10: replaces the order's billing data with the client's and links the order to it. The
      * old billing is kept in a `billing_replaced` activity that `crm.activities.undo` restores.
      */
-    async applyClientBilling(orderId: string, clientId: string, options?: z.input<typeof WriteOptions>): Promise<Order> {
+    async applyClientBilling(orderId: string, clientId: string, options?: UpdateOptions): Promise<Order> {
       const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
-      const { expectedVersion } = parse(WriteOptions, options) ?? {};
+      const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const order = await readOrder(ctx, oid);
         checkVersion(order, expectedVersion);

@@ -1,17 +1,7 @@
 import { expect } from 'chai';
-import { isCrmError, type Client } from '../../src/index.ts';
+import type { Client } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { openCrm } from './fixtures.ts';
-
-/** The CrmError a promise rejects with (fails the test when it resolves or throws something else). */
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => expect.fail('expected a rejection'),
-    (e: unknown) => e,
-  );
-  if (!isCrmError(error)) throw error;
-  return error;
-}
+import { openCrm, rejection } from './fixtures.ts';
 
 describe('clients', () => {
   it('creates a numbered client with a normalised tax ID and defaults', async () => {

@@ -1,4 +1,5 @@
-import { createCrm, type CrmOptions, type OrderInput } from '../../src/index.ts';
+import { expect } from 'chai';
+import { createCrm, isCrmError, type CrmError, type CrmOptions, type OrderInput } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 
 /** A clock that starts at a fixed time and moves one second per reading: timelines sort predictably. */
@@ -34,4 +35,14 @@ export async function snapshot(storage: CrmOptions['storage']): Promise<string> 
   const all: Record<string, unknown> = {};
   for (const collection of collections) all[collection] = (await storage.query(collection, { limit: 100_000 })).records;
   return JSON.stringify(all);
+}
+
+/** The CrmError a promise rejects with; fails the test when it resolves, rethrows anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<CrmError> {
+  const error = await promise.then(
+    () => expect.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+  if (!isCrmError(error)) throw error;
+  return error;
 }

@@ -1,13 +1,6 @@
 import { expect } from 'chai';
-import { isCrmError } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { openCrm, shopOrder } from './fixtures.ts';
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => expect.fail('expected a rejection'), (e: unknown) => e);
-  if (!isCrmError(error)) throw error;
-  return error;
-}
+import { openCrm, shopOrder, rejection } from './fixtures.ts';
 
 describe('notes', () => {
   it('lists by priority, then newest first (C6), on clients and on orders (W2)', async () => {

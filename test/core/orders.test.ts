@@ -1,12 +1,6 @@
 import { expect } from 'chai';
-import { isCrmError, type CrmEventMap } from '../../src/index.ts';
-import { openCrm, shopOrder } from './fixtures.ts';
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => expect.fail('expected a rejection'), (e: unknown) => e);
-  if (!isCrmError(error)) throw error;
-  return error;
-}
+import type { CrmEventMap } from '../../src/index.ts';
+import { openCrm, shopOrder, rejection } from './fixtures.ts';
 
 describe('orders', () => {
   it('upserts by the shop id: the same id updates and never duplicates', async () => {
