@@ -3,7 +3,7 @@ import { recordClientChange } from './clients/changes.ts';
 import { patchedClient } from './clients/client-record.ts';
 import { checkVersion, transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { compact } from './compact.ts';
-import { CrmError, notFound } from './errors.ts';
+import { CrmError, invalid, notFound } from './errors.ts';
 import type { CatalogChange } from './events.ts';
 import type { Client } from './model/client.ts';
 import type { IdKind } from './model/ids.ts';
@@ -89,6 +89,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
     async delete(id: string, options?: { replacementId?: string | null; expectedVersion?: number }): Promise<void> {
       const entryId = parse(def.idSchema, id, ['id']);
       const { replacementId, expectedVersion } = parse(DeleteOptions(def.idSchema), options) ?? {};
+      if (replacementId === entryId) throw invalid(['replacementId'], 'Choose an entry other than the one being deleted');
       await transact(ctx, async (uow) => {
         const entry = await read(entryId);
         checkVersion(entry, expectedVersion);

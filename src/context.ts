@@ -17,6 +17,8 @@ export interface CrmContext {
   newId: IdGenerator;
   principal: Principal;
   settings: Settings;
+  /** Tells this instance's writes from other instances' in change notifications. */
+  origin: string;
   now(): string;
 }
 
@@ -62,7 +64,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     const uow = new UnitOfWork();
     const result = await work(uow);
     try {
-      if (uow.operations.length) await ctx.storage.write(uow.operations);
+      if (uow.operations.length) await ctx.storage.write(uow.operations, { origin: ctx.origin, events: uow.events });
     } catch (error) {
       if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) {
         await pause(attempt);

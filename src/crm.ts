@@ -51,8 +51,14 @@ export async function createCrm(options: CrmOptions) {
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
     settings: SettingsSchema.parse({}),
+    origin: randomIds('batch'),
     now: () => clock().toISOString(),
   };
+  // Writes of other instances on the same store (other tabs, other crm objects) reach our listeners too.
+  const stopListening = ctx.storage.onExternalChange?.((changes) => {
+    if (changes.origin === ctx.origin) return;
+    for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
+  });
   const statuses = guard(statusesService(ctx));
   const stars = guard(starKindsService(ctx));
   const settings = guard(settingsService(ctx));
@@ -82,7 +88,10 @@ export async function createCrm(options: CrmOptions) {
       (type: '*', handler: (event: CrmEvent) => void): () => void;
     },
     /** Closes the storage connection. */
-    close: () => guard({ close: () => ctx.storage.close() }).close(),
+    close: () => {
+      stopListening?.();
+      return guard({ close: () => ctx.storage.close() }).close();
+    },
   };
 }
 

@@ -103,6 +103,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
         const changes = commitBatch(prepareBatch(openCollections(), operations));
         if (changes.puts.length === 0 && changes.deletes.length === 0) return;
         if (writeOptions.origin !== undefined) changes.origin = writeOptions.origin;
+        if (writeOptions.events !== undefined) changes.events = structuredClone(writeOptions.events);
         notify(changes);
       }),
 

@@ -92,11 +92,18 @@ export interface ChangeSet {
   deletes: { collection: string; id: string }[];
   /** The `origin` the batch was written with, so a listener can skip the batches it wrote itself. */
   origin?: string;
+  /** The `events` the batch was written with. */
+  events?: unknown[];
 }
 
 export interface WriteOptions {
   /** Who writes, e.g. a random id per `Crm` instance; handed to change listeners in the `ChangeSet`. */
   origin?: string;
+  /**
+   * The domain events the batch stands for (plain JSON), handed to change listeners so other
+   * instances can announce the same events to their own listeners.
+   */
+  events?: unknown[];
 }
 
 export interface StorageAdapter {

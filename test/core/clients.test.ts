@@ -228,4 +228,20 @@ describe('clients', () => {
     await crm.clients.update(client.id, { name: 'Newer' });
     expect(seen).to.deep.equal(['Old→New']);
   });
+
+  it('announces the changes of another instance on the same store, once', async () => {
+    const storage = memoryAdapter();
+    const tab1 = await openCrm({ storage });
+    const tab2 = await openCrm({ storage });
+    const heard: string[] = [];
+    tab1.on('client.created', ({ client }) => heard.push(`tab1 ${client.name}`));
+    tab2.on('client.created', ({ client }) => heard.push(`tab2 ${client.name}`));
+    await tab1.clients.create({ name: 'Alza' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).to.have.members(['tab1 Alza', 'tab2 Alza']);
+    await tab2.close();
+    await tab1.clients.create({ name: 'Datart' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).to.have.members(['tab1 Alza', 'tab2 Alza', 'tab1 Datart']);
+  });
 });
