@@ -31,6 +31,8 @@ export interface CatalogDefinition<T extends Entry, I, P> {
   /** The client field that refers to entries: one id, or a list of them. */
   clientField: 'statusId' | 'stars';
   announce: (uow: UnitOfWork, entry: T, change: CatalogChange) => void;
+  /** Stages what else must follow a delete; may return what to do once it is committed. */
+  onDelete?: (uow: UnitOfWork, entry: T, replacementId: string | null) => Promise<(() => void) | undefined>;
 }
 
 const DeleteOptions = (idSchema: z.ZodMiniType<string>) =>
@@ -90,7 +92,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
       const entryId = parse(def.idSchema, id, ['id']);
       const { replacementId, expectedVersion } = parse(DeleteOptions(def.idSchema), options) ?? {};
       if (replacementId === entryId) throw invalid(['replacementId'], 'Choose an entry other than the one being deleted');
-      await transact(ctx, async (uow) => {
+      const afterCommit = await transact(ctx, async (uow) => {
         const entry = await read(entryId);
         checkVersion(entry, expectedVersion);
         if (replacementId) await read(replacementId);
@@ -112,7 +114,9 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
         }
         uow.delete(def.collection, entry);
         def.announce(uow, entry, 'deleted');
+        return def.onDelete?.(uow, entry, replacementId ?? null);
       });
+      afterCommit?.();
     },
 
     /** Writes the default set into a new store, once (a flag remembers it, so deleting them all sticks). */

@@ -1,4 +1,4 @@
-import { transact, type CrmContext } from './context.ts';
+import { transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { invalid } from './errors.ts';
 import { SettingsPatch, SettingsSchema, type Settings } from './model/settings.ts';
 import { parse } from './validation.ts';
@@ -22,18 +22,20 @@ async function applied(ctx: CrmContext, base: Settings, patch: SettingsPatch): P
   return settings;
 }
 
+/** Stages `patch` over the stored settings; the caller makes the result the context's once committed. */
+export async function stageSettings(ctx: CrmContext, uow: UnitOfWork, patch: SettingsPatch): Promise<Settings> {
+  const data = parse(SettingsPatch, patch, ['settings']);
+  const stored = (await ctx.storage.get('meta', 'settings')) as StoredSettings | undefined;
+  const { id: _, version: __, ...base } = stored ?? { id: 'settings', version: 0, ...parse(SettingsSchema, {}) };
+  const next = await applied(ctx, base, data);
+  uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
+  return next;
+}
+
 /** Stores `patch` over the stored settings and makes them the context's. */
 export async function saveSettings(ctx: CrmContext, patch: SettingsPatch): Promise<Settings> {
-  const data = parse(SettingsPatch, patch, ['settings']);
-  const settings = await transact(ctx, async (uow) => {
-    const stored = (await ctx.storage.get('meta', 'settings')) as StoredSettings | undefined;
-    const { id: _, version: __, ...base } = stored ?? { id: 'settings', version: 0, ...parse(SettingsSchema, {}) };
-    const next = await applied(ctx, base, data);
-    uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
-    return next;
-  });
-  ctx.settings = settings;
-  return settings;
+  ctx.settings = await transact(ctx, (uow) => stageSettings(ctx, uow, patch));
+  return ctx.settings;
 }
 
 /** `crm.settings`: B8's auto-create switch and default status, and the default tax-ID country. */

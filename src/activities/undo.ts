@@ -1,5 +1,5 @@
 import { canSee } from '../clients/access.ts';
-import { assertTaxIdFree } from '../clients/client-record.ts';
+import { assertTaxIdFree, checkReferences } from '../clients/client-record.ts';
 import { recordClientChange } from '../clients/changes.ts';
 import { clientOwned, moveRecords } from '../clients/merge.ts';
 import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
@@ -76,6 +76,9 @@ async function undoClientChange(ctx: CrmContext, uow: UnitOfWork, activity: Acti
     if (JSON.stringify(previous[field] ?? null) !== JSON.stringify(to)) throw changedSince(`client ${previous.number}`);
     const next = { ...withoutVersion(previous), [field]: from, updatedAt: ctx.now() };
     if (from === null) delete (next as Partial<Client>)[field];
+    await checkReferences(ctx, next as Client).catch(() => {
+      throw new CrmError('conflict', 'Cannot undo: the status or star it would restore has been deleted');
+    });
     const client = uow.put<Client>('clients', next as Omit<Client, 'version'>, previous);
     recordClientChange(ctx, uow, previous, client);
   }

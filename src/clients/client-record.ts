@@ -53,7 +53,7 @@ export async function patchedClient(ctx: CrmContext, client: Client, patch: Clie
 }
 
 /** A client may point only at statuses and star kinds that exist. */
-async function checkReferences(ctx: CrmContext, client: Pick<Client, 'statusId' | 'stars'>): Promise<void> {
+export async function checkReferences(ctx: CrmContext, client: Pick<Client, 'statusId' | 'stars'>): Promise<void> {
   if (client.statusId && !(await ctx.storage.get('statuses', client.statusId))) {
     throw invalid(['statusId'], `No status ${client.statusId}`);
   }

@@ -1,5 +1,6 @@
 import { catalogService } from '../catalog.ts';
 import type { CrmContext } from '../context.ts';
+import { stageSettings } from '../settings.ts';
 import { StatusId } from '../model/ids.ts';
 import { StatusInput, StatusPatch, type Status } from '../model/status.ts';
 
@@ -31,6 +32,12 @@ export function statusesService(ctx: CrmContext) {
     defaults: defaultStatuses,
     clientField: 'statusId',
     announce: (uow, status: Status, change) => uow.emit({ type: 'statuses.changed', status, change }),
+    // The status new clients get follows its replacement, or is cleared.
+    async onDelete(uow, status, replacementId) {
+      if (ctx.settings.defaultStatusId !== status.id) return undefined;
+      const settings = await stageSettings(ctx, uow, { defaultStatusId: replacementId });
+      return () => void (ctx.settings = settings);
+    },
   });
 }
 export type StatusesService = ReturnType<typeof statusesService>;

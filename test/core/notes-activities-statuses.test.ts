@@ -131,4 +131,27 @@ describe('statuses and star kinds', () => {
     expect((await rejection(crm.settings.update({ defaultStatusId: 'sts_missing' }))).fields[0]!.path).to.deep.equal(['defaultStatusId']);
     expect(crm.settings.get().defaultStatusId).to.equal(undefined);
   });
+
+  it('moves the default status for new clients to the replacement of a deleted one, or clears it', async () => {
+    const crm = await openCrm();
+    const [lead, partner] = await crm.statuses.list();
+    await crm.settings.update({ defaultStatusId: lead!.id });
+    await crm.statuses.delete(lead!.id, { replacementId: partner!.id });
+    expect(crm.settings.get().defaultStatusId).to.equal(partner!.id);
+    await crm.statuses.delete(partner!.id);
+    expect(crm.settings.get().defaultStatusId).to.equal(undefined);
+    await crm.settings.update({ autoCreateClients: true });
+    expect((await crm.orders.upsert(shopOrder())).clientId).to.be.a('string');
+  });
+
+  it('refuses to undo a status change back to a status deleted since', async () => {
+    const crm = await openCrm();
+    const [lead, partner] = await crm.statuses.list();
+    const client = await crm.clients.create({ name: 'A', statusId: lead!.id });
+    await crm.clients.update(client.id, { statusId: partner!.id });
+    await crm.statuses.delete(lead!.id);
+    const change = (await crm.activities.list(client.id)).items.find((a) => a.type === 'status_changed')!;
+    expect((await rejection(crm.activities.undo(change.id))).code).to.equal('conflict');
+    expect((await crm.clients.get(client.id)).statusId).to.equal(partner!.id);
+  });
 });
