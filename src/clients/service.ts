@@ -5,6 +5,7 @@ import { ClientPatch, CreateClientInput, type Client } from '../model/client.ts'
 import { ClientId, OrderId, StatusId } from '../model/ids.ts';
 import type { Order } from '../model/order.ts';
 import { parse } from '../validation.ts';
+import { invalid } from '../errors.ts';
 import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 import { formatTaxId } from '../tax-id/index.ts';
 import { readClient } from './access.ts';
@@ -130,6 +131,7 @@ export function clientsService(ctx: CrmContext) {
      * ```
      */
     label(client: Pick<Client, 'name' | 'number' | 'taxId'>): string {
+      if (typeof client?.name !== 'string' || typeof client.number !== 'number') throw invalid(['client'], 'Expected a client record');
       const taxId = client.taxId ? `, ${formatTaxId(client.taxId)}` : '';
       return `${client.name}${taxId} (Client: ${client.number})`;
     },

@@ -14,6 +14,7 @@ describe('clients', () => {
     expect(b.number).to.equal(2);
     expect(await crm.clients.get(a.id)).to.deep.equal(a);
     expect(crm.clients.label(b)).to.equal('Nováková Jana (Client: 2)');
+    expect(() => crm.clients.label(null as never)).to.throw('Expected a client record');
   });
 
   it('stores every field of the model and reads it back', async () => {
