@@ -40,12 +40,32 @@ export class UnitOfWork {
     return stored;
   }
 
+  /** The record this unit has staged for `id` (or `null` when it deletes it), `undefined` when untouched. */
+  staged<T>(collection: string, id: string): T | null | undefined {
+    for (let i = this.operations.length - 1; i >= 0; i--) {
+      const op = this.operations[i]!;
+      if (op.collection !== collection) continue;
+      if (op.type === 'put' && op.record.id === id) return op.record as T;
+      if (op.type === 'delete' && op.id === id) return null;
+    }
+    return undefined;
+  }
+
   delete(collection: string, record: { id: string; version: number }): void {
     this.operations.push({ type: 'delete', collection, id: record.id, expectedVersion: record.version });
   }
 
   emit(event: CrmEvent): void {
     this.events.push(event);
+  }
+
+  /** Marks the current point; the returned function drops everything staged after it. */
+  savepoint(): () => void {
+    const [operations, events] = [this.operations.length, this.events.length];
+    return () => {
+      this.operations.length = operations;
+      this.events.length = events;
+    };
   }
 }
 

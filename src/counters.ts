@@ -12,7 +12,8 @@ interface Counter {
  */
 export async function nextNumber(ctx: CrmContext, uow: UnitOfWork, sequence: string): Promise<number> {
   const id = `counter:${sequence}`;
-  const counter = (await ctx.storage.get('meta', id)) as Counter | undefined;
+  // Several records of one batch may each take a number: count on from the one staged last.
+  const counter = uow.staged<Counter>('meta', id) ?? ((await ctx.storage.get('meta', id)) as Counter | undefined);
   const value = (counter?.value ?? 0) + 1;
   uow.put<Counter>('meta', { id, value }, counter ?? 'absent');
   return value;

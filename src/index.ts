@@ -12,6 +12,7 @@ export * from './tax-id/index.ts';
 export type { ClientFilter, ClientListOptions, ClientPage } from './clients/list.ts';
 export type { DuplicateGroup, DuplicateReason } from './clients/duplicates.ts';
 export type { OrderListOptions, OrderPage } from './orders/service.ts';
+export type { ImportOptions, ImportProgress, ImportReport, ImportRowError } from './orders/import.ts';
 export type * from './storage/adapter.ts';
 export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './storage/keys.ts';
 export { foldText, digitsOf } from './text.ts';

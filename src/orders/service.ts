@@ -1,22 +1,20 @@
 import * as z from 'zod/mini';
 import { recordActivity } from '../activities/record.ts';
 import { readClient } from '../clients/access.ts';
-import { newClientRecord } from '../clients/client-record.ts';
-import { billingFromClient, clientInputFromBilling } from '../clients/from-billing.ts';
+import { billingFromClient } from '../clients/from-billing.ts';
 import { checkVersion, transact, type CrmContext } from '../context.ts';
 import { compact } from '../compact.ts';
 import { IsoDateTime } from '../model/common.ts';
-import type { Client } from '../model/client.ts';
 import { ClientId, OrderId } from '../model/ids.ts';
-import { OrderInput, type Billing, type Order } from '../model/order.ts';
+import { OrderInput, type Order } from '../model/order.ts';
 import { filteredPage } from '../storage/filtered-page.ts';
 import type { KeyRange } from '../storage/adapter.ts';
-import { storedTaxId } from '../tax-id-field.ts';
-import { normalizeTaxId, taxIdKey, validateTaxId } from '../tax-id/index.ts';
+import { normalizeTaxId, taxIdKey } from '../tax-id/index.ts';
 import { parse } from '../validation.ts';
 import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
-import { announceLink, linkOrder, linkedOrder, unlinkOrder } from './link.ts';
-import { matchClient } from './matching.ts';
+import { linkOrder, unlinkOrder } from './link.ts';
+import { stageUpsert } from './stage-upsert.ts';
+import { importOrders, type ImportOptions, type ImportReport } from './import.ts';
 import { readOrder } from './read.ts';
 
 
@@ -46,9 +44,6 @@ export interface OrderPage {
 export function ordersService(ctx: CrmContext) {
   const taxOptions = () => (ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
 
-  const storedBilling = (billing: z.output<typeof OrderInput>['billing']): Billing =>
-    compact({ ...billing, taxId: storedTaxId(ctx, billing.taxId, ['billing', 'taxId'], false), vatId: storedTaxId(ctx, billing.vatId, ['billing', 'vatId'], false) });
-
   return {
     /**
      * Stores the shop's order, or updates it when its id is known (never a duplicate). A new
@@ -63,32 +58,19 @@ export function ordersService(ctx: CrmContext) {
      */
     async upsert(input: OrderInput): Promise<Order> {
       const data = parse(OrderInput, input);
-      return transact(ctx, async (uow) => {
-        const previous = (await ctx.storage.get('orders', data.id)) as Order | undefined;
-        let draft: Omit<Order, 'version'> = compact({
-          ...data,
-          billing: storedBilling(data.billing),
-          clientId: previous?.clientId,
-          linkSource: previous?.linkSource,
-          unlinkedByHand: previous?.unlinkedByHand,
-          updatedAt: ctx.now(),
-        });
-        let client: Client | undefined;
-        if (!draft.clientId && !draft.unlinkedByHand) {
-          client = await matchClient(ctx, draft as Order);
-          if (client) draft = linkedOrder(ctx, draft, client, 'auto');
-          else if (ctx.settings.autoCreateClients && data.billing.taxId && validateTaxId(data.billing.taxId, taxOptions()).valid) {
-            client = await newClientRecord(ctx, uow, clientInputFromBilling(ctx, draft as Order), { strictTaxId: false });
-            recordActivity(ctx, uow, { clientId: client.id, orderId: draft.id, type: 'client_created', data: { fromOrder: draft.id, automatic: true } });
-            uow.emit({ type: 'client.created', client });
-            draft = linkedOrder(ctx, draft, client, 'created');
-          }
-        }
-        const order = uow.put<Order>('orders', draft, previous ?? 'absent');
-        uow.emit(previous ? { type: 'order.updated', order, previous } : { type: 'order.created', order });
-        if (client) announceLink(ctx, uow, order, client);
-        return order;
-      });
+      return transact(ctx, async (uow) => (await stageUpsert(ctx, uow, data)).order);
+    },
+
+    /**
+     * Imports many orders (an array, a generator, a stream), a chunk per transaction.
+     * @example
+     * ```ts
+     * const report = await crm.orders.import(rows, { onProgress: (p) => bar.value = p.processed });
+     * report.errors; // [{ index: 17, id: 'A-17', message: 'Invalid input — total: …', fields: [...] }]
+     * ```
+     */
+    async import(source: Iterable<OrderInput> | AsyncIterable<OrderInput>, options?: ImportOptions): Promise<ImportReport> {
+      return importOrders(ctx, source, options);
     },
 
     async get(id: string): Promise<Order> {

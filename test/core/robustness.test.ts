@@ -43,6 +43,7 @@ const writes = [
   'clients.createFromOrder',
   'clients.merge',
   'orders.upsert',
+  'orders.import',
   'orders.link',
   'orders.unlink',
   'orders.applyClientBilling',
@@ -549,6 +550,8 @@ function arbitraries(pools: Pools) {
     'clients.createFromOrder': op('clients.createFromOrder', orderId),
     'clients.merge': op('clients.merge', clientId, clientId),
     'orders.upsert': op('orders.upsert', nearly(orderInput)),
+    // Bad rows are reported, not thrown: the call rejects only for a bad source or options.
+    'orders.import': op('orders.import', fc.oneof(fc.array(nearly(orderInput), { maxLength: 4 }), garbage), fc.oneof(fc.constant(undefined), fc.record({ chunkSize: fc.integer({ min: -1, max: 3 }) }), garbage)),
     'orders.link': op('orders.link', orderId, clientId, writeOptions),
     'orders.unlink': op('orders.unlink', orderId, writeOptions),
     'orders.applyClientBilling': op('orders.applyClientBilling', orderId, clientId, writeOptions),

@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import type { ImportProgress, OrderInput } from '../../src/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
+
+const taxIds = ['CZ27082440', 'CZ00177041', 'CZ45274649', 'CZ25596641'];
+
+function rows(count: number): OrderInput[] {
+  return Array.from({ length: count }, (_, i) =>
+    shopOrder({
+      id: `imp-${i}`,
+      number: `N-${i}`,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+      billing: i % 5 === 4 ? { name: `Retail ${i}` } : { company: `Company ${i % 4}`, taxId: taxIds[i % 4]! },
+    }),
+  );
+}
+
+describe('orders.import', () => {
+  it('imports in chunks with progress, links and creates clients once per company', async () => {
+    const crm = await openCrm({ settings: { autoCreateClients: true } });
+    const progress: ImportProgress[] = [];
+    const report = await crm.orders.import(rows(1200), { chunkSize: 500, onProgress: (p) => progress.push(p) });
+    expect(progress.map((p) => p.processed)).to.deep.equal([500, 1000, 1200]);
+    expect(report).to.include({ processed: 1200, created: 1200, updated: 0, unchanged: 0, failed: 0, clientsCreated: 4, linked: 960 });
+    expect(await crm.clients.count()).to.equal(4);
+    expect((await crm.orders.list({ linked: false, limit: 1000 })).items).to.have.length(240);
+  });
+
+  it('reports bad rows with their index and reason, and stores the rest', async () => {
+    const crm = await openCrm();
+    const source = rows(6) as unknown[];
+    source[1] = { ...(source[1] as object), total: 'a lot' };
+    source[4] = 'not an order';
+    const report = await crm.orders.import(source as OrderInput[], { chunkSize: 2 });
+    expect(report).to.include({ processed: 6, created: 4, failed: 2 });
+    expect(report.errors.map((e) => [e.index, e.id])).to.deep.equal([[1, 'imp-1'], [4, undefined]]);
+    expect(report.errors[0]!.fields.map((f) => f.path.join('.'))).to.deep.equal(['total']);
+    expect((await crm.orders.list()).items.map((o) => o.id).sort()).to.deep.equal(['imp-0', 'imp-2', 'imp-3', 'imp-5']);
+  });
+
+  it('changes nothing when the same import runs again', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    await crm.orders.import(rows(300), { chunkSize: 100 });
+    const before = await snapshot(storage);
+    const events: string[] = [];
+    crm.on('*', (event) => events.push(event.type));
+    const again = await crm.orders.import(rows(300), { chunkSize: 100 });
+    expect(again).to.include({ processed: 300, unchanged: 300, created: 0, updated: 0, clientsCreated: 0 });
+    expect(await snapshot(storage)).to.equal(before);
+    expect(events).to.deep.equal([]);
+  });
+
+  it('takes async iterables, and the same order twice in one chunk', async () => {
+    const crm = await openCrm();
+    async function* stream() {
+      yield shopOrder({ id: 'twice', total: 1 });
+      yield shopOrder({ id: 'other' });
+      yield shopOrder({ id: 'twice', total: 2 });
+    }
+    const report = await crm.orders.import(stream());
+    expect(report).to.include({ created: 2, updated: 1, failed: 0 });
+    expect((await crm.orders.get('twice')).total).to.equal(2);
+  });
+
+  it('rejects a source that is not iterable', async () => {
+    const crm = await openCrm();
+    expect((await rejection(crm.orders.import(42 as never))).fields[0]!.path).to.deep.equal(['source']);
+  });
+});
