@@ -8,6 +8,7 @@ import { randomIds, type IdGenerator } from './ids.ts';
 import { SettingsSchema, type SettingsPatch } from './model/settings.ts';
 import { notesService } from './notes/service.ts';
 import { ordersService } from './orders/service.ts';
+import { sampleDataService } from './sample-data/service.ts';
 import { saveSettings, settingsService } from './settings.ts';
 import { starKindsService } from './stars/service.ts';
 import { statusesService } from './statuses/service.ts';
@@ -79,6 +80,7 @@ export async function createCrm(options: CrmOptions) {
     statuses,
     stars,
     settings,
+    sampleData: guard(sampleDataService(ctx)),
     /**
      * Listens to a domain event, delivered after the change is stored; returns the unsubscribe function.
      * `'*'` receives every event.

@@ -17,3 +17,5 @@ export type * from './storage/adapter.ts';
 export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './storage/keys.ts';
 export { foldText, digitsOf } from './text.ts';
 export type { UpdateOptions } from './update-options.ts';
+export { generateSampleData, type SampleData, type SampleDataOptions, type SampleClient } from './sample-data/generate.ts';
+export type { SampleDataSummary } from './sample-data/service.ts';

@@ -61,6 +61,8 @@ const writes = [
   'stars.delete',
   'stars.seedDefaults',
   'settings.update',
+  'sampleData.insert',
+  'sampleData.remove',
 ] as const;
 const reads = [
   'clients.get',
@@ -74,6 +76,7 @@ const reads = [
   'activities.list',
   'statuses.list',
   'stars.list',
+  'sampleData.has',
 ] as const;
 /** Synchronous helpers that take no stored-data input: not part of these properties. */
 const notCovered = ['clients.label', 'settings.get'];
@@ -569,6 +572,8 @@ function arbitraries(pools: Pools) {
     'stars.delete': op('stars.delete', starId, deleteOptions(starRef)),
     'stars.seedDefaults': op('stars.seedDefaults'),
     'settings.update': op('settings.update', nearly(settingsPatch)),
+    'sampleData.insert': op('sampleData.insert', nearly(fc.record({ seed: fc.integer(), clients: fc.integer({ min: 1, max: 3 }), orders: fc.integer({ min: 0, max: 6 }) }))),
+    'sampleData.remove': op('sampleData.remove'),
   };
 
   const readArgs: Record<Read, fc.Arbitrary<Op>> = {
@@ -587,6 +592,7 @@ function arbitraries(pools: Pools) {
     'activities.list': op('activities.list', clientId, fc.oneof(fc.constant(undefined), nearly(fc.record({ limit: fc.integer({ min: 1, max: 1000 }), cursor }, { requiredKeys: [] })), garbage)),
     'statuses.list': op('statuses.list', garbage),
     'stars.list': op('stars.list', garbage),
+    'sampleData.has': op('sampleData.has', garbage),
   };
 
   /** (a)+(c): any write, with zero to four arguments of any shape or ids of any kind. */

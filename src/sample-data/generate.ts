@@ -1,0 +1,153 @@
+import type { CreateClientInput } from '../model/client.ts';
+import type { NoteInput } from '../model/note.ts';
+import type { OrderInput } from '../model/order.ts';
+import { foldText } from '../text.ts';
+import { seededRandom, type Random } from './random.ts';
+import { sampleTaxId, typedVariant } from './tax-ids.ts';
+import { vocabularies, type CountryVocabulary } from './vocabulary.ts';
+
+/** A client of the sample set; statuses and stars by name, since ids differ per store. */
+export interface SampleClient {
+  input: Omit<CreateClientInput, 'statusId' | 'stars'>;
+  status: string;
+  stars: string[];
+  notes: NoteInput[];
+}
+
+export interface SampleData {
+  clients: SampleClient[];
+  orders: OrderInput[];
+}
+
+export interface SampleDataOptions {
+  seed?: number;
+  clients?: number;
+  orders?: number;
+  /** The newest order date; orders spread over the 18 months before it. */
+  now?: Date;
+}
+
+const products = [
+  { sku: 'KAV-1000', name: 'Coffee beans 1 kg', price: 45_900 },
+  { sku: 'PAP-A4', name: 'Paper A4, 5 reams', price: 54_900 },
+  { sku: 'TON-285', name: 'Toner HP 85A', price: 129_000 },
+  { sku: 'RUK-L', name: 'Work gloves L, 12 pairs', price: 23_900 },
+  { sku: 'SRB-M8', name: 'Screws M8, 500 pcs', price: 38_500 },
+  { sku: 'LAM-LED', name: 'LED panel 60×60', price: 89_900 },
+  { sku: 'CIS-5L', name: 'Cleaner 5 l', price: 19_900 },
+];
+const channels = ['eshop', 'b2b-portal', 'phone', 'marketplace'];
+const orderStatuses = ['new', 'processing', 'shipped', 'delivered', 'delivered', 'delivered', 'cancelled'];
+const statusWeights = ['Lead', 'New partner', 'Regular customer', 'Regular customer', 'Regular customer', 'VIP', 'Individual terms'];
+const starNames = ['Red', 'Yellow', 'Green', 'Blue'];
+const clientNotes: NoteInput[] = [
+  { text: 'Pays late — ask for prepayment on large orders.', priority: 'high' },
+  { text: 'Prefers delivery before 10 am, gate 3.', priority: 'medium' },
+  { text: 'Interested in the 2027 price list.', priority: 'none' },
+  { text: 'Credit limit agreed at 200 000.', priority: 'high', visibility: 'private' },
+  { text: 'Met at the Brno trade fair.', priority: 'none' },
+];
+
+const slug = (text: string) => foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const phone = (random: Random, v: CountryVocabulary) => `${v.phonePrefix} ${random.int(600, 799)} ${random.digits(3)} ${random.digits(3)}`;
+
+function address(random: Random, v: CountryVocabulary) {
+  const place = random.pick(v.cities);
+  return { street: `${random.pick(v.streets)} ${random.int(1, 120)}`, city: place.city, postalCode: place.postalCode, country: v.country };
+}
+
+function sampleClient(random: Random, index: number, usedTaxIds: Set<string>): SampleClient {
+  const v = vocabularies[index % vocabularies.length]!;
+  const round = Math.floor(index / (vocabularies.length * v.stems.length));
+  const stem = v.stems[Math.floor(index / vocabularies.length) % v.stems.length]!;
+  const name = `${stem}${round ? ` ${round + 1}` : ''} ${random.pick(v.legalForms)}`;
+  let taxId = sampleTaxId(random, v);
+  while (usedTaxIds.has(taxId)) taxId = sampleTaxId(random, v);
+  usedTaxIds.add(taxId);
+  const contact = `${random.pick(v.firstNames)} ${random.pick(v.lastNames)}`;
+  const domain = `${slug(stem)}${round ? round + 1 : ''}.${v.domain}`;
+  const billingAddress = address(random, v);
+  const current = random.chance(0.7);
+  return {
+    input: {
+      name,
+      taxId,
+      contacts: [{ name: contact, role: random.pick(['Purchasing', 'Owner', 'Accounts']), email: `${slug(contact).replace(/-/g, '.')}@${domain}`, phone: phone(random, v) }],
+      emails: [`info@${domain}`],
+      phones: [phone(random, v)],
+      billingAddress,
+      deliveryAddresses: random.chance(0.3) ? [{ label: 'Warehouse', ...address(random, v) }] : [billingAddress],
+      lifecycle: current ? 'current' : 'potential',
+      ...(current ? {} : { temperature: random.pick(['hot', 'warm', 'cold', 'not_interested'] as const) }),
+      ...(random.chance(0.4) ? { discountPercent: random.pick([3, 5, 7.5, 10]) } : {}),
+      ...(random.chance(0.2) ? { discountClass: random.int(1, 3) } : {}),
+      ...(random.chance(0.3) ? { accountCode: `${slug(stem).slice(0, 8)}-${index}` } : {}),
+      ...(random.chance(0.15) ? { nextOrderReminder: 'Offer the new price list with their next order.' } : {}),
+      currency: v.currency,
+      language: v.language,
+      tags: random.chance(0.3) ? ['wholesale'] : [],
+    },
+    status: current ? random.pick(statusWeights.slice(1)) : 'Lead',
+    stars: random.chance(0.25) ? [random.pick(starNames)] : [],
+    notes: Array.from({ length: random.int(0, 2) }, () => random.pick(clientNotes)),
+  };
+}
+
+function sampleOrder(random: Random, index: number, clients: SampleClient[], newest: number): OrderInput {
+  const createdAt = new Date(newest - random.int(0, 547) * 86_400_000 - random.int(0, 86_399) * 1000).toISOString();
+  const lines = Array.from({ length: random.int(1, 4) }, () => {
+    const product = random.pick(products);
+    return { sku: product.sku, name: product.name, quantity: random.int(1, 20), unitPrice: product.price };
+  });
+  const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+  const client = random.pick(clients).input;
+  const kind = random.next();
+  // Mostly the clients' own orders; some retail buyers; some of a client's orders typed without its tax ID (B15).
+  const billing =
+    kind < 0.08
+      ? { name: `${random.pick(vocabularies[0]!.firstNames)} ${random.pick(vocabularies[0]!.lastNames)}`, email: `buyer${index}@example.com` }
+      : kind < 0.12
+        ? { company: client.name, email: client.emails![0]! }
+        : { company: client.name, name: client.contacts![0]!.name, taxId: typedVariant(random, client.taxId!), email: client.contacts![0]!.email!, address: client.billingAddress! };
+  const paymentState = random.pick(['paid', 'paid', 'paid', 'unpaid', 'partially_paid'] as const);
+  return {
+    id: `sample-${index + 1}`,
+    number: `S${String(index + 1).padStart(6, '0')}`,
+    channel: random.pick(channels),
+    ...(client.accountCode && kind >= 0.08 ? { accountCode: client.accountCode } : {}),
+    billing,
+    items: lines,
+    currency: kind < 0.08 ? 'CZK' : client.currency!,
+    total,
+    status: random.pick(orderStatuses),
+    paymentState,
+    documents: [
+      ...(paymentState === 'paid' ? [{ kind: 'invoice' as const, number: `FV${String(index + 1).padStart(6, '0')}`, issuedAt: createdAt }] : []),
+      ...(random.chance(0.1) ? [{ kind: 'receipt' as const, number: `R${index + 1}`, issuedAt: createdAt }] : []),
+      ...(random.chance(0.03) ? [{ kind: 'credit_note' as const, number: `D${index + 1}`, issuedAt: createdAt }] : []),
+    ],
+    notes: {
+      ...(random.chance(0.2) ? { customer: 'Please call before delivery.' } : {}),
+      ...(random.chance(0.15) ? { shopPublic: 'Ships within 2 working days.' } : {}),
+      ...(random.chance(0.1) ? { shopPrivate: 'Check the stock of toner before confirming.' } : {}),
+    },
+    createdAt,
+  };
+}
+
+/**
+ * A deterministic, realistic data set: B2B clients in CZ, SK, PL and SI with valid tax IDs and
+ * local names, their orders over 18 months, retail orders, and orders that duplicate a client.
+ * @example
+ * ```ts
+ * const { clients, orders } = generateSampleData({ seed: 7, clients: 30_000, orders: 100_000 });
+ * ```
+ */
+export function generateSampleData(options: SampleDataOptions = {}): SampleData {
+  const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, now = new Date() } = options;
+  const random = seededRandom(seed);
+  const usedTaxIds = new Set<string>();
+  const clients = Array.from({ length: clientCount }, (_, i) => sampleClient(random, i, usedTaxIds));
+  const orders = clientCount ? Array.from({ length: orderCount }, (_, i) => sampleOrder(random, i, clients, now.getTime())) : [];
+  return { clients, orders };
+}
