@@ -1,6 +1,5 @@
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { insertDemoData } from './demo-data.ts';
 
 /** Minor units to a localised amount, with the currency's own number of decimals. */
 function money(minor: number, currency: string): string {
@@ -35,7 +34,14 @@ async function render(crm: Crm, query: string): Promise<void> {
   );
   $('#clients tbody').replaceChildren(...rows);
   $('#clients').hidden = rows.length === 0;
-  $('#status').textContent = rows.length ? `${rows.length} client(s)` : query ? `No client matches “${query}”.` : 'No clients yet.';
+  $('#status').textContent = rows.length
+    ? `${rows.length} client(s)`
+    : query
+      ? `No client matches “${query}”.`
+      : 'No clients yet. Insert the sample data to see Kartoteka at work, or feed it your orders through the SDK.';
+  const hasSample = await crm.sampleData.has();
+  $('#insert-sample').hidden = hasSample;
+  $('#remove-sample').hidden = !hasSample;
 
   const unlinked = (await crm.orders.list({ linked: false })).items.map((order) => {
     const item = document.createElement('li');
@@ -45,10 +51,26 @@ async function render(crm: Crm, query: string): Promise<void> {
   $('#unlinked').replaceChildren(...unlinked);
 }
 
-const crm = await createCrm({ storage: memoryAdapter() });
-await insertDemoData(crm);
+const crm = await createCrm({ storage: memoryAdapter(), settings: { autoCreateClients: true } });
 let query = '';
-crm.on('*', () => void render(crm, query));
+
+/** Runs a long action with its button disabled and the status line saying what happens. */
+async function busy(button: HTMLButtonElement, message: string, action: () => Promise<unknown>) {
+  button.disabled = true;
+  $('#status').textContent = message;
+  try {
+    await action();
+  } finally {
+    button.disabled = false;
+    await render(crm, query);
+  }
+}
+$<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
+  busy(event.currentTarget as HTMLButtonElement, 'Inserting sample data…', () => crm.sampleData.insert()),
+);
+$<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
+  busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', () => crm.sampleData.remove()),
+);
 $('#search').addEventListener('input', (event) => {
   query = (event.target as HTMLInputElement).value.trim();
   void render(crm, query);

@@ -60,12 +60,14 @@ function sampleClient(random: Random, index: number, usedTaxIds: Set<string>): S
   const v = vocabularies[index % vocabularies.length]!;
   const round = Math.floor(index / (vocabularies.length * v.stems.length));
   const stem = v.stems[Math.floor(index / vocabularies.length) % v.stems.length]!;
-  const name = `${stem}${round ? ` ${round + 1}` : ''} ${random.pick(v.legalForms)}`;
+  // Beyond the first round of stems, a branch town tells the companies apart, then a number.
+  const branch = round ? ` ${v.cities[(round - 1) % v.cities.length]!.city}${round > v.cities.length ? ` ${Math.ceil(round / v.cities.length)}` : ''}` : '';
+  const name = `${stem}${branch} ${random.pick(v.legalForms)}`;
   let taxId = sampleTaxId(random, v);
   while (usedTaxIds.has(taxId)) taxId = sampleTaxId(random, v);
   usedTaxIds.add(taxId);
   const contact = `${random.pick(v.firstNames)} ${random.pick(v.lastNames)}`;
-  const domain = `${slug(stem)}${round ? round + 1 : ''}.${v.domain}`;
+  const domain = `${slug(stem + branch)}.${v.domain}`;
   const billingAddress = address(random, v);
   const current = random.chance(0.7);
   return {

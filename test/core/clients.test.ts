@@ -165,6 +165,8 @@ describe('clients', () => {
     expect((await crm.clients.search('fleet@'))[0]!.id).to.equal(skoda.id);
     expect((await crm.clients.search('326811'))[0]!.id).to.equal(skoda.id);
     expect(await crm.clients.search('nothing like it')).to.deep.equal([]);
+    const lodz = await crm.clients.create({ name: 'Hurtownia Łódź sp. z o.o.' });
+    expect((await crm.clients.search('lodz'))[0]!.id).to.equal(lodz.id);
   });
 
   it('deletes with an undo that brings back the client and relinks its orders', async () => {

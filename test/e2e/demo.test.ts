@@ -20,25 +20,32 @@ describe('demo page', () => {
     await stop?.();
   });
 
-  it('lists the clients, links orders by tax ID, and searches without diacritics', async () => {
+  it('starts empty, inserts sample data, searches without diacritics, and removes it', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await page.locator('#clients tbody tr').first().waitFor();
-    const rows = await page.locator('#clients tbody tr').allInnerTexts();
-    expect(rows.length).to.equal(6);
-    const alza = rows.find((row) => row.startsWith('Alza.cz a.s., CZ27082440 (Client: 6)'));
-    expect(alza, rows.join('\n')).to.match(/\t2$/);
-    expect(await page.locator('#unlinked li').allInnerTexts()).to.have.length(2);
+    await expectText(page, '#status', 'No clients yet');
 
-    await page.getByLabel('Search').fill('skoda');
-    await expect_text(page, '#status', '1 client(s)');
-    expect(await page.locator('#clients tbody tr th').innerText()).to.equal('ŠKODA AUTO a.s., CZ00177041 (Client: 1)');
+    await page.getByRole('button', { name: 'Insert sample data' }).click();
+    await expectText(page, '#status', '40 client(s)');
+    const rows = await page.locator('#clients tbody tr th').allInnerTexts();
+    expect(rows).to.have.length(40);
+    expect(rows.every((label) => /^.+, (CZ|SK|PL|SI)\d+ \(Client: \d+\)$/.test(label)), rows.join('\n')).to.equal(true);
+    expect(await page.locator('#unlinked li').count()).to.be.above(0);
+
+    await page.getByLabel('Search').fill('zluty kun');
+    await expectText(page, '#status', 'client(s)');
+    expect(await page.locator('#clients tbody tr th').first().innerText()).to.match(/^Žlutý kůň/);
+
+    await page.getByLabel('Search').fill('');
+    await page.getByRole('button', { name: 'Remove sample data' }).click();
+    await expectText(page, '#status', 'No clients yet');
+    expect(await page.getByRole('button', { name: 'Insert sample data' }).isVisible()).to.equal(true);
     expect(errors).to.deep.equal([]);
   });
 });
 
-async function expect_text(page: import('playwright-core').Page, selector: string, text: string) {
+async function expectText(page: import('playwright-core').Page, selector: string, text: string) {
   await page.locator(selector, { hasText: text }).waitFor({ timeout: 5000 });
 }
