@@ -6,11 +6,12 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 const entries = {
   index: 'src/index.ts',
   'adapters/memory': 'adapters/memory/index.ts',
+  'adapters/indexeddb': 'adapters/indexeddb/index.ts',
   'adapters/testing': 'adapters/testing/index.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.
-const external = (id) => id === 'zod' || id.startsWith('zod/');
+const external = (id) => id === 'zod' || id.startsWith('zod/') || id === 'idb';
 
 export default [
   {

@@ -1,0 +1,210 @@
+import type { IDBPDatabase } from 'idb';
+import type { ChangeSet, CollectionDefinition, IndexKey, StorageSchema, StoredRecord, WriteOperation } from '../../src/storage/adapter.ts';
+import { CrmError, invalid, toCrmError } from '../../src/errors.ts';
+import { indexKeysOf, rowOf, type RecordIndexKeys, type Row } from './row.ts';
+import { duplicate } from './errors.ts';
+import { inTransaction, requestAll, type Transaction } from './transaction.ts';
+
+/** One operation that passed every check made without reading storage; a put carries its own copy of the record. */
+interface CheckedOperation {
+  collection: string;
+  definition: CollectionDefinition;
+  id: string;
+  record: StoredRecord | undefined;
+  expectedVersion: number | 'absent' | undefined;
+}
+
+/**
+ * A batch checked as far as it can be without storage: the operations before the first
+ * malformed one, and that one's error. The error is thrown only after the version checks of
+ * the operations before it, so a batch fails with the same error as in the memory adapter.
+ */
+export interface PlannedBatch {
+  operations: CheckedOperation[];
+  failure: CrmError | undefined;
+}
+
+/** The state a batch leaves one record in: a record to store, or `undefined` to delete it. */
+interface StagedRecord {
+  record: StoredRecord | undefined;
+  keys: RecordIndexKeys | undefined;
+}
+
+/** What a batch does to one collection. */
+interface StagedCollection {
+  definition: CollectionDefinition;
+  /** The stored record, before the batch, of every id the batch touches. */
+  stored: Map<string, StoredRecord | undefined>;
+  /** The state the batch leaves each touched id in, in the order the batch first touched them. */
+  staged: Map<string, StagedRecord>;
+}
+
+/**
+ * Checks the shape of every operation and copies the records to put, so a caller changing
+ * them while the write is under way changes nothing.
+ */
+export function planBatch(schema: StorageSchema, operations: readonly WriteOperation[]): PlannedBatch {
+  const checked: CheckedOperation[] = [];
+  for (const [position, operation] of operations.entries()) {
+    try {
+      checked.push(checkOperation(schema, operation, position));
+    } catch (error) {
+      return { operations: checked, failure: toCrmError(error) };
+    }
+  }
+  return { operations: checked, failure: undefined };
+}
+
+/**
+ * Applies a planned batch in one readwrite transaction: version checks against the stored
+ * records as the earlier operations of the batch leave them, index keys, unique indexes on the
+ * state the batch ends in (so two records may swap keys), then the writes.
+ *
+ * @returns what the batch changed.
+ * @throws CrmError `conflict`, `duplicate`, the plan's failure, or `storage` (failing index
+ *   extractor); nothing is written then.
+ */
+export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<ChangeSet> {
+  const touched = [...new Set(plan.operations.map((operation) => operation.collection))];
+  if (touched.length === 0) {
+    if (plan.failure !== undefined) throw plan.failure;
+    return { puts: [], deletes: [] };
+  }
+  return inTransaction(db, touched, 'readwrite', async (transaction) => {
+    const collections = await readTouched(transaction, plan.operations);
+    stageOperations(plan.operations, collections);
+    if (plan.failure !== undefined) throw plan.failure;
+    for (const [name, { definition, staged }] of collections) {
+      for (const entry of staged.values()) {
+        if (entry.record !== undefined) entry.keys = indexKeysOf(name, definition, entry.record);
+      }
+    }
+    for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
+    return write(transaction, collections);
+  });
+}
+
+function checkOperation(schema: StorageSchema, operation: WriteOperation, position: number): CheckedOperation {
+  const definition = Object.hasOwn(schema.collections, operation.collection) ? schema.collections[operation.collection] : undefined;
+  if (definition === undefined) {
+    throw new CrmError('storage', `Unknown collection ${String(operation.collection)}`, { details: { collection: operation.collection } });
+  }
+  if (operation.type !== 'put' && operation.type !== 'delete') {
+    throw invalid(['operations', position, 'type'], "must be 'put' or 'delete'");
+  }
+  const id = operation.type === 'put' ? recordId(operation.record, position) : operation.id;
+  if (typeof id !== 'string') throw invalid(['operations', position, 'id'], 'must be a string');
+  return {
+    collection: operation.collection,
+    definition,
+    id,
+    record: operation.type === 'put' ? structuredClone(operation.record) : undefined,
+    expectedVersion: operation.expectedVersion,
+  };
+}
+
+function recordId(record: StoredRecord, position: number): string {
+  if (typeof record !== 'object' || record === null) throw invalid(['operations', position, 'record'], 'must be an object');
+  if (typeof record.id !== 'string') throw invalid(['operations', position, 'record', 'id'], 'must be a string');
+  if (!Number.isInteger(record.version)) throw invalid(['operations', position, 'record', 'version'], 'must be an integer');
+  return record.id;
+}
+
+/** Reads, all at once, the stored record of every id the batch touches. */
+async function readTouched(transaction: Transaction<'readwrite'>, operations: CheckedOperation[]): Promise<Map<string, StagedCollection>> {
+  const collections = new Map<string, StagedCollection>();
+  const reads: Promise<void>[] = [];
+  for (const { collection, definition, id } of operations) {
+    let staging = collections.get(collection);
+    if (staging === undefined) collections.set(collection, (staging = { definition, stored: new Map(), staged: new Map() }));
+    const { stored } = staging;
+    if (stored.has(id)) continue;
+    stored.set(id, undefined);
+    reads.push(transaction.objectStore(collection).get(id).then((row?: Row) => void stored.set(id, row?.record)));
+  }
+  await Promise.all(reads);
+  return collections;
+}
+
+/** Replays the operations in order, checking each expected version against the state the earlier ones left. */
+function stageOperations(operations: CheckedOperation[], collections: Map<string, StagedCollection>): void {
+  for (const { collection, id, record, expectedVersion } of operations) {
+    const { stored, staged } = collections.get(collection) as StagedCollection;
+    const committed = stored.get(id);
+    const existing = staged.has(id) ? staged.get(id)?.record : committed;
+    const versionMatches =
+      expectedVersion === undefined ||
+      (expectedVersion === 'absent' ? existing === undefined : existing?.version === expectedVersion);
+    if (!versionMatches) throw conflict(collection, id, expectedVersion, existing?.version, committed);
+    staged.set(id, { record, keys: undefined });
+  }
+}
+
+function conflict(
+  collection: string,
+  id: string,
+  expectedVersion: number | 'absent',
+  actualVersion: number | undefined,
+  committed: StoredRecord | undefined,
+): CrmError {
+  const expected = expectedVersion === 'absent' ? 'no record' : `version ${expectedVersion}`;
+  const actual = actualVersion === undefined ? 'none' : `version ${actualVersion}`;
+  return new CrmError('conflict', `${collection} ${id}: expected ${expected}, found ${actual}`, {
+    current: committed,
+    details: { collection, id, expectedVersion, actualVersion },
+  });
+}
+
+/** Fails when, after the batch, two records would share a key of a unique index. */
+async function checkUniqueIndexes(transaction: Transaction<'readwrite'>, name: string, { definition, stored, staged }: StagedCollection): Promise<void> {
+  const store = transaction.objectStore(name);
+  const checks: { index: string; id: string; key: IndexKey }[] = [];
+  for (const [index, { unique }] of Object.entries(definition.indexes)) {
+    if (unique !== true) continue;
+    for (const [id, { keys }] of staged) {
+      for (const key of keys?.get(index) ?? []) checks.push({ index, id, key });
+    }
+  }
+  // Every lookup is requested at once; they are judged in order below.
+  const holders = (await Promise.all(checks.map(({ index, key }) => store.index(index).getAllKeys(key)))) as string[][];
+  const stagedHolders = new Map<string, string>();
+  for (const [i, { index, id, key }] of checks.entries()) {
+    // Keys are JSON-safe and JSON.stringify writes equal keys alike (also -0 and 0).
+    const slot = JSON.stringify([index, key]);
+    const otherStaged = stagedHolders.get(slot);
+    if (otherStaged !== undefined) throw duplicate(name, index, key, id, otherStaged, stored.get(otherStaged));
+    stagedHolders.set(slot, id);
+    // A stored holder the batch rewrites or deletes no longer counts: its staged state does.
+    const storedHolder = holders[i]?.find((holder) => holder !== id && !staged.has(holder));
+    if (storedHolder !== undefined) {
+      const row: Row | undefined = await store.get(storedHolder);
+      throw duplicate(name, index, key, id, storedHolder, row?.record);
+    }
+  }
+}
+
+/** Issues the writes of a checked batch and describes what it changed. */
+async function write(transaction: Transaction<'readwrite'>, collections: Map<string, StagedCollection>): Promise<ChangeSet> {
+  const changes: ChangeSet = { puts: [], deletes: [] };
+  const deletes: (() => Promise<unknown>)[] = [];
+  const puts: (() => Promise<unknown>)[] = [];
+  for (const [name, { definition, stored, staged }] of collections) {
+    const store = transaction.objectStore(name);
+    const hasUniqueIndex = Object.values(definition.indexes).some((index) => index.unique === true);
+    for (const [id, { record, keys }] of staged) {
+      const existed = stored.get(id) !== undefined;
+      // Unique IndexedDB indexes check every request on its own: a record handing its key to
+      // another record of the batch must let go of it before the other is put.
+      if (existed && (record === undefined || hasUniqueIndex)) deletes.push(() => store.delete(id));
+      if (record !== undefined && keys !== undefined) {
+        const row = rowOf(definition, record, keys);
+        puts.push(() => store.put(row));
+        changes.puts.push({ collection: name, record });
+      } else if (existed) {
+        changes.deletes.push({ collection: name, id });
+      }
+    }
+  }
+  await requestAll([...deletes, ...puts]);
+  return changes;
+}

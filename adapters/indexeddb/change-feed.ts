@@ -1,0 +1,61 @@
+import type { ChangeSet } from '../../src/storage/adapter.ts';
+
+type ChangeListener = (changes: ChangeSet) => void;
+
+/**
+ * Hands committed batches to change listeners: those this adapter committed straight away,
+ * those other connections to the database committed (other tabs, other adapters in the page)
+ * through a `BroadcastChannel` named after the database.
+ */
+export class ChangeFeed {
+  private readonly listeners = new Set<ChangeListener>();
+  private channel: BroadcastChannel | undefined;
+
+  /** `channelName` undefined: batches stay within this adapter. */
+  constructor(private readonly channelName: string | undefined) {}
+
+  subscribe(listener: ChangeListener): () => void {
+    // A fresh function per subscription, so subscribing one listener twice needs two unsubscribes.
+    const subscription: ChangeListener = (changes) => listener(changes);
+    this.listeners.add(subscription);
+    return () => {
+      this.listeners.delete(subscription);
+    };
+  }
+
+  /** Starts hearing the batches of other connections. */
+  connect(): void {
+    if (this.channelName === undefined || this.channel !== undefined) return;
+    this.channel = new BroadcastChannel(this.channelName);
+    this.channel.onmessage = ({ data }: MessageEvent<unknown>) => {
+      if (isChangeSet(data)) this.deliver(data);
+    };
+  }
+
+  disconnect(): void {
+    this.channel?.close();
+    this.channel = undefined;
+  }
+
+  /** Tells this adapter's listeners and every other connection of a committed batch. */
+  publish(changes: ChangeSet): void {
+    this.channel?.postMessage(changes);
+    this.deliver(changes);
+  }
+
+  private deliver(changes: ChangeSet): void {
+    for (const listener of this.listeners) {
+      // Asynchronous, each listener on its own copy: a throwing or mutating listener neither
+      // fails the write nor spoils what the others get.
+      queueMicrotask(() => {
+        if (this.listeners.has(listener)) listener(structuredClone(changes));
+      });
+    }
+  }
+}
+
+/** Guards against other messages on the channel, e.g. from a tab running another version of the page. */
+function isChangeSet(data: unknown): data is ChangeSet {
+  const candidate = data as Partial<ChangeSet> | null;
+  return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.puts) && Array.isArray(candidate.deletes);
+}

@@ -1,0 +1,87 @@
+import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
+import type { CollectionDefinition, IndexKey, Page, Query, StoredRecord } from '../../src/storage/adapter.ts';
+import { assertValidRange, compareKeys, comparePositions, decodeCursor, encodeCursor, type CursorPosition } from '../../src/storage/keys.ts';
+import { CrmError, invalid } from '../../src/errors.ts';
+import { idbKeyRange } from './key-range.ts';
+import type { Row } from './row.ts';
+import { inTransaction } from './transaction.ts';
+
+type Cursor = IDBPCursorWithValue<unknown, string[], string, unknown, 'readonly'>;
+
+/**
+ * A page of records through an index (or the object store itself, in id order), read with a
+ * cursor. A page's `cursor` is the position (key, id) of its last record; the next page starts
+ * strictly after it, even when records around it came or went in between.
+ */
+export function readPage(db: IDBPDatabase, collection: string, definition: CollectionDefinition, query: Query): Promise<Page> {
+  const { index, range, direction, limit } = readQuery(collection, definition, query);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const keyRange = idbKeyRange(range, after === undefined ? undefined : { key: after.key, direction });
+  if (keyRange === null) return Promise.resolve({ records: [] });
+  return inTransaction(db, [collection], 'readonly', async (transaction) => {
+    const store = transaction.objectStore(collection);
+    const source = index === undefined ? store : store.index(index);
+    let cursor: Cursor | null = await source.openCursor(keyRange, direction === 'asc' ? 'next' : 'prev');
+    if (after !== undefined) cursor = await skipPast(cursor, after, direction, index !== undefined);
+    const records: StoredRecord[] = [];
+    let last: CursorPosition | undefined;
+    while (cursor !== null && records.length < limit) {
+      records.push((cursor.value as Row).record);
+      last = positionOf(cursor);
+      cursor = await cursor.continue();
+    }
+    // The cursor stands on the next record in range, if there is one.
+    return cursor !== null && last !== undefined ? { records, cursor: encodeCursor(last.key, last.id) } : { records };
+  });
+}
+
+/** How many entries a query would read: for a multiEntry index, a record once per distinct element in range. */
+export function countEntries(
+  db: IDBPDatabase,
+  collection: string,
+  definition: CollectionDefinition,
+  query: Omit<Query, 'cursor' | 'limit' | 'direction'>,
+): Promise<number> {
+  const { index, range } = readQuery(collection, definition, query);
+  const keyRange = idbKeyRange(range);
+  if (keyRange === null) return Promise.resolve(0);
+  return inTransaction(db, [collection], 'readonly', (transaction) => {
+    const store = transaction.objectStore(collection);
+    return (index === undefined ? store : store.index(index)).count(keyRange);
+  });
+}
+
+/** Checks a query's options as the memory adapter does and fills in the defaults. */
+function readQuery(collection: string, definition: CollectionDefinition, query: Query) {
+  const range = query.range ?? {};
+  assertValidRange(range);
+  const direction = query.direction ?? 'asc';
+  if (direction !== 'asc' && direction !== 'desc') throw invalid(['direction'], "must be 'asc' or 'desc'");
+  const limit = query.limit ?? Infinity;
+  if (limit !== Infinity && !(Number.isInteger(limit) && limit > 0)) throw invalid(['limit'], 'must be a positive integer');
+  const { index } = query;
+  if (index !== undefined && !Object.hasOwn(definition.indexes, index)) {
+    throw new CrmError('storage', `Collection ${collection} has no index ${index}`, { details: { collection, index } });
+  }
+  return { index, range, direction, limit };
+}
+
+function positionOf(cursor: Cursor): CursorPosition {
+  return { key: cursor.key as IndexKey, id: cursor.primaryKey as string };
+}
+
+/**
+ * Moves a cursor opened at the key of `after` to the first entry strictly past `after` in the
+ * reading direction.
+ */
+async function skipPast(cursor: Cursor | null, after: CursorPosition, direction: 'asc' | 'desc', indexed: boolean): Promise<Cursor | null> {
+  const ahead = direction === 'asc' ? 1 : -1;
+  while (cursor !== null) {
+    const position = positionOf(cursor);
+    if (comparePositions(position, after) * ahead > 0) return cursor;
+    // Inside a run of equal keys, jump to the id of `after` rather than step through the run.
+    const jump = indexed && compareKeys(position.key, after.key) === 0 && compareKeys(position.id, after.id) * ahead < 0;
+    cursor = await (jump ? cursor.continuePrimaryKey(after.key, after.id) : cursor.continue());
+  }
+  return null;
+}

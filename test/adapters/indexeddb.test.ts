@@ -1,0 +1,333 @@
+import { expect } from 'chai';
+import { deleteDB, openDB } from 'idb';
+import { indexedDbAdapter, requestPersistentStorage, type VersionChangeNotice } from '../../adapters/indexeddb/index.ts';
+import { runStorageAdapterSuite } from '../../adapters/testing/index.ts';
+import { createCrm, isCrmError, type CrmError, type CrmEvent } from '../../src/index.ts';
+import type { ChangeSet, StorageAdapter, StorageSchema, StoredRecord, WriteOperation } from '../../src/storage/adapter.ts';
+import { crmSchema } from '../../src/storage/schema.ts';
+
+/** Every database a test creates, deleted after it. */
+const created: string[] = [];
+let sequence = 0;
+function databaseName(label: string): string {
+  const name = `kartoteka-test-${label}-${Date.now()}-${sequence++}`;
+  created.push(name);
+  return name;
+}
+
+afterEach(async () => {
+  // Adapters still open close themselves on the deletion's versionchange.
+  await Promise.all(created.splice(0).map((name) => deleteDB(name)));
+});
+
+runStorageAdapterSuite({ name: 'indexeddb', create: () => indexedDbAdapter({ name: databaseName('suite') }) });
+
+const text = (field: string) => (record: StoredRecord) => record[field] as string | undefined;
+
+const schema: StorageSchema = {
+  version: 1,
+  collections: {
+    people: {
+      indexes: {
+        city: { key: text('city') },
+        email: { key: text('email'), unique: true },
+      },
+    },
+  },
+};
+
+const person = (id: string, fields: Record<string, unknown> = {}): StoredRecord => ({ id, version: 1, ...fields });
+const put = (record: StoredRecord, expectedVersion?: number | 'absent'): WriteOperation =>
+  expectedVersion === undefined ? { type: 'put', collection: 'people', record } : { type: 'put', collection: 'people', record, expectedVersion };
+const idsOf = (records: StoredRecord[]) => records.map((record) => record.id);
+
+async function rejection(promise: Promise<unknown>): Promise<CrmError> {
+  const error = await promise.then(
+    () => expect.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+  if (!isCrmError(error)) throw error;
+  return error;
+}
+
+async function openedAdapter(name: string, options: { broadcast?: boolean } = {}): Promise<StorageAdapter> {
+  const adapter = indexedDbAdapter({ name, ...options });
+  await adapter.open(schema);
+  return adapter;
+}
+
+/** Lets queued deliveries (microtasks, BroadcastChannel messages) arrive. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** Replaces `IDBObjectStore.prototype.put` while `body` runs: `stub` gets the real put and the call's number. */
+async function withStubbedPut(
+  stub: (store: IDBObjectStore, realPut: () => IDBRequest, call: number) => IDBRequest,
+  body: () => Promise<void>,
+): Promise<void> {
+  const realPut = IDBObjectStore.prototype.put;
+  let calls = 0;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    return stub(this, () => realPut.apply(this, args), ++calls);
+  };
+  try {
+    await body();
+  } finally {
+    IDBObjectStore.prototype.put = realPut;
+  }
+}
+
+describe('indexedDbAdapter', () => {
+  it('needs a database name and refuses calls before open and after the last close', async () => {
+    expect(() => indexedDbAdapter({ name: '' })).to.throw('name: must be a non-empty string');
+    const name = databaseName('lifecycle');
+    const adapter = indexedDbAdapter({ name });
+    expect(adapter.name).to.equal(name);
+    expect(adapter.capabilities).to.deep.equal({ persistent: true, externalChanges: true, shared: true });
+    expect((await rejection(adapter.get('people', 'p1'))).message).to.contain('is not open');
+    await adapter.open(schema);
+    await adapter.open(schema); // a second Crm on the same adapter
+    await adapter.close();
+    expect(await adapter.count('people')).to.equal(0, 'open until every opener closed it');
+    await adapter.close();
+    expect((await rejection(adapter.query('people'))).code).to.equal('storage');
+  });
+
+  it('keeps its data when closed and reopened by another adapter', async () => {
+    const name = databaseName('reopen');
+    const first = await openedAdapter(name);
+    await first.write([put(person('p1', { city: 'Praha', email: 'ada@example.com' })), put(person('p2', { city: 'Brno' }))]);
+    await first.close();
+    const second = await openedAdapter(name);
+    expect(await second.get('people', 'p1')).to.deep.equal(person('p1', { city: 'Praha', email: 'ada@example.com' }));
+    expect(idsOf((await second.query('people', { index: 'city' })).records)).to.deep.equal(['p2', 'p1']);
+    expect((await rejection(second.write([put(person('p3', { email: 'ada@example.com' }))]))).code).to.equal('duplicate');
+    await second.close();
+  });
+
+  describe('schema upgrades', () => {
+    it('upgrades a database of real CRM data: nothing lost, new and changed indexes answer', async () => {
+      const name = databaseName('crm-upgrade');
+      const crm = await createCrm({ storage: indexedDbAdapter({ name }) });
+      const alza = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440', billingAddress: { city: 'Praha' } });
+      const jana = await crm.clients.create({ name: 'Nováková Jana', kind: 'person', billingAddress: { city: 'Brno' } });
+      await crm.orders.upsert({ id: 'o1', currency: 'CZK', total: 100, createdAt: '2026-10-01T10:00:00Z', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+      await crm.orders.link('o1', alza.id);
+      await crm.close();
+
+      const { vatKey: _dropped, ...keptIndexes } = crmSchema.collections['clients']!.indexes;
+      const v2: StorageSchema = {
+        version: 2,
+        collections: {
+          ...crmSchema.collections,
+          clients: {
+            indexes: {
+              ...keptIndexes,
+              // A changed extractor under the same name: the index must be rebuilt, not kept.
+              name: { key: (record) => String(record['name']).toUpperCase() },
+              city: { key: (record) => (record['billingAddress'] as { city?: string }).city },
+            },
+          },
+          tasks: { indexes: { dueAt: { key: text('dueAt') } } },
+        },
+      };
+      const upgraded = indexedDbAdapter({ name });
+      await upgraded.open(v2);
+      expect(await upgraded.get('clients', alza.id)).to.deep.equal(alza);
+      expect(await upgraded.get('clients', jana.id)).to.deep.equal(jana);
+      expect(idsOf((await upgraded.query('clients', { index: 'city', range: { eq: 'Brno' } })).records)).to.deep.equal([jana.id]);
+      expect(idsOf((await upgraded.query('clients', { index: 'name', range: { eq: 'ALZA.CZ A.S.' } })).records)).to.deep.equal([alza.id]);
+      expect(await upgraded.count('clients', { index: 'name', range: { eq: 'alza.cz a.s.' } })).to.equal(0, 'old keys gone');
+      expect(await upgraded.count('clients', { index: 'taxKey' })).to.equal(1, 'kept index');
+      expect((await upgraded.query('orders', { index: 'clientCreated', range: { gte: [alza.id], lt: [alza.id, []] } })).records).to.have.length(1);
+      expect((await rejection(upgraded.count('clients', { index: 'vatKey' }))).code).to.equal('storage', 'dropped index');
+      await upgraded.write([{ type: 'put', collection: 'tasks', record: person('t1', { dueAt: '2026-12-01' }) }]);
+      expect(await upgraded.count('tasks', { index: 'dueAt' })).to.equal(1);
+      await upgraded.close();
+
+      const stale = await rejection(createCrm({ storage: indexedDbAdapter({ name }) }));
+      expect(stale.code).to.equal('storage');
+      expect(stale.message).to.contain('holds schema version 2, newer than 1');
+    });
+
+    it('leaves the database as it was when the stored records do not fit the new schema', async () => {
+      const name = databaseName('failed-upgrade');
+      const adapter = await openedAdapter(name);
+      await adapter.write([put(person('p1', { name: 'Eva', city: 'Praha' })), put(person('p2', { name: 'Eva', city: 'Brno' }))]);
+      const uniqueNames: StorageSchema = {
+        version: 2,
+        collections: { people: { indexes: { ...schema.collections['people']!.indexes, name: { key: text('name'), unique: true } } } },
+      };
+      const error = await rejection(adapter.open(uniqueNames));
+      expect(error.code).to.equal('duplicate');
+      expect(error.details).to.deep.include({ collection: 'people', index: 'name', key: 'Eva', id: 'p2', existingId: 'p1' });
+      expect(error.current).to.deep.equal(person('p1', { name: 'Eva', city: 'Praha' }));
+      expect(await adapter.count('people', { index: 'city' })).to.equal(2, 'the same adapter goes on with the old schema');
+      await adapter.close();
+      const reopened = await openedAdapter(name);
+      expect(await reopened.count('people')).to.equal(2, 'still at version 1');
+      await reopened.close();
+    });
+
+    it('refuses a schema changed without a new version', async () => {
+      const name = databaseName('unbumped');
+      await (await openedAdapter(name)).close();
+      const changed: StorageSchema = { version: 1, collections: { people: { indexes: { ...schema.collections['people']!.indexes, name: { key: text('name') } } } } };
+      const error = await rejection(indexedDbAdapter({ name }).open(changed));
+      expect(error.code).to.equal('storage');
+      expect(error.message).to.contain('lacks people.name');
+    });
+
+    it('refuses an index name IndexedDB would read as a nested path', async () => {
+      const dotted: StorageSchema = { version: 1, collections: { people: { indexes: { 'address.city': { key: text('city') } } } } };
+      const error = await rejection(indexedDbAdapter({ name: databaseName('dotted') }).open(dotted));
+      expect(error.code).to.equal('storage');
+      expect(error.message).to.contain('people.address.city');
+    });
+  });
+
+  describe('other connections', () => {
+    it('closes for another tab’s upgrade, tells the host, and fails later calls', async () => {
+      const name = databaseName('versionchange');
+      const notices: VersionChangeNotice[] = [];
+      const oldTab = indexedDbAdapter({ name, onVersionChange: (notice) => notices.push(notice) });
+      await oldTab.open(schema);
+      await oldTab.write([put(person('p1'))]);
+      const newTab = indexedDbAdapter({ name });
+      await newTab.open({ ...schema, version: 2 }); // would hang if the old tab kept its connection
+      expect(notices).to.deep.equal([{ type: 'versionchange', newVersion: 2 }]);
+      const error = await rejection(oldTab.get('people', 'p1'));
+      expect(error.code).to.equal('storage');
+      expect(error.message).to.contain('upgraded to schema version 2').and.to.contain('reload');
+      expect((await rejection(oldTab.write([put(person('p2'))]))).code).to.equal('storage');
+      expect((await rejection(oldTab.open(schema))).message).to.contain('newer than 1');
+      expect(await newTab.get('people', 'p1')).to.deep.equal(person('p1'));
+      await oldTab.close();
+      await newTab.close();
+    });
+
+    it('reports an upgrade blocked by a connection that does not close, and finishes once it does', async () => {
+      const name = databaseName('blocked');
+      await (await openedAdapter(name)).close();
+      const foreign = await openDB(name, 1); // ignores versionchange, like a tab with other code
+      const notices: VersionChangeNotice[] = [];
+      const upgrading = indexedDbAdapter({ name, onVersionChange: (notice) => notices.push(notice) });
+      const opening = upgrading.open({ ...schema, version: 2 });
+      await settled();
+      expect(notices).to.deep.equal([{ type: 'blocked', storedVersion: 1, requestedVersion: 2 }]);
+      foreign.close();
+      await opening;
+      expect(await upgrading.count('people')).to.equal(0);
+      await upgrading.close();
+    });
+
+    it('hands every committed batch to its own listeners and, over BroadcastChannel, to other adapters', async () => {
+      const name = databaseName('changes');
+      const writer = await openedAdapter(name);
+      const reader = await openedAdapter(name);
+      const loner = await openedAdapter(name, { broadcast: false });
+      expect(loner.capabilities.externalChanges).to.equal(false);
+      const own: ChangeSet[] = [];
+      const heard: ChangeSet[] = [];
+      const unheard: ChangeSet[] = [];
+      writer.onExternalChange?.((changes) => own.push(changes));
+      reader.onExternalChange?.((changes) => heard.push(changes));
+      loner.onExternalChange?.((changes) => unheard.push(changes));
+      await writer.write([put(person('p1', { email: 'a@example.com' }))]);
+      await rejection(writer.write([put(person('p2', { email: 'a@example.com' }))]));
+      await writer.write([{ type: 'delete', collection: 'people', id: 'missing' }]);
+      await writer.write([put(person('p3')), { type: 'delete', collection: 'people', id: 'p1' }], { origin: 'shop', events: [{ type: 'x' }] });
+      await settled();
+      const expected: ChangeSet[] = [
+        { puts: [{ collection: 'people', record: person('p1', { email: 'a@example.com' }) }], deletes: [] },
+        { puts: [{ collection: 'people', record: person('p3') }], deletes: [{ collection: 'people', id: 'p1' }], origin: 'shop', events: [{ type: 'x' }] },
+      ];
+      expect(own).to.deep.equal(expected);
+      expect(heard).to.deep.equal(expected);
+      expect(unheard).to.deep.equal([]);
+      await Promise.all([writer.close(), reader.close(), loner.close()]);
+    });
+
+    it('announces a client created in one Crm to the listeners of another Crm on the same database', async () => {
+      const name = databaseName('crm-events');
+      const shop = await createCrm({ storage: indexedDbAdapter({ name }) });
+      const backOffice = await createCrm({ storage: indexedDbAdapter({ name }) });
+      const inShop: CrmEvent[] = [];
+      shop.on('client.created', (event) => inShop.push(event));
+      const heard = new Promise<CrmEvent>((resolve) => backOffice.on('client.created', resolve));
+      const client = await shop.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+      expect(await heard).to.deep.equal({ type: 'client.created', client });
+      expect(await backOffice.clients.get(client.id)).to.deep.equal(client);
+      await settled();
+      expect(inShop).to.have.length(1, 'the writer hears its own event once');
+      await shop.close();
+      await backOffice.close();
+    });
+  });
+
+  describe('failed writes', () => {
+    const stored = [person('p1', { city: 'Praha', email: 'ada@example.com' })];
+    const batch = (): WriteOperation[] => [
+      put({ ...stored[0]!, city: 'Brno', version: 2 }, 1),
+      put(person('p2', { email: 'bob@example.com' }), 'absent'),
+      put(person('p3', { city: 'Kolín' })),
+    ];
+
+    async function expectUnchanged(adapter: StorageAdapter): Promise<void> {
+      expect((await adapter.query('people')).records).to.deep.equal(stored);
+      expect(await adapter.count('people', { index: 'city', range: { eq: 'Praha' } })).to.equal(1);
+    }
+
+    it('writes nothing when the transaction aborts halfway', async () => {
+      const adapter = await openedAdapter(databaseName('abort'));
+      await adapter.write(stored.map((record) => put(record)));
+      await withStubbedPut(
+        (store, realPut, call) => {
+          const request = realPut();
+          if (call === 2) store.transaction.abort();
+          return request;
+        },
+        async () => {
+          expect((await rejection(adapter.write(batch()))).code).to.equal('storage');
+        },
+      );
+      await expectUnchanged(adapter);
+      await adapter.write(batch());
+      expect(await adapter.count('people')).to.equal(3, 'the same batch goes through afterwards');
+      await adapter.close();
+    });
+
+    it('fails with quota and writes nothing when the origin runs out of space', async () => {
+      const adapter = await openedAdapter(databaseName('quota'));
+      await adapter.write(stored.map((record) => put(record)));
+      await withStubbedPut(
+        (_store, realPut, call) => {
+          if (call === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return realPut();
+        },
+        async () => {
+          const error = await rejection(adapter.write(batch()));
+          expect(error.code).to.equal('quota');
+          expect((error.cause as DOMException).name).to.equal('QuotaExceededError');
+        },
+      );
+      await expectUnchanged(adapter);
+      await adapter.close();
+    });
+  });
+
+  describe('requestPersistentStorage', () => {
+    it('reports what the browser answers and never throws', async () => {
+      const answer = await requestPersistentStorage();
+      expect(answer.supported).to.equal(true);
+      expect(answer.persisted).to.be.a('boolean');
+      const { storage } = navigator;
+      const persist = storage.persist;
+      storage.persist = () => Promise.reject(new Error('denied'));
+      try {
+        expect(await requestPersistentStorage()).to.deep.equal({ persisted: false, supported: true });
+      } finally {
+        storage.persist = persist;
+      }
+    });
+  });
+});
