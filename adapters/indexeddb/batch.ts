@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { ChangeSet, CollectionDefinition, IndexKey, StorageSchema, StoredRecord, WriteOperation } from '../../src/storage/adapter.ts';
 import { CrmError, invalid, toCrmError } from '../../src/errors.ts';
-import { indexKeysOf, rowOf, type RecordIndexKeys, type Row } from './row.ts';
+import { recordIndexKeys, rowOf, type RecordIndexKeys, type Row } from './row.ts';
 import { duplicate } from './errors.ts';
 import { inTransaction, requestAll, type Transaction } from './transaction.ts';
 
@@ -76,7 +76,7 @@ export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<
     if (plan.failure !== undefined) throw plan.failure;
     for (const [name, { definition, staged }] of collections) {
       for (const entry of staged.values()) {
-        if (entry.record !== undefined) entry.keys = indexKeysOf(name, definition, entry.record);
+        if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
       }
     }
     for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);

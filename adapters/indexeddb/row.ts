@@ -1,5 +1,5 @@
-import type { CollectionDefinition, IndexDefinition, IndexKey, StoredRecord } from '../../src/storage/adapter.ts';
-import { compareKeys, isValidKey } from '../../src/storage/keys.ts';
+import type { CollectionDefinition, IndexKey, StoredRecord } from '../../src/storage/adapter.ts';
+import { indexKeysOf } from '../../src/storage/index-keys.ts';
 import { CrmError } from '../../src/errors.ts';
 
 /**
@@ -38,15 +38,15 @@ export function keyPathOf(collection: string, index: string): string {
  *
  * @throws CrmError `storage` when an extractor throws or returns something that is not a key.
  */
-export function indexKeysOf(collection: string, definition: CollectionDefinition, record: StoredRecord): RecordIndexKeys {
+export function recordIndexKeys(collection: string, definition: CollectionDefinition, record: StoredRecord): RecordIndexKeys {
   const keys: RecordIndexKeys = new Map();
   for (const [index, indexDefinition] of Object.entries(definition.indexes)) {
-    keys.set(index, extractKeys(collection, index, indexDefinition, record));
+    keys.set(index, indexKeysOf(collection, index, indexDefinition, record));
   }
   return keys;
 }
 
-/** The row that stores `record` under `keys` (from {@link indexKeysOf}). */
+/** The row that stores `record` under `keys` (from {@link recordIndexKeys}). */
 export function rowOf(definition: CollectionDefinition, record: StoredRecord, keys: RecordIndexKeys): Row {
   const entries: [string, IndexKey | IndexKey[]][] = [];
   for (const [index, indexKeys] of keys) {
@@ -55,21 +55,4 @@ export function rowOf(definition: CollectionDefinition, record: StoredRecord, ke
   }
   // fromEntries defines own properties, so even an index named `__proto__` gets its field.
   return { id: record.id, record, keys: Object.fromEntries(entries) };
-}
-
-function extractKeys(collection: string, index: string, definition: IndexDefinition, record: StoredRecord): IndexKey[] {
-  const details = { collection, index, id: record.id };
-  let extracted: unknown;
-  try {
-    extracted = definition.key(record);
-  } catch (error) {
-    throw new CrmError('storage', `Index ${collection}.${index} failed on record ${record.id}`, { cause: error, details });
-  }
-  if (extracted === undefined) return [];
-  // As in IndexedDB, a multiEntry index takes a single key as a one-element array.
-  const keys = definition.multiEntry === true && Array.isArray(extracted) ? [...(extracted as unknown[])] : [extracted];
-  if (!keys.every(isValidKey)) {
-    throw new CrmError('storage', `Index ${collection}.${index} gave record ${record.id} an invalid key`, { details });
-  }
-  return keys.sort(compareKeys).filter((key, i) => i === 0 || compareKeys(key, keys[i - 1] as IndexKey) !== 0);
 }

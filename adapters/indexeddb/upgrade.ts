@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { CollectionDefinition, StorageSchema } from '../../src/storage/adapter.ts';
 import { duplicate } from './errors.ts';
-import { indexKeysOf, keyPathOf, rowOf, type Row } from './row.ts';
+import { recordIndexKeys, keyPathOf, rowOf, type Row } from './row.ts';
 import { requestAll, type Transaction } from './transaction.ts';
 
 type UpgradeStore = IDBPObjectStore<unknown, string[], string, 'versionchange'>;
@@ -43,7 +43,7 @@ async function rekey(store: UpgradeStore, collection: string, definition: Collec
     // Every row of a chunk is checked before any is written, so a failure leaves no write unobserved.
     const rekeyed: Row[] = [];
     for (const { record } of rows) {
-      const keys = indexKeysOf(collection, definition, record);
+      const keys = recordIndexKeys(collection, definition, record);
       for (const index of uniqueIndexes) {
         for (const key of keys.get(index) ?? []) {
           const slot = JSON.stringify([index, key]);

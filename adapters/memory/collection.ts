@@ -1,12 +1,12 @@
 import type {
   CollectionDefinition,
-  IndexDefinition,
   IndexKey,
   Page,
   Query,
   StoredRecord,
 } from '../../src/storage/adapter.ts';
-import { assertValidRange, compareKeys, decodeCursor, encodeCursor, isValidKey } from '../../src/storage/keys.ts';
+import { assertValidRange, decodeCursor, encodeCursor } from '../../src/storage/keys.ts';
+import { indexKeysOf } from '../../src/storage/index-keys.ts';
 import { CrmError, invalid } from '../../src/errors.ts';
 import { SortedIndex } from './sorted-index.ts';
 
@@ -54,7 +54,7 @@ export class MemoryCollection {
   indexKeysOf(record: StoredRecord): RecordIndexKeys {
     const keys: RecordIndexKeys = new Map();
     for (const [indexName, index] of Object.entries(this.definition.indexes)) {
-      keys.set(indexName, this.extractKeys(indexName, index, record));
+      keys.set(indexName, indexKeysOf(this.name, indexName, index, record));
     }
     return keys;
   }
@@ -124,25 +124,4 @@ export class MemoryCollection {
     return index;
   }
 
-  private extractKeys(indexName: string, index: IndexDefinition, record: StoredRecord): IndexKey[] {
-    const details = { collection: this.name, index: indexName, id: record.id };
-    let extracted: unknown;
-    try {
-      extracted = index.key(record);
-    } catch (error) {
-      throw new CrmError('storage', `Index ${this.name}.${indexName} failed on record ${record.id}`, {
-        cause: error,
-        details,
-      });
-    }
-    if (extracted === undefined) return [];
-    // As in IndexedDB, a multiEntry index takes a single key as a one-element array.
-    const keys = index.multiEntry === true && Array.isArray(extracted) ? [...(extracted as unknown[])] : [extracted];
-    if (!keys.every(isValidKey)) {
-      throw new CrmError('storage', `Index ${this.name}.${indexName} gave record ${record.id} an invalid key`, {
-        details,
-      });
-    }
-    return keys.sort(compareKeys).filter((key, i) => i === 0 || compareKeys(key, keys[i - 1] as IndexKey) !== 0);
-  }
 }
