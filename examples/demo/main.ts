@@ -1,5 +1,5 @@
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
-import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 
 /** Minor units to a localised amount, with the currency's own number of decimals. */
 function money(minor: number, currency: string): string {
@@ -9,7 +9,11 @@ function money(minor: number, currency: string): string {
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
+let latestRender = 0;
+
 async function render(crm: Crm, query: string): Promise<void> {
+  // Typing starts renders faster than they finish: only the newest may paint.
+  const ticket = ++latestRender;
   const clients = query ? await crm.clients.search(query, { limit: 100 }) : (await crm.clients.list({ sort: { by: 'name' }, limit: 100 })).items;
   const statuses = new Map((await crm.statuses.list()).map((s) => [s.id, s]));
   const rows = await Promise.all(
@@ -32,6 +36,7 @@ async function render(crm: Crm, query: string): Promise<void> {
       return row;
     }),
   );
+  if (ticket !== latestRender) return;
   $('#clients tbody').replaceChildren(...rows);
   $('#clients').hidden = rows.length === 0;
   $('#status').textContent = rows.length
@@ -51,7 +56,15 @@ async function render(crm: Crm, query: string): Promise<void> {
   $('#unlinked').replaceChildren(...unlinked);
 }
 
-const crm = await createCrm({ storage: memoryAdapter(), settings: { autoCreateClients: true } });
+const storage = indexedDbAdapter({
+  name: 'kartoteka-demo',
+  onVersionChange: (notice) => {
+    if (notice.type === 'versionchange') $('#store').textContent = 'A newer Kartoteka opened in another tab: reload this page.';
+  },
+});
+const crm = await createCrm({ storage, settings: { autoCreateClients: true } });
+const { persisted } = await requestPersistentStorage();
+$('#store').textContent = `An embedded B2B CRM running in this page, stored in this browser (IndexedDB${persisted ? ', persistent' : ''}): no server.`;
 let query = '';
 
 /** Runs a long action with its button disabled and the status line saying what happens. */
