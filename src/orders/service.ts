@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { recordActivity } from '../activities/record.ts';
 import { readClient } from '../clients/access.ts';
 import { billingFromClient } from '../clients/from-billing.ts';
-import { checkVersion, transact, type CrmContext } from '../context.ts';
+import { checkVersion, transact, type CrmContext, type UnitOfWork } from '../context.ts';
+import type { Client } from '../model/client.ts';
 import { compact } from '../compact.ts';
 import { IsoDateTime } from '../model/common.ts';
 import { ClientId, OrderId } from '../model/ids.ts';
@@ -43,6 +44,17 @@ export interface OrderPage {
 /** `crm.orders`: the shop's orders, mirrored and linked to clients. */
 export function ordersService(ctx: CrmContext) {
   const taxOptions = () => (ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
+
+  /** Validates the ids, then, in the unit of work, reads both records and checks the order's version. */
+  const withOrderAndClient = <T>(orderId: string, clientId: string, options: UpdateOptions | undefined, work: (uow: UnitOfWork, order: Order, client: Client) => Promise<T>) => {
+    const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
+    const expectedVersion = expectedVersionOf(options);
+    return transact(ctx, async (uow) => {
+      const order = await readOrder(ctx, oid);
+      checkVersion(order, expectedVersion);
+      return work(uow, order, await readClient(ctx, cid));
+    });
+  };
 
   return {
     /**
@@ -112,14 +124,9 @@ export function ordersService(ctx: CrmContext) {
 
     /** B12: links an order to a client by hand; later orders of the same buyer follow (B11). */
     async link(orderId: string, clientId: string, options?: UpdateOptions): Promise<Order> {
-      const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
-      const expectedVersion = expectedVersionOf(options);
-      return transact(ctx, async (uow) => {
-        const order = await readOrder(ctx, oid);
-        checkVersion(order, expectedVersion);
-        const client = await readClient(ctx, cid);
-        return order.clientId === client.id ? order : linkOrder(ctx, uow, order, client, 'manual');
-      });
+      return withOrderAndClient(orderId, clientId, options, async (uow, order, client) =>
+        order.clientId === client.id ? order : linkOrder(ctx, uow, order, client, 'manual'),
+      );
     },
 
     /** B12: unlinks an order from its client; it stays unlinked until linked again. */
@@ -138,12 +145,7 @@ export function ordersService(ctx: CrmContext) {
      * old billing is kept in a `billing_replaced` activity that `crm.activities.undo` restores.
      */
     async applyClientBilling(orderId: string, clientId: string, options?: UpdateOptions): Promise<Order> {
-      const [oid, cid] = [parse(OrderId, orderId, ['orderId']), parse(ClientId, clientId, ['clientId'])];
-      const expectedVersion = expectedVersionOf(options);
-      return transact(ctx, async (uow) => {
-        const order = await readOrder(ctx, oid);
-        checkVersion(order, expectedVersion);
-        const client = await readClient(ctx, cid);
+      return withOrderAndClient(orderId, clientId, options, async (uow, order, client) => {
         const billing = billingFromClient(client, order.billing);
         let replaced = uow.put<Order>('orders', { ...order, billing, updatedAt: ctx.now() }, order);
         if (replaced.clientId !== client.id) replaced = await linkOrder(ctx, uow, replaced, client, 'manual');
