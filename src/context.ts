@@ -3,6 +3,7 @@ import type { CrmEvent, EventBus } from './events.ts';
 import type { IdGenerator } from './ids.ts';
 import type { Settings } from './model/settings.ts';
 import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
+import type { StoreSearch } from './search/store-search.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {
@@ -19,6 +20,7 @@ export interface CrmContext {
   settings: Settings;
   /** Tells this instance's writes from other instances' in change notifications. */
   origin: string;
+  search: StoreSearch;
   now(): string;
 }
 
@@ -92,6 +94,10 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
       }
       throw toCrmError(error);
     }
+    ctx.search.apply({
+      puts: uow.operations.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
+      deletes: uow.operations.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
+    });
     for (const event of uow.events) ctx.events.emit(event);
     return result;
   }

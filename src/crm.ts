@@ -9,6 +9,7 @@ import { SettingsSchema, type SettingsPatch } from './model/settings.ts';
 import { notesService } from './notes/service.ts';
 import { ordersService } from './orders/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
+import { StoreSearch } from './search/store-search.ts';
 import { saveSettings, settingsService } from './settings.ts';
 import { starKindsService } from './stars/service.ts';
 import { statusesService } from './statuses/service.ts';
@@ -48,6 +49,7 @@ export async function createCrm(options: CrmOptions) {
   const clock = options.clock ?? (() => new Date());
   const ctx: CrmContext = {
     storage: options.storage,
+    search: new StoreSearch(options.storage, () => ctx.settings.defaultCountry),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
@@ -58,6 +60,7 @@ export async function createCrm(options: CrmOptions) {
   // Writes of other instances on the same store (other tabs, other crm objects) reach our listeners too.
   const stopListening = ctx.storage.onExternalChange?.((changes) => {
     if (changes.origin === ctx.origin) return;
+    ctx.search.apply(changes);
     for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
   });
   const statuses = guard(statusesService(ctx));
@@ -81,6 +84,8 @@ export async function createCrm(options: CrmOptions) {
     stars,
     settings,
     sampleData: guard(sampleDataService(ctx)),
+    /** Size of the search indexes (held in memory, built on the first search). */
+    searchStats: () => ctx.search.stats(),
     /**
      * Listens to a domain event, delivered after the change is stored; returns the unsubscribe function.
      * `'*'` receives every event.

@@ -14,14 +14,13 @@ import { newClientRecord, patchedClient } from './client-record.ts';
 import { findDuplicates, type DuplicateGroup } from './duplicates.ts';
 import { ClientFilter, ClientListOptions, countClients, listClients, type ClientPage } from './list.ts';
 import { mergeClients } from './merge.ts';
-import { searchClients } from './search.ts';
+import { SearchOptions, SearchText, readFound } from '../search/found.ts';
 import { readOrder } from '../orders/read.ts';
 import { linkOrder } from '../orders/link.ts';
 import { clientInputFromBilling } from './from-billing.ts';
 import type { Activity } from '../model/activity.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 
-const SearchOptions = z.optional(z.strictObject({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }));
 const ClientIdList = z.array(ClientId).check(z.minLength(1), z.maxLength(10_000));
 
 /** `crm.clients`: B2B clients keyed by tax ID. */
@@ -117,10 +116,22 @@ export function clientsService(ctx: CrmContext) {
       return countClients(ctx, parse(ClientFilter, filter, ['filter']));
     },
 
-    /** Finds clients by name, contact person, tax ID in any formatting, e-mail or phone. */
-    async search(text: string, options?: z.input<typeof SearchOptions>): Promise<Client[]> {
-      const query = parse(z.string().check(z.maxLength(200)), text, ['text']);
-      return searchClients(ctx, query, parse(SearchOptions, options)?.limit ?? 20);
+    /**
+     * Finds clients by name or contact person (case and diacritics ignored), tax ID in any
+     * formatting or by its first digits, e-mail, phone digits or client number; best first (K1, C2).
+     * @example
+     * ```ts
+     * await crm.clients.search('skoda');         // ŠKODA AUTO a.s.
+     * await crm.clients.search('270 82', { limit: 5 });
+     * ```
+     */
+    async search(text: string, options?: SearchOptions): Promise<Client[]> {
+      const query = parse(SearchText, text, ['text']);
+      const limit = parse(SearchOptions, options)?.limit ?? 20;
+      const { clients } = await ctx.search.indexes();
+      const mine = (id: string) => ctx.search.owners.get(id) === ctx.principal.userId;
+      const hits = clients.search(query, { limit, ...(ctx.principal.role === 'admin' ? {} : { filter: mine }) });
+      return readFound<Client>(ctx, 'clients', hits);
     },
 
     /**

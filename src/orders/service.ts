@@ -15,6 +15,7 @@ import { parse } from '../validation.ts';
 import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 import { linkOrder, unlinkOrder } from './link.ts';
 import { stageUpsert } from './stage-upsert.ts';
+import { SearchOptions, SearchText, readFound } from '../search/found.ts';
 import { importOrders, type ImportOptions, type ImportReport } from './import.ts';
 import { readOrder } from './read.ts';
 
@@ -83,6 +84,21 @@ export function ordersService(ctx: CrmContext) {
      */
     async import(source: Iterable<OrderInput> | AsyncIterable<OrderInput>, options?: ImportOptions): Promise<ImportReport> {
       return importOrders(ctx, source, options);
+    },
+
+    /**
+     * Full-text search over orders: number, buyer company or name, e-mail, tax ID and all three
+     * kinds of notes (K1); every word must match, by prefix.
+     * @example
+     * ```ts
+     * await crm.orders.search('alza gate 3'); // Alza's order whose customer note mentions gate 3
+     * ```
+     */
+    async search(text: string, options?: SearchOptions): Promise<Order[]> {
+      const query = parse(SearchText, text, ['text']);
+      const limit = parse(SearchOptions, options)?.limit ?? 20;
+      const { orders } = await ctx.search.indexes();
+      return readFound<Order>(ctx, 'orders', orders.search(query, { limit }));
     },
 
     async get(id: string): Promise<Order> {

@@ -247,4 +247,25 @@ describe('clients', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(heard).to.have.members(['tab1 Alza', 'tab2 Alza', 'tab1 Datart']);
   });
+
+  it('keeps search current across writes, deletes, undo and other instances, and hides other owners', async () => {
+    const storage = memoryAdapter();
+    const admin = await openCrm({ storage });
+    const other = await openCrm({ storage, principal: { userId: 'eva', role: 'member' } });
+    const names = async (crm: typeof admin, text: string) => (await crm.clients.search(text)).map((c) => c.name);
+    const client = await admin.clients.create({ name: 'Pekárna U Čápa', owner: 'eva' });
+    await admin.clients.create({ name: 'Pekárna Novák', owner: 'petr' });
+    expect(await names(admin, 'pekarna')).to.have.members(['Pekárna U Čápa', 'Pekárna Novák']);
+    expect(await names(other, 'pekarna')).to.deep.equal(['Pekárna U Čápa']);
+    await admin.clients.update(client.id, { name: 'Cukrárna U Čápa' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await names(admin, 'cukrarna')).to.deep.equal(['Cukrárna U Čápa']);
+    expect(await names(other, 'cukrarna')).to.deep.equal(['Cukrárna U Čápa']);
+    const deletion = await admin.clients.delete(client.id);
+    expect(await names(admin, 'cukrarna')).to.deep.equal([]);
+    await admin.activities.undo(deletion.id);
+    expect(await names(admin, 'capa')).to.deep.equal(['Cukrárna U Čápa']);
+    expect(admin.searchStats().clients.documents).to.equal(2);
+    expect(admin.searchStats().clients.approxBytes).to.be.above(0);
+  });
 });

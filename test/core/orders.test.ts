@@ -168,4 +168,22 @@ describe('orders', () => {
     expect(linked).to.have.length(1);
     expect(linked[0]!.reminder).to.equal('Offer the 2027 price list');
   });
+
+  it('finds orders by number, buyer, e-mail, tax ID and all three kinds of notes (K1), kept current', async () => {
+    const crm = await openCrm();
+    await crm.orders.upsert(shopOrder({ id: 'n1', number: '2026/0042', notes: { customer: 'Ring at gate 3' } }));
+    await crm.orders.upsert(shopOrder({ id: 'n2', number: '2026/0043', billing: { company: 'Datart s.r.o.', email: 'eshop@datart.cz' }, notes: { shopPublic: 'Ships Monday' } }));
+    await crm.orders.upsert(shopOrder({ id: 'n3', number: '2026/0044', billing: { name: 'Jiří Růžička' }, notes: { shopPrivate: 'Check the credit limit' } }));
+    const ids = async (text: string) => (await crm.orders.search(text)).map((o) => o.id);
+    expect(await ids('2026/0042')).to.deep.equal(['n1']);
+    expect(await ids('alza gate')).to.deep.equal(['n1']);
+    expect(await ids('eshop@datart')).to.deep.equal(['n2']);
+    expect(await ids('monday')).to.deep.equal(['n2']);
+    expect(await ids('ruzicka credit')).to.deep.equal(['n3']);
+    expect(await ids('270 82 440')).to.deep.equal(['n1']);
+    await crm.orders.upsert(shopOrder({ id: 'n2', number: '2026/0043', billing: { company: 'Datart s.r.o.' }, notes: { shopPublic: 'Ships Friday' } }));
+    expect(await ids('monday')).to.deep.equal([]);
+    expect(await ids('friday')).to.deep.equal(['n2']);
+    expect(crm.searchStats().orders.documents).to.equal(3);
+  });
 });

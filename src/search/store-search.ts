@@ -1,0 +1,77 @@
+import type { Client } from '../model/client.ts';
+import type { Order } from '../model/order.ts';
+import type { ChangeSet, StorageAdapter } from '../storage/adapter.ts';
+import { ClientSearchIndex } from './client-index.ts';
+import { OrderSearchIndex } from './order-index.ts';
+import type { SearchIndexStats } from './text-index.ts';
+
+/**
+ * The search indexes of one store: built from storage on first use, then kept current by every
+ * committed batch, this instance's and other instances' alike.
+ */
+export class StoreSearch {
+  readonly #storage: StorageAdapter;
+  readonly #defaultCountry: () => string | undefined;
+  #clients: ClientSearchIndex | undefined;
+  #orders: OrderSearchIndex | undefined;
+  /** Client owners, so a member's search can skip clients of other owners without reading them. */
+  readonly owners = new Map<string, string | undefined>();
+  #building: Promise<void> | undefined;
+
+  constructor(storage: StorageAdapter, defaultCountry: () => string | undefined) {
+    this.#storage = storage;
+    this.#defaultCountry = defaultCountry;
+  }
+
+  /** The indexes, built on the first call. */
+  async indexes(): Promise<{ clients: ClientSearchIndex; orders: OrderSearchIndex }> {
+    this.#building ??= this.#build().catch((error: unknown) => {
+      this.#building = undefined;
+      throw error;
+    });
+    await this.#building;
+    return { clients: this.#clients!, orders: this.#orders! };
+  }
+
+  async #build(): Promise<void> {
+    const options = this.#defaultCountry() ? { defaultCountry: this.#defaultCountry()! } : {};
+    const [clients, orders] = [new ClientSearchIndex(options), new OrderSearchIndex(options)];
+    // Installed first, so batches committed while the build reads are applied too.
+    [this.#clients, this.#orders] = [clients, orders];
+    for (const collection of ['clients', 'orders']) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
+        for (const record of page.records) this.#put(collection, record as never);
+        cursor = page.cursor;
+      } while (cursor);
+    }
+  }
+
+  #put(collection: string, record: Client | Order): void {
+    if (collection === 'clients') {
+      this.#clients?.put(record as Client);
+      this.owners.set(record.id, (record as Client).owner);
+    } else if (collection === 'orders') {
+      this.#orders?.put(record as Order);
+    }
+  }
+
+  /** Applies a committed batch. */
+  apply(changes: Pick<ChangeSet, 'puts' | 'deletes'>): void {
+    if (!this.#clients) return;
+    for (const { collection, record } of changes.puts) this.#put(collection, record as never);
+    for (const { collection, id } of changes.deletes) {
+      if (collection === 'clients') {
+        this.#clients.remove(id);
+        this.owners.delete(id);
+      } else if (collection === 'orders') this.#orders?.remove(id);
+    }
+  }
+
+  /** How big the indexes are; zeros until the first search builds them. */
+  stats(): { clients: SearchIndexStats; orders: SearchIndexStats } {
+    const empty = { documents: 0, terms: 0, approxBytes: 0 };
+    return { clients: this.#clients?.stats() ?? empty, orders: this.#orders?.stats() ?? empty };
+  }
+}
