@@ -1,4 +1,4 @@
-import { EXACT_SLOT, MAX_SLOTS, Tier, compileQuery, type CompiledQuery, type QueryGroup } from './query.ts';
+import { EXACT_SLOT, Tier, compileQuery, type CompiledQuery, type QueryGroup } from './query.ts';
 import { Tag } from './terms.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import { TopN } from './top-n.ts';
@@ -38,11 +38,10 @@ export interface SearchIndexStats {
 type Filter = (id: string) => boolean;
 
 const DEFAULT_LIMIT = 20;
-const EXACT_BIT = 1 << 30;
-/** The best tier among a slot's three bits (bit 0 = substring … bit 2 = primary). */
-const TIER_OF_BITS = [0, 1, 2, 2, 3, 3, 3, 3];
+/** Marks a document in a slot's tier array as already listed as a candidate (tiers use the low bits). */
+const LISTED = 0x80;
 
-/** The terms a query matched for one slot: sorted-array ranges and single term numbers. */
+/** What one slot of a query matched: sorted-array ranges as (start, end, tier) and single terms as (term, tier). */
 interface Matched {
   ranges: number[];
   terms: number[];
@@ -54,11 +53,11 @@ interface Matched {
  * A synchronous in-memory search index over records of one kind, updated record by record.
  *
  * Each record is reduced to tagged terms at `put` time. A search binary-searches the sorted term
- * dictionary for each word's prefix ranges and marks the matched terms with a bit per word and
- * tier; it then walks the postings of the most selective word only (plus exact hits), gives each
- * of those documents the OR of its matched terms' marks, scores it by its weakest word, and keeps
- * the best `limit` in a heap. Substring matches (a trigram-driven second pass) are looked up only
- * when prefix matches do not fill the page.
+ * dictionary for each word's prefix ranges. A one-word query walks those ranges best tier first
+ * straight into a top-`limit` heap. A longer one writes, per word, each matched document's best
+ * tier into a byte array (small enough to stay in the CPU cache), then scores only the documents
+ * of its most selective word by their weakest word. Substring matches (found through trigrams)
+ * are looked up only when prefix matches do not fill the page.
  *
  * @example
  * ```ts
@@ -87,15 +86,8 @@ export class TextIndex<Doc> {
   private freeDocs: number[] = [];
   private termRefs = 0;
   private idChars = 0;
-  // Query scratch, reused: marks per term (zero between queries, reset through `touched`), per
-  // document a pair [epoch it was last reached in, OR of its matched terms' marks], and the list
-  // of documents reached (the first `found` entries of `candidates`).
-  private marks = new Uint32Array(0);
-  private readonly touched: number[] = [];
-  private visits = new Uint32Array(0);
-  private candidates = new Int32Array(0);
-  private found = 0;
-  private epoch = 0;
+  /** Query scratch, reused: per slot, each document's best tier (zero between queries). */
+  private slotTiers: Uint8Array[] = [];
 
   constructor(
     private readonly indexer: Indexer<Doc>,
@@ -163,9 +155,7 @@ export class TextIndex<Doc> {
     this.freeDocs = [];
     this.termRefs = 0;
     this.idChars = 0;
-    this.marks = new Uint32Array(0);
-    this.visits = new Uint32Array(0);
-    this.candidates = new Int32Array(0);
+    this.slotTiers = [];
   }
 
   /** Replaces the whole content with these records (and sorts the dictionary now, not at the first search). */
@@ -204,12 +194,11 @@ export class TextIndex<Doc> {
       terms: this.dictionary.size,
       approxBytes:
         this.dictionary.approxBytes() +
-        this.marks.length * 4 +
         this.numbers.size * (40 + 16 + 48) +
         this.idChars +
         this.ids.length * (8 + 8) +
         this.tieKeys.length * 16 +
-        this.visits.length * 4 +
+        this.slotTiers.reduce((sum, tiers) => sum + tiers.length, 0) +
         this.termRefs * 8,
     };
   }
@@ -217,62 +206,170 @@ export class TextIndex<Doc> {
   /**
    * A one-word query: a document's score is the best tier among its matched terms, so walking
    * the probes from the best tier down scores each document at its first reach, and a tier is
-   * skipped once the page is full of better hits. No marks, no per-document state.
+   * skipped once the page is full of better hits. No per-document scratch at all.
    */
   private searchOneSlot(query: CompiledQuery, numbered: number[], limit: number, filter: Filter | undefined): TopN {
     const top = new TopN(limit, this.ranksAbove);
-    const offer = (doc: number, tier: number) => {
-      if (top.admits(doc, tier) && !top.has(doc) && (filter === undefined || filter(this.ids[doc]!))) top.add(doc, tier);
-    };
     const dictionary = this.dictionary;
-    const walk = (term: number, tier: number) => {
-      const posting = dictionary.posting(term);
-      if (typeof posting === 'number') offer(posting, tier);
-      else if (posting !== undefined) for (const doc of posting) offer(doc, tier);
-    };
-    for (const doc of numbered) offer(doc, Tier.exact);
+    for (const doc of numbered) this.offer(top, doc, Tier.exact, filter);
     for (const probe of [...query.probes].sort((a, b) => b.tier - a.tier)) {
       if (top.full && top.worstScore > probe.tier) return top;
       if (!probe.prefix) {
         const term = dictionary.find(probe.term);
-        if (term !== undefined) walk(term, probe.tier);
+        if (term !== undefined) this.offerTerm(top, term, probe.tier, filter);
         continue;
       }
       const [start, end] = dictionary.prefixRange(probe.term);
-      const tier = probe.tier;
-      for (let i = start; i < end; i += 1) {
-        const posting = dictionary.posting(dictionary.sortedAt(i));
-        if (typeof posting === 'number') {
-          if (top.admits(posting, tier) && !top.has(posting) && (filter === undefined || filter(this.ids[posting]!))) top.add(posting, tier);
-        } else if (posting !== undefined) for (const doc of posting) offer(doc, tier);
-      }
+      this.offerRange(top, start, end, probe.tier, filter);
     }
     if (!(top.full && top.worstScore >= Tier.secondary)) {
-      for (const { tag, needle } of query.substrings) dictionary.withSubstring(tag, needle, (term) => walk(term, Tier.substring));
+      for (const { tag, needle } of query.substrings) {
+        dictionary.withSubstring(tag, needle, (term) => this.offerTerm(top, term, Tier.substring, filter));
+      }
     }
     return top;
   }
 
-  /** A query of several words (or parts): marks and per-document masks, see {@link TextIndex}. */
-  private searchSlots(query: CompiledQuery, numbered: number[], limit: number, filter: Filter | undefined): TopN {
-    const matched: Matched[] = Array.from({ length: MAX_SLOTS }, () => ({ ranges: [], terms: [], size: 0 }));
-    const exact: Matched = { ranges: [], terms: [], size: 0 };
-    try {
-      for (const probe of query.probes) {
-        this.markProbe(probe.term, probe.prefix, slotBit(probe.slot, probe.tier), probe.slot === EXACT_SLOT ? exact : matched[probe.slot]!);
+  /** The hot loop of one-word queries, a method of its own so that V8 optimises it as a whole. */
+  private offerRange(top: TopN, start: number, end: number, tier: number, filter: Filter | undefined): void {
+    const dictionary = this.dictionary;
+    for (let i = start; i < end; i += 1) {
+      const posting = dictionary.posting(dictionary.sortedAt(i));
+      if (typeof posting === 'number') {
+        if (top.admits(posting, tier)) this.keep(top, posting, tier, filter);
+      } else if (posting !== undefined) {
+        for (const doc of posting) if (top.admits(doc, tier)) this.keep(top, doc, tier, filter);
       }
-      const top = this.collect(query, matched, exact, numbered, limit, filter);
+    }
+  }
+
+  private offerTerm(top: TopN, term: number, tier: number, filter: Filter | undefined): void {
+    const posting = this.dictionary.posting(term);
+    if (typeof posting === 'number') this.offer(top, posting, tier, filter);
+    else if (posting !== undefined) for (const doc of posting) this.offer(top, doc, tier, filter);
+  }
+
+  private offer(top: TopN, doc: number, tier: number, filter: Filter | undefined): void {
+    if (top.admits(doc, tier)) this.keep(top, doc, tier, filter);
+  }
+
+  /** Adds a document {@link TopN.admits} let in, unless already kept (reached again through another term) or filtered out. */
+  private keep(top: TopN, doc: number, tier: number, filter: Filter | undefined): void {
+    if (!top.has(doc) && (filter === undefined || filter(this.ids[doc]!))) top.add(doc, tier);
+  }
+
+  /** A query of several words (or of a word with several parts), see {@link TextIndex}. */
+  private searchSlots(query: CompiledQuery, numbered: number[], limit: number, filter: Filter | undefined): TopN {
+    const slotCount = Math.max(...query.groups.flatMap((group) => [group.identSlot, ...group.textSlots])) + 1;
+    const matched: Matched[] = Array.from({ length: slotCount }, () => ({ ranges: [], terms: [], size: 0 }));
+    const exact = new Set(numbered);
+    const dictionary = this.dictionary;
+    for (const probe of query.probes) {
+      if (probe.slot === EXACT_SLOT) {
+        const add = (term: number) => this.eachDocument(term, (doc) => exact.add(doc));
+        if (!probe.prefix) {
+          const term = dictionary.find(probe.term);
+          if (term !== undefined) add(term);
+        } else {
+          const [start, end] = dictionary.prefixRange(probe.term);
+          for (let i = start; i < end; i += 1) add(dictionary.sortedAt(i));
+        }
+        continue;
+      }
+      const [start, end] = dictionary.prefixRange(probe.term);
+      const into = matched[probe.slot]!;
+      into.ranges.push(start, end, probe.tier);
+      for (let i = start; i < end; i += 1) into.size += this.postingSize(dictionary.sortedAt(i));
+    }
+    const tiers = this.tiersFor(slotCount);
+    try {
+      matched.forEach((slot, i) => this.fillTiers(tiers[i]!, slot.ranges, slot.terms));
+      const top = this.rank(query, matched, tiers, exact, limit, filter);
       // Substring hits score 1, below every prefix hit: look for them only when the page has room.
       if (query.substrings.length === 0 || (top.full && top.worstScore >= Tier.secondary)) return top;
       for (const { tag, needle, slot } of query.substrings) {
-        const bit = slotBit(slot, Tier.substring);
-        this.dictionary.withSubstring(tag, needle, (term) => this.markTerm(term, bit, matched[slot]!));
+        const found: number[] = [];
+        dictionary.withSubstring(tag, needle, (term) => found.push(term, Tier.substring));
+        const into = matched[slot]!;
+        into.terms.push(...found);
+        for (let i = 0; i < found.length; i += 2) into.size += this.postingSize(found[i]!);
+        this.fillTiers(tiers[slot]!, [], found);
       }
-      return this.collect(query, matched, exact, numbered, limit, filter);
+      return this.rank(query, matched, tiers, exact, limit, filter);
     } finally {
-      for (const term of this.touched) this.marks[term] = 0;
-      this.touched.length = 0;
+      for (const slotTiers of tiers) slotTiers.fill(0);
     }
+  }
+
+  /** Raises each document of the matched terms to the term's tier in a slot's tier array. */
+  private fillTiers(tiers: Uint8Array, ranges: number[], terms: number[]): void {
+    const dictionary = this.dictionary;
+    for (let r = 0; r < ranges.length; r += 3) {
+      const tier = ranges[r + 2]!;
+      for (let i = ranges[r]!; i < ranges[r + 1]!; i += 1) {
+        const posting = dictionary.posting(dictionary.sortedAt(i));
+        if (typeof posting === 'number') {
+          if (tiers[posting]! < tier) tiers[posting] = tier;
+        } else if (posting !== undefined) {
+          for (const doc of posting) if (tiers[doc]! < tier) tiers[doc] = tier;
+        }
+      }
+    }
+    for (let t = 0; t < terms.length; t += 2) {
+      const tier = terms[t + 1]!;
+      this.eachDocument(terms[t]!, (doc) => {
+        if (tiers[doc]! < tier) tiers[doc] = tier;
+      });
+    }
+  }
+
+  /** Scores the exact hits and the documents of the query's most selective word, each by its weakest word. */
+  private rank(query: CompiledQuery, matched: Matched[], tiers: Uint8Array[], exact: Set<number>, limit: number, filter: Filter | undefined): TopN {
+    const driver = driverSlots(query.groups, matched);
+    const listed = tiers[driver[0]!]!;
+    const candidates: number[] = [];
+    const list = (doc: number) => {
+      if ((listed[doc]! & LISTED) === 0) {
+        listed[doc]! |= LISTED;
+        candidates.push(doc);
+      }
+    };
+    for (const doc of exact) list(doc);
+    const dictionary = this.dictionary;
+    for (const slot of driver) {
+      const { ranges, terms } = matched[slot]!;
+      for (let r = 0; r < ranges.length; r += 3) {
+        for (let i = ranges[r]!; i < ranges[r + 1]!; i += 1) this.eachDocument(dictionary.sortedAt(i), list);
+      }
+      for (let t = 0; t < terms.length; t += 2) this.eachDocument(terms[t]!, list);
+    }
+    for (const doc of candidates) listed[doc]! &= ~LISTED;
+
+    const top = new TopN(limit, this.ranksAbove);
+    for (const doc of candidates) {
+      const score = exact.has(doc) ? Tier.exact : scoreOf(doc, query.groups, tiers);
+      if (score > 0 && top.admits(doc, score)) this.keep(top, doc, score, filter);
+    }
+    return top;
+  }
+
+  private eachDocument(term: number, visit: (doc: number) => void): void {
+    const posting = this.dictionary.posting(term);
+    if (typeof posting === 'number') visit(posting);
+    else if (posting !== undefined) for (const doc of posting) visit(doc);
+  }
+
+  private postingSize(term: number): number {
+    const posting = this.dictionary.posting(term);
+    return posting === undefined ? 0 : typeof posting === 'number' ? 1 : posting.length;
+  }
+
+  /** The first `count` slot tier arrays, each as long as the document numbers. */
+  private tiersFor(count: number): Uint8Array[] {
+    for (let i = 0; i < count; i += 1) {
+      if ((this.slotTiers[i]?.length ?? 0) < this.ids.length) this.slotTiers[i] = new Uint8Array(this.ids.length + 1024);
+    }
+    return this.slotTiers.slice(0, count);
   }
 
   private prepare(): void {
@@ -282,12 +379,6 @@ export class TextIndex<Doc> {
         if (terms) for (let i = 0; i < terms.length; i += 1) terms[i] = renumbered[terms[i]!]!;
       }
     }
-    if (this.marks.length < this.dictionary.capacity) this.marks = new Uint32Array(this.dictionary.capacity + 1024);
-    if (this.candidates.length < this.ids.length) {
-      this.candidates = new Int32Array(this.ids.length + 1024);
-      this.visits = new Uint32Array(2 * this.candidates.length);
-      this.epoch = 0;
-    }
   }
 
   /** The documents whose number key is `number`: a scan of a flat array, a few dozen µs per 100k. */
@@ -296,109 +387,6 @@ export class TextIndex<Doc> {
     const keys = this.numberKeys;
     for (let doc = 0; doc < this.ids.length; doc += 1) if (keys[doc] === number) found.push(doc);
     return found;
-  }
-
-  private markTerm(term: number, bit: number, into: Matched): void {
-    const posting = this.dictionary.posting(term);
-    if (posting === undefined) return;
-    if (this.marks[term] === 0) this.touched.push(term);
-    this.marks[term]! |= bit;
-    into.terms.push(term);
-    into.size += typeof posting === 'number' ? 1 : posting.length;
-  }
-
-  private markProbe(term: string, prefix: boolean, bit: number, into: Matched): void {
-    if (!prefix) {
-      const id = this.dictionary.find(term);
-      if (id !== undefined) this.markTerm(id, bit, into);
-      return;
-    }
-    const { dictionary, marks, touched } = this;
-    const [start, end] = dictionary.prefixRange(term);
-    for (let i = start; i < end; i += 1) {
-      const id = dictionary.sortedAt(i);
-      const posting = dictionary.posting(id);
-      if (posting === undefined) continue;
-      if (marks[id] === 0) touched.push(id);
-      marks[id]! |= bit;
-      into.size += typeof posting === 'number' ? 1 : posting.length;
-    }
-    into.ranges.push(start, end);
-  }
-
-  /**
-   * Scores the documents of the exact hits and of the most selective word. The other words' marks
-   * reach those documents either by walking the other words' postings too or, when that is the
-   * longer way, by OR-ing the marks of each candidate's own terms.
-   */
-  private collect(
-    query: CompiledQuery,
-    matched: Matched[],
-    exact: Matched,
-    numbered: number[],
-    limit: number,
-    filter: Filter | undefined,
-  ): TopN {
-    if (this.epoch === 0xffffffff) {
-      this.visits.fill(0);
-      this.epoch = 0;
-    }
-    const epoch = ++this.epoch;
-    this.found = 0;
-    for (const doc of numbered) this.reach(doc, EXACT_BIT, epoch, true);
-    this.gather(exact, epoch, true);
-    const driver = driverSlots(query.groups, matched);
-    for (const slot of driver) this.gather(matched[slot]!, epoch, true);
-    const { visits, marks, candidates, found } = this;
-
-    const others = new Set(query.groups.flatMap((group) => [group.identSlot, ...group.textSlots]));
-    for (const slot of driver) others.delete(slot);
-    let walkCost = 0;
-    for (const slot of others) walkCost += matched[slot]!.size;
-    if (walkCost <= found * (this.termRefs / this.numbers.size)) {
-      for (const slot of others) this.gather(matched[slot]!, epoch, false);
-    } else {
-      for (let i = 0; i < found; i += 1) {
-        const doc = candidates[i]!;
-        let mask = visits[2 * doc + 1]!;
-        for (const term of this.docTerms[doc]!) mask |= marks[term]!;
-        visits[2 * doc + 1] = mask;
-      }
-    }
-
-    const top = new TopN(limit, this.ranksAbove);
-    for (let i = 0; i < found; i += 1) {
-      const doc = candidates[i]!;
-      const score = scoreOf(visits[2 * doc + 1]!, query.groups);
-      if (score > 0 && top.admits(doc, score) && (filter === undefined || filter(this.ids[doc]!))) top.add(doc, score);
-    }
-    return top;
-  }
-
-  /** ORs `bits` into a document's mask; a document reached first in this epoch becomes a candidate if `admit`, else is skipped. */
-  private reach(doc: number, bits: number, epoch: number, admit: boolean): void {
-    const visits = this.visits;
-    if (visits[2 * doc] === epoch) visits[2 * doc + 1]! |= bits;
-    else if (admit) {
-      visits[2 * doc] = epoch;
-      visits[2 * doc + 1] = bits;
-      this.candidates[this.found++] = doc;
-    }
-  }
-
-  /** {@link reach}es every document of the matched terms with that term's marks. */
-  private gather(matched: Matched, epoch: number, admit: boolean): void {
-    const { dictionary, marks } = this;
-    const visit = (term: number) => {
-      const posting = dictionary.posting(term);
-      if (typeof posting === 'number') this.reach(posting, marks[term]!, epoch, admit);
-      else if (posting !== undefined) for (const doc of posting) this.reach(doc, marks[term]!, epoch, admit);
-    };
-    const { ranges, terms } = matched;
-    for (let r = 0; r < ranges.length; r += 2) {
-      for (let i = ranges[r]!; i < ranges[r + 1]!; i += 1) visit(dictionary.sortedAt(i));
-    }
-    for (const term of terms) visit(term);
   }
 
   private readonly ranksAbove = (a: number, aScore: number, b: number, bScore: number): boolean => {
@@ -414,22 +402,17 @@ export class TextIndex<Doc> {
   };
 }
 
-/** The lowest tier over the query's words (0: some word unmatched), or exact. */
-function scoreOf(mask: number, groups: QueryGroup[]): number {
-  if (mask & EXACT_BIT) return Tier.exact;
+/** A document's lowest tier over the query's words (0: some word unmatched). */
+function scoreOf(doc: number, groups: QueryGroup[], tiers: Uint8Array[]): number {
   let score: number = Tier.exact;
   for (const { identSlot, textSlots } of groups) {
     let text: number = Tier.exact;
-    for (const slot of textSlots) text = Math.min(text, TIER_OF_BITS[(mask >>> (slot * 3)) & 7]!);
-    const tier = Math.max(text, TIER_OF_BITS[(mask >>> (identSlot * 3)) & 7]!);
+    for (const slot of textSlots) text = Math.min(text, tiers[slot]![doc]!);
+    const tier = Math.max(text, tiers[identSlot]![doc]!);
     if (tier === 0) return 0;
     score = Math.min(score, tier);
   }
   return score;
-}
-
-function slotBit(slot: number, tier: number): number {
-  return slot === EXACT_SLOT ? EXACT_BIT : 1 << (slot * 3 + tier - 1);
 }
 
 /** The slots whose documents include every match of the query: those of its cheapest word. */

@@ -1,0 +1,18 @@
+// The bench page's entry: run.mjs calls these one at a time through page.evaluate. Each bench
+// loads on demand, so one that cannot load (e.g. work in progress under src/) fails alone.
+import type { BenchOptions } from './harness.ts';
+import type { ImportBenchOptions } from './import.bench.ts';
+
+const benches = {
+  import: async (options: ImportBenchOptions) => (await import('./import.bench.ts')).importBench(options),
+  search: async (options: BenchOptions) => (await import('./search.bench.ts')).searchBench(options),
+  cold: async (options: BenchOptions) => (await import('./cold-open.bench.ts')).coldOpenBench(options),
+};
+
+declare global {
+  interface Window {
+    kartotekaBench: typeof benches;
+  }
+}
+
+window.kartotekaBench = benches;

@@ -1,0 +1,136 @@
+// `npm run bench`: serves the bench page, runs each bench in headless Chromium on a persistent
+// profile (incognito keeps IndexedDB in memory and flatters writes), prints one table per bench.
+// Not part of `npm test`: nothing here asserts a timing.
+//
+//   BENCH_SCALE=0.1     data sizes × 0.1 (default 1: 100k orders / 100k clients)
+//   BENCH_ONLY=search   a comma-separated subset of import,search,cold
+//   BENCH_REPS=5        repetitions (each bench has its own default)
+//   BENCH_CHUNK=1000    rows per import transaction, for every import variant
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
+import { startBenchServer } from './server.mjs';
+import { bytes, median, ms, p95, ratio, table } from './stats.mjs';
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const only = new Set((process.env.BENCH_ONLY ?? 'import,search,cold').split(','));
+const reps = process.env.BENCH_REPS ? Number(process.env.BENCH_REPS) : undefined;
+const chunkSize = Number(process.env.BENCH_CHUNK ?? 1000);
+const scaled = (size) => Math.max(1, Math.round(size * scale));
+const withReps = (options) => (reps ? { ...options, reps } : options);
+
+function printImport(result) {
+  const { orders, clients, chunkSize, samples } = result;
+  const peer = median(samples.dexie);
+  table(`1. Import ${orders} orders (${clients} clients in the data), chunks of ${chunkSize}, ${samples.dexie.length} reps`, [
+    ['variant', 'median', 'p95', 'vs Dexie', 'orders/s'],
+    ...Object.entries(samples).map(([name, values]) => [name, ms(median(values)), ms(p95(values)), ratio(median(values), peer), Math.round(orders / (median(values) / 1000))]),
+  ]);
+  console.log(`target: kartoteka ≤ 1.20× Dexie; measured ${ratio(median(samples.kartoteka), peer)}`);
+  const { report } = result;
+  console.log(`kartoteka's import: ${report.created} created, ${report.linked} linked, ${report.clientsCreated} clients created, ${report.failed} failed`);
+
+  const storage = result.storage.filter((row) => Number.isFinite(row.ms));
+  const storageMs = storage.reduce((sum, row) => sum + row.ms, 0);
+  const other = result.oursMs - storageMs - result.validationMs;
+  const share = (value) => `${((value / result.oursMs) * 100).toFixed(1)}%`;
+  table(`Where kartoteka's import time goes (its median rep, ${ms(result.oursMs)})`, [
+    ['part', 'calls', 'time', 'share', 'per call'],
+    ...storage.sort((a, b) => b.ms - a.ms).map((row) => [`storage ${row.label}`, row.calls, ms(row.ms), share(row.ms), ms(row.ms / row.calls)]),
+    ['storage, all calls', storage.reduce((sum, row) => sum + row.calls, 0), ms(storageMs), share(storageMs), ''],
+    ['validation (zod OrderInput per row, timed alone)', orders, ms(result.validationMs), share(result.validationMs), ms(result.validationMs / orders)],
+    ['rest of the JS (staging, matching, tax IDs, events)', '', ms(other), share(other), ''],
+    ...result.storage.filter((row) => !Number.isFinite(row.ms)).map((row) => [row.label, row.calls, '', '', '']),
+  ]);
+}
+
+function printSearch(result) {
+  const { kartoteka, minisearch } = result.variants;
+  const timing = result.isolated ? 'cross-origin isolated, each query timed alone' : `not isolated, each query timed as a batch of ${result.batch}`;
+  table(`2. Client search: ${result.queries} queries over ${result.documents} clients, ${kartoteka.buildMs.length} reps (${timing})`, [
+    ['engine', 'p50/query', 'p95/query', 'p95 vs MiniSearch', 'build', 'heap', 'with hits', 'source in top 20'],
+    ...Object.entries(result.variants).map(([name, v]) => [
+      name, ms(median(v.queryMs)), ms(p95(v.queryMs)), ratio(p95(v.queryMs), p95(minisearch.queryMs)),
+      ms(median(v.buildMs)), bytes(median(v.heapBytes)), `${v.answered}/${result.queries}`, `${v.sourceFound}/${result.queries}`,
+    ]),
+  ]);
+  console.log(`target: kartoteka p95 ≤ 2 ms and below MiniSearch's; measured ${ms(p95(kartoteka.queryMs))} vs ${ms(p95(minisearch.queryMs))}`);
+  console.log('build includes the first query (ours sorts its dictionary lazily); heap = used JS heap after 2 forced GCs, with the index minus without');
+  table('By kind of query', [
+    ['kind', 'kartoteka p50', 'kartoteka p95', 'with hits', 'minisearch p50', 'minisearch p95', 'with hits'],
+    ...Object.keys(kartoteka.byKind).map((kind) => [
+      kind,
+      ms(median(kartoteka.byKind[kind])), ms(p95(kartoteka.byKind[kind])), `${kartoteka.answeredByKind[kind]}/${kartoteka.byKind[kind].length / kartoteka.buildMs.length}`,
+      ms(median(minisearch.byKind[kind])), ms(p95(minisearch.byKind[kind])), `${minisearch.answeredByKind[kind]}/${minisearch.byKind[kind].length / minisearch.buildMs.length}`,
+    ]),
+  ]);
+}
+
+function printCold(result) {
+  const about = {
+    reconnect: 'reconnect: closed and reopened at once (Chromium still holds the db files open)',
+    idle: 'idle: reopened after 3.5 s idle (Chromium had closed the db files)',
+  };
+  for (const [coldness, variants] of Object.entries(result.samples)) {
+    const rows = [['variant', 'step', 'median', 'p95', 'vs Dexie (median)']];
+    for (const [name, samples] of Object.entries(variants)) {
+      for (const step of ['open', 'first50', 'count', 'total']) {
+        const values = samples.map((sample) => sample[step]);
+        const peer = median(variants.dexie.map((sample) => sample[step]));
+        rows.push([name, step, ms(median(values)), ms(p95(values)), ratio(median(values), peer)]);
+      }
+    }
+    table(`3. Cold open + first 50 by name + count of ${result.clients} clients, ${about[coldness]}, ${variants.dexie.length} reps`, rows);
+    console.log(`target: kartoteka total p95 ≤ 80 ms; measured ${ms(p95(variants.kartoteka.map((sample) => sample.total)))}`);
+  }
+}
+
+const benches = [
+  ...(only.has('import')
+    ? [
+        ['import', withReps({ scale, orders: scaled(10_000), clients: scaled(3_000), chunkSize, reps: 5 }), printImport],
+        ['import', withReps({ scale, orders: scaled(100_000), clients: scaled(30_000), chunkSize, reps: 3 }), printImport],
+      ]
+    : []),
+  ...(only.has('search') ? [['search', withReps({ scale }), printSearch]] : []),
+  ...(only.has('cold') ? [['cold', withReps({ scale }), printCold]] : []),
+];
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chrome or Chromium found: install chromium or set CHROME_PATH');
+const { server, url } = await startBenchServer();
+const profile = await mkdtemp(join(tmpdir(), 'kartoteka-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  args: [...chromiumArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+console.log(`kartoteka benchmarks: scale ${scale}, Chromium ${context.browser()?.version() ?? ''}, profile ${profile}`);
+let failed = false;
+try {
+  for (const [name, options, print] of benches) {
+    const started = Date.now();
+    // A fresh page per bench: the previous bench's records and indexes do not weigh on its heap.
+    const page = await context.newPage();
+    page.on('console', (message) => message.text().startsWith('bench:') && console.error(`  ${message.text()}`));
+    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+    try {
+      await page.goto(url);
+      await page.waitForFunction(() => window.kartotekaBench !== undefined);
+      print(await page.evaluate(([bench, benchOptions]) => window.kartotekaBench[bench](benchOptions), [name, options]));
+    } catch (error) {
+      failed = true;
+      console.log(`\n${name}: pending — could not run: ${error.message.split('\n')[0]}`);
+    } finally {
+      await page.close();
+    }
+    console.error(`  (${name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+} finally {
+  await context.close();
+  await server.stop();
+  await rm(profile, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
