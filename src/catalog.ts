@@ -35,6 +35,31 @@ export interface CatalogDefinition<T extends Entry, I, P> {
   onDelete?: (uow: UnitOfWork, entry: T, replacementId: string | null) => Promise<(() => void) | undefined>;
 }
 
+/** Gives a catalog definition its types (the entry type comes from `announce`). */
+export const defineCatalog = <T extends Entry, I, P>(def: CatalogDefinition<T, I, P>) => def;
+
+type EntryData<T extends Entry> = Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'> & { position?: number | undefined };
+
+function stageEntry<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>, uow: UnitOfWork, data: EntryData<T>, position: number): T {
+  const now = ctx.now();
+  const entry = uow.put<T>(def.collection, compact({ position, ...data, id: ctx.newId(def.idKind), createdAt: now, updatedAt: now }) as unknown as Omit<T, 'version'>, 'absent');
+  def.announce(uow, entry, 'created');
+  return entry;
+}
+
+/**
+ * Writes a catalog's default set into a new store, once (a flag remembers it, so deleting them
+ * all sticks). Internal: `createCrm` calls it on open.
+ */
+export async function seedCatalog<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>): Promise<void> {
+  const flagId = `seeded:${def.collection}`;
+  await transact(ctx, async (uow) => {
+    if (await ctx.storage.get('meta', flagId)) return;
+    uow.put('meta', { id: flagId }, 'absent');
+    def.defaults.forEach((data, position) => stageEntry(ctx, def, uow, data, position));
+  });
+}
+
 const DeleteOptions = (idSchema: z.ZodMiniType<string>) =>
   z.optional(z.strictObject({ replacementId: z.optional(z.nullable(idSchema)), expectedVersion: z.optional(z.int()) }));
 
@@ -51,13 +76,6 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
   };
   const usedBy = (id: string) => readAll<Client>(ctx, 'clients', def.clientField, { eq: id });
 
-  const stageCreate = (uow: UnitOfWork, data: Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'> & { position?: number | undefined }, position: number) => {
-    const now = ctx.now();
-    const entry = uow.put<T>(def.collection, compact({ position, ...data, id: ctx.newId(def.idKind), createdAt: now, updatedAt: now }) as unknown as Omit<T, 'version'>, 'absent');
-    def.announce(uow, entry, 'created');
-    return entry;
-  };
-
   return {
     /** Every entry, in display order. */
     list: all,
@@ -66,7 +84,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
       const data = parse(def.input, input);
       return transact(ctx, async (uow) => {
         const entries = await all();
-        return stageCreate(uow, data, Math.max(0, ...entries.map((e) => e.position + 1)));
+        return stageEntry(ctx, def, uow, data, Math.max(0, ...entries.map((e) => e.position + 1)));
       });
     },
 
@@ -117,16 +135,6 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
         return def.onDelete?.(uow, entry, replacementId ?? null);
       });
       afterCommit?.();
-    },
-
-    /** Writes the default set into a new store, once (a flag remembers it, so deleting them all sticks). */
-    async seedDefaults(): Promise<void> {
-      const flagId = `seeded:${def.collection}`;
-      await transact(ctx, async (uow) => {
-        if (await ctx.storage.get('meta', flagId)) return;
-        uow.put('meta', { id: flagId }, 'absent');
-        def.defaults.forEach((data, position) => stageCreate(uow, data, position));
-      });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { IdGenerator } from './ids.ts';
 import type { Settings } from './model/settings.ts';
 import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
 import type { StoreSearch } from './search/store-search.ts';
+import { stageTallies } from './tallies.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {
@@ -85,6 +86,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
   for (let attempt = 1; ; attempt++) {
     const uow = new UnitOfWork();
     const result = await work(uow);
+    await stageTallies(ctx, uow);
     try {
       if (uow.operations.length) await ctx.storage.write(uow.operations, { origin: ctx.origin, events: uow.events });
     } catch (error) {

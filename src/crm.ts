@@ -11,10 +11,11 @@ import { ordersService } from './orders/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
 import { StoreSearch } from './search/store-search.ts';
 import { saveSettings, settingsService } from './settings.ts';
-import { starKindsService } from './stars/service.ts';
-import { statusesService } from './statuses/service.ts';
+import { seedStarKinds, starKindsService } from './stars/service.ts';
+import { seedStatuses, statusesService } from './statuses/service.ts';
 import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
+import { ensureTallies } from './tallies.ts';
 
 export interface CrmOptions {
   /** Where data lives: `memoryAdapter()`, `indexedDbAdapter({ name })`, … */
@@ -69,8 +70,9 @@ export async function createCrm(options: CrmOptions) {
   await guard({
     async open() {
       await ctx.storage.open(crmSchema);
-      await statuses.seedDefaults();
-      await stars.seedDefaults();
+      await seedStatuses(ctx);
+      await seedStarKinds(ctx);
+      await ensureTallies(ctx);
       await saveSettings(ctx, options.settings ?? {});
     },
   }).open();

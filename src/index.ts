@@ -9,7 +9,7 @@ export type { Principal } from './context.ts';
 export type { IdGenerator } from './ids.ts';
 export * from './model/index.ts';
 export * from './tax-id/index.ts';
-export type { ClientFilter, ClientListOptions, ClientPage } from './clients/list.ts';
+export type { ClientFilter, ClientListOptions, ClientPage, ClientSearchOptions } from './clients/list.ts';
 export type { DuplicateGroup, DuplicateReason } from './clients/duplicates.ts';
 export type { OrderListOptions, OrderPage } from './orders/service.ts';
 export type { ImportOptions, ImportProgress, ImportReport, ImportRowError } from './orders/import.ts';
@@ -18,4 +18,4 @@ export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './
 export { foldText, digitsOf } from './text.ts';
 export type { UpdateOptions } from './update-options.ts';
 export { generateSampleData, type SampleData, type SampleDataOptions, type SampleClient } from './sample-data/generate.ts';
-export type { SampleDataSummary } from './sample-data/service.ts';
+export type { SampleDataRemoval, SampleDataSummary } from './sample-data/service.ts';

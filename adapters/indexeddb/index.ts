@@ -5,7 +5,7 @@ import { applyBatch, planBatch } from './batch.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { connect } from './connection.ts';
 import { storageError } from './errors.ts';
-import { countEntries, readPage } from './read.ts';
+import { countEntries, readLookups, readPage } from './read.ts';
 import { inTransaction } from './transaction.ts';
 import type { Row } from './row.ts';
 
@@ -185,6 +185,12 @@ export function indexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapt
       run(() => {
         const { db, definition } = collectionOf(collection);
         return countEntries(db, collection, definition, query);
+      }),
+
+    readMany: (collection, lookups) =>
+      run(() => {
+        const { db, definition } = collectionOf(collection);
+        return readLookups(db, collection, definition, lookups);
       }),
 
     write: (operations, writeOptions = {}) =>

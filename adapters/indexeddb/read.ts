@@ -1,10 +1,10 @@
 import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
-import type { CollectionDefinition, IndexKey, Page, Query, StoredRecord } from '../../src/storage/adapter.ts';
+import type { CollectionDefinition, IndexKey, Lookup, Page, Query, StoredRecord } from '../../src/storage/adapter.ts';
 import { assertValidRange, compareKeys, comparePositions, decodeCursor, encodeCursor, type CursorPosition } from '../../src/storage/keys.ts';
 import { CrmError, invalid } from '../../src/errors.ts';
 import { idbKeyRange } from './key-range.ts';
 import type { Row } from './row.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction, requestAll } from './transaction.ts';
 
 type Cursor = IDBPCursorWithValue<unknown, string[], string, unknown, 'readonly'>;
 
@@ -48,6 +48,25 @@ export function countEntries(
   return inTransaction(db, [collection], 'readonly', (transaction) => {
     const store = transaction.objectStore(collection);
     return (index === undefined ? store : store.index(index)).count(keyRange);
+  });
+}
+
+/** Every lookup of one `readMany` in one readonly transaction, its requests all made at once. */
+export function readLookups(db: IDBPDatabase, collection: string, definition: CollectionDefinition, lookups: Lookup[]): Promise<StoredRecord[][]> {
+  for (const lookup of lookups) {
+    if (!('id' in lookup)) readQuery(collection, definition, { index: lookup.index, range: { eq: lookup.key }, ...(lookup.limit === undefined ? {} : { limit: lookup.limit }) });
+  }
+  if (lookups.length === 0) return Promise.resolve([]);
+  return inTransaction(db, [collection], 'readonly', async (transaction) => {
+    const store = transaction.objectStore(collection);
+    const rows = await requestAll(
+      lookups.map((lookup) => () =>
+        'id' in lookup
+          ? store.get(lookup.id).then((row) => (row === undefined ? [] : [row]))
+          : store.index(lookup.index).getAll(IDBKeyRange.only(lookup.key), lookup.limit),
+      ),
+    );
+    return (rows as Row[][]).map((found) => found.map((row) => row.record));
   });
 }
 

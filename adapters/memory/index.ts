@@ -98,6 +98,18 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
 
     count: (collectionName, query = {}) => settle(() => collection(collectionName).count(query)),
 
+    readMany: (collectionName, lookups) =>
+      settle(() => {
+        const found = collection(collectionName);
+        return lookups.map((lookup) => {
+          if ('id' in lookup) {
+            const record = found.get(lookup.id);
+            return record === undefined ? [] : [structuredClone(record)];
+          }
+          return found.query({ index: lookup.index, range: { eq: lookup.key }, ...(lookup.limit === undefined ? {} : { limit: lookup.limit }) }).records;
+        });
+      }),
+
     write: (operations, writeOptions = {}) =>
       settle(() => {
         const changes = commitBatch(prepareBatch(openCollections(), operations));

@@ -360,6 +360,39 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
       });
     });
 
+    describe('readMany (optional)', () => {
+      it('answers gets and index look-ups in order, as get and query would', async () => {
+        if (!adapter.readMany) return;
+        const found = await adapter.readMany('people', [
+          { id: 'p03' },
+          { id: 'nobody' },
+          { index: 'city', key: 'Praha' },
+          { index: 'city', key: 'Praha', limit: 2 },
+          { index: 'tags', key: 'vip' },
+          { index: 'cityAge', key: ['Praha', 28] },
+          { index: 'age', key: '36' },
+          { id: 'p03' },
+        ]);
+        assertEqual(
+          found.map((records) => records.map((record) => record.id)),
+          [['p03'], [], ['p01', 'p03', 'p04', 'p08', 'p10'], ['p01', 'p03'], ['p01', 'p03', 'p07'], ['p03', 'p10'], [], ['p03']],
+          'answers',
+        );
+        assertEqual(found[0]![0], storedPerson('p03'), 'whole records');
+        found[0]![0]!['name'] = 'changed';
+        assertEqual((await adapter.get('people', 'p03'))?.['name'], 'Cecilie', 'copies out');
+        assertEqual(await adapter.readMany('people', []), [], 'no look-ups');
+      });
+
+      it('refuses an unknown index or collection and an invalid key', async () => {
+        const readMany = adapter.readMany?.bind(adapter);
+        if (!readMany) return;
+        await assertRejects(() => readMany('people', [{ index: 'shoeSize', key: 1 }]), 'storage', 'unknown index');
+        await assertRejects(() => readMany('planets', [{ id: 'p01' }]), 'storage', 'unknown collection');
+        await assertRejects(() => readMany('people', [{ index: 'city', key: null as unknown as string }]), 'validation', 'invalid key');
+      });
+    });
+
     describe('count', () => {
       it('counts records in a collection, an index or a range', async () => {
         assertEqual(await adapter.count('people'), 10, 'collection');

@@ -3,7 +3,7 @@ import { CrmError, notFound } from '../errors.ts';
 import type { Client } from '../model/client.ts';
 
 /** W7: members see only the clients they own; admins see all. */
-export function canSee(ctx: CrmContext, client: Client): boolean {
+export function canSee(ctx: CrmContext, client: Pick<Client, 'owner'>): boolean {
   return ctx.principal.role === 'admin' || client.owner === ctx.principal.userId;
 }
 

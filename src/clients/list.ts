@@ -6,6 +6,7 @@ import type { Status } from '../model/status.ts';
 import { filteredPage } from '../storage/filtered-page.ts';
 import type { IndexKey, KeyRange } from '../storage/adapter.ts';
 import { normalizeTaxId, taxIdKey } from '../tax-id/index.ts';
+import { readTally } from '../tallies.ts';
 import { canSee } from './access.ts';
 
 export const ClientFilter = z.strictObject({
@@ -32,6 +33,14 @@ export const ClientListOptions = z.strictObject({
 });
 export type ClientListOptions = z.input<typeof ClientListOptions>;
 
+export const ClientSearchOptions = z.optional(
+  z.strictObject({
+    limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
+    filter: z.optional(ClientFilter),
+  }),
+);
+export type ClientSearchOptions = z.input<typeof ClientSearchOptions>;
+
 export interface ClientPage {
   items: Client[];
   /** Pass it back as `cursor` for the next page; absent on the last page. */
@@ -43,16 +52,26 @@ interface Plan {
   index: string;
   range?: KeyRange;
   matches: (client: Client) => boolean;
+  /** The index range alone answers the filter: `matches` holds for every record in it. */
+  exact: boolean;
 }
 
-async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sortBy: string | undefined): Promise<Plan> {
-  const taxKey = filter.taxId === undefined ? undefined : taxIdKey(normalizeTaxId(filter.taxId, ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {}));
+function filterTaxKey(ctx: CrmContext, filter: z.output<typeof ClientFilter>): string | undefined {
+  return filter.taxId === undefined ? undefined : taxIdKey(normalizeTaxId(filter.taxId, ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {}));
+}
+
+/** The fields of a client a filter looks at: what the search index keeps of each client too. */
+export type FilterFields = Pick<Client, 'owner' | 'statusId' | 'stars' | 'lifecycle' | 'temperature' | 'tags' | 'taxId'>;
+
+/** The test a client must pass to be listed under `filter` by this principal (filters combine). */
+export async function clientPredicate(ctx: CrmContext, filter: z.output<typeof ClientFilter>): Promise<(client: FilterFields) => boolean> {
+  const taxKey = filterTaxKey(ctx, filter);
   let groupStatuses: Set<string> | undefined;
   if (filter.statusGroup !== undefined) {
     const { records } = await ctx.storage.query('statuses');
     groupStatuses = new Set((records as unknown as Status[]).filter((s) => s.group === filter.statusGroup).map((s) => s.id));
   }
-  const matches = (c: Client) =>
+  return (c) =>
     canSee(ctx, c) &&
     (filter.statusId === undefined || c.statusId === filter.statusId) &&
     (groupStatuses === undefined || (c.statusId !== undefined && groupStatuses.has(c.statusId))) &&
@@ -62,18 +81,28 @@ async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sort
     (filter.owner === undefined || c.owner === filter.owner) &&
     (filter.tag === undefined || c.tags.includes(filter.tag)) &&
     (taxKey === undefined || (c.taxId !== undefined && taxIdKey(c.taxId) === taxKey));
-  if (sortBy) return { index: sortBy, matches };
-  // Without a sort, read through the most selective index the filter names.
+}
+
+async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sortBy: string | undefined): Promise<Plan> {
+  const matches = await clientPredicate(ctx, filter);
+  const taxKey = filterTaxKey(ctx, filter);
+  const conditions = Object.values(filter).filter((value) => value !== undefined).length;
+  if (sortBy) return { index: sortBy, matches, exact: false };
+  // Without a sort, read through the most selective index the filter names (a member's own clients: the owner index).
+  const owner = ctx.principal.role === 'admin' ? filter.owner : ctx.principal.userId;
   const eq: [string, IndexKey | undefined][] = [
     ['taxKey', taxKey],
     ['statusId', filter.statusId],
     ['stars', filter.star],
-    ['owner', filter.owner],
+    ['owner', owner],
     ['temperature', filter.temperature],
     ['lifecycle', filter.lifecycle],
   ];
   const chosen = eq.find(([, key]) => key !== undefined);
-  return chosen ? { index: chosen[0], range: { eq: chosen[1]! }, matches } : { index: 'number', matches };
+  if (!chosen) return { index: 'number', matches, exact: conditions === 0 };
+  const ownerOnly = chosen[0] === 'owner' && (filter.owner === undefined || filter.owner === owner);
+  const exact = ctx.principal.role === 'admin' ? conditions === 1 : ownerOnly && conditions === (filter.owner === undefined ? 0 : 1);
+  return { index: chosen[0], range: { eq: chosen[1]! }, matches, exact };
 }
 
 /** Reads storage page by page until `limit` clients pass the filter. */
@@ -90,8 +119,14 @@ export async function listClients(ctx: CrmContext, options: z.output<typeof Clie
   });
 }
 
-/** Counts the clients that pass the filter. */
+/** Counts the clients that pass the filter: from the index alone when it answers the filter, else record by record. */
 export async function countClients(ctx: CrmContext, filter: z.output<typeof ClientFilter>): Promise<number> {
+  const { index, range, exact } = await plan(ctx, filter, undefined);
+  if (exact && !range) {
+    const tally = await readTally(ctx, 'clients');
+    if (tally !== undefined) return tally;
+  }
+  if (exact) return ctx.storage.count('clients', range ? { index, range } : {});
   let total = 0;
   let cursor: string | undefined;
   do {

@@ -12,9 +12,9 @@ import { readClient } from './access.ts';
 import { recordClientChange } from './changes.ts';
 import { newClientRecord, patchedClient } from './client-record.ts';
 import { findDuplicates, type DuplicateGroup } from './duplicates.ts';
-import { ClientFilter, ClientListOptions, countClients, listClients, type ClientPage } from './list.ts';
+import { ClientFilter, ClientListOptions, ClientSearchOptions, clientPredicate, countClients, listClients, type ClientPage } from './list.ts';
 import { mergeClients } from './merge.ts';
-import { SearchOptions, SearchText, readFound } from '../search/found.ts';
+import { SearchText, readFound } from '../search/found.ts';
 import { readOrder } from '../orders/read.ts';
 import { linkOrder } from '../orders/link.ts';
 import { clientInputFromBilling } from './from-billing.ts';
@@ -119,18 +119,20 @@ export function clientsService(ctx: CrmContext) {
     /**
      * Finds clients by name or contact person (case and diacritics ignored), tax ID in any
      * formatting or by its first digits, e-mail, phone digits or client number; best first (K1, C2).
+     * With `filter` (as `list` takes it) only clients that pass it are found.
      * @example
      * ```ts
      * await crm.clients.search('skoda');         // ŠKODA AUTO a.s.
      * await crm.clients.search('270 82', { limit: 5 });
+     * await crm.clients.search('nov', { filter: { lifecycle: 'potential', temperature: 'hot' } });
      * ```
      */
-    async search(text: string, options?: SearchOptions): Promise<Client[]> {
+    async search(text: string, options?: ClientSearchOptions): Promise<Client[]> {
       const query = parse(SearchText, text, ['text']);
-      const limit = parse(SearchOptions, options)?.limit ?? 20;
+      const { limit = 20, filter = {} } = parse(ClientSearchOptions, options) ?? {};
       const { clients } = await ctx.search.indexes();
-      const mine = (id: string) => ctx.search.owners.get(id) === ctx.principal.userId;
-      const hits = clients.search(query, { limit, ...(ctx.principal.role === 'admin' ? {} : { filter: mine }) });
+      const matches = await clientPredicate(ctx, filter);
+      const hits = clients.search(query, { limit, filter: (id) => matches(ctx.search.facets.get(id)!) });
       return readFound<Client>(ctx, 'clients', hits);
     },
 
@@ -183,7 +185,8 @@ export function clientsService(ctx: CrmContext) {
 
     /**
      * B15: the same company twice — unlinked orders whose tax ID or company name matches a
-     * client, and clients that share a tax ID or a name.
+     * client, and clients that share a tax ID (one's tax or VAT ID is another's tax or VAT ID)
+     * or a name. An order staff unlinked from a client by hand is not offered back to it.
      */
     async findDuplicates(): Promise<DuplicateGroup[]> {
       return findDuplicates(ctx);

@@ -4,10 +4,11 @@ import { newClientRecord } from '../clients/client-record.ts';
 import { clientOwned } from '../clients/merge.ts';
 import { transact, type CrmContext } from '../context.ts';
 import { compact } from '../compact.ts';
-import { CrmError } from '../errors.ts';
+import { CrmError, isCrmError } from '../errors.ts';
+import { UserActivityType, type Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
 import type { Note } from '../model/note.ts';
-import type { Order } from '../model/order.ts';
+import type { Order, OrderInput } from '../model/order.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { importOrders } from '../orders/import.ts';
@@ -20,8 +21,13 @@ interface SampleMarker {
   id: 'sampleData';
   clientIds: string[];
   orderIds: string[];
+  /** The notes insert put on its clients; missing in markers written before it was kept. */
+  noteIds?: string[];
   version: number;
 }
+
+/** Timeline entries only staff write (`crm.activities.add`). */
+const userActivityTypes = new Set<string>(UserActivityType.options);
 
 const InsertOptions = z.optional(z.strictObject({
   seed: z.optional(z.int()),
@@ -32,6 +38,12 @@ const InsertOptions = z.optional(z.strictObject({
 export interface SampleDataSummary {
   clients: number;
   orders: number;
+}
+
+/** What `remove` took away, and what it left because the user worked with it. */
+export interface SampleDataRemoval extends SampleDataSummary {
+  /** Sample clients the user touched, and the orders that stay with them. */
+  kept: SampleDataSummary;
 }
 
 /** `crm.sampleData`: B18's one-click demo data, and its one-step removal. */
@@ -47,6 +59,8 @@ export function sampleDataService(ctx: CrmContext) {
     /**
      * Adds demo clients (CZ, SK, PL, SI) with contacts, statuses, stars and notes, and their
      * orders over 18 months, linked by tax ID. Refused (`conflict`) while sample data is in.
+     * Generated clients whose tax ID a client already has (one `remove` kept, say) are left out
+     * with their orders, and so are orders whose id is taken: nothing already stored changes.
      * @example
      * ```ts
      * if (!(await crm.sampleData.has())) await crm.sampleData.insert();
@@ -55,68 +69,129 @@ export function sampleDataService(ctx: CrmContext) {
     async insert(options?: z.input<typeof InsertOptions>): Promise<SampleDataSummary> {
       const { seed = 1, clients: clientCount = 40, orders: orderCount = 300 } = parse(InsertOptions, options) ?? {};
       const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()) });
-      await transact(ctx, async (uow) => {
+      const inserted = await transact(ctx, async (uow) => {
         if (await marker()) throw new CrmError('conflict', 'Sample data is already in; remove it first');
         const statusIds = new Map(((await readAll<Status>(ctx, 'statuses')) as Status[]).map((s) => [s.name, s.id]));
         const starIds = new Map(((await readAll<StarKind>(ctx, 'starKinds')) as StarKind[]).map((s) => [s.name, s.id]));
         const clientIds: string[] = [];
+        const noteIds: string[] = [];
+        const skippedNames = new Set<string>();
         for (const sample of data.clients) {
+          const rollback = uow.savepoint();
           const client = await newClientRecord(
             ctx,
             uow,
             compact({ ...sample.input, statusId: statusIds.get(sample.status), stars: sample.stars.flatMap((name) => starIds.get(name) ?? []) }),
             { strictTaxId: true },
-          );
+          ).catch((error: unknown) => {
+            if (!isCrmError(error) || error.code !== 'duplicate') throw error;
+            rollback();
+            skippedNames.add(sample.input.name);
+            return undefined;
+          });
+          if (!client) continue;
           clientIds.push(client.id);
           recordActivity(ctx, uow, { clientId: client.id, type: 'client_created', data: { sample: true } });
           uow.emit({ type: 'client.created', client });
           for (const note of sample.notes) {
             const now = ctx.now();
             const stored = uow.put<Note>('notes', { priority: 'none', visibility: 'shared', ...note, id: ctx.newId('note'), clientId: client.id, author: ctx.principal.userId, createdAt: now, updatedAt: now }, 'absent');
+            noteIds.push(stored.id);
             uow.emit({ type: 'note.added', note: stored });
           }
         }
-        uow.put<SampleMarker>('meta', { id: 'sampleData', clientIds, orderIds: data.orders.map((o) => o.id) }, 'absent');
+        const orders: OrderInput[] = [];
+        for (const order of data.orders) {
+          if (order.billing.company !== undefined && skippedNames.has(order.billing.company)) continue;
+          if (!(await ctx.storage.get('orders', order.id))) orders.push(order);
+        }
+        uow.put<SampleMarker>('meta', { id: 'sampleData', clientIds, orderIds: orders.map((o) => o.id), noteIds }, 'absent');
+        return { clients: clientIds.length, orders };
       });
-      const report = await importOrders(ctx, data.orders, {});
-      return { clients: data.clients.length, orders: report.created + report.updated };
+      const report = await importOrders(ctx, inserted.orders, {});
+      return { clients: inserted.clients, orders: report.created + report.updated };
     },
 
     /**
-     * Removes exactly what `insert` added: its clients with their notes and timeline, and its
-     * orders. The user's own orders linked to a sample client stay, unlinked.
+     * Removes what `insert` added — its clients with their notes and timeline, and its orders —
+     * except the sample clients the user has worked with: edited (status, stars, any field, a
+     * merge into it), given a note (on the client or on one of its orders) or edited one of its
+     * notes, or recorded a call, meeting, e-mail or letter for. Such a client stays, whole, with
+     * its orders and everything on its timeline, as an ordinary client; so does a sample order
+     * the user put a note on. The user's own orders linked to a removed sample client stay,
+     * unlinked. Returns what was removed and, under `kept`, what stayed.
+     * @example
+     * ```ts
+     * const { clients, kept } = await crm.sampleData.remove();
+     * if (kept.clients) toast(`${kept.clients} sample clients you worked with were kept`);
+     * ```
      */
-    async remove(): Promise<SampleDataSummary> {
+    async remove(): Promise<SampleDataRemoval> {
       return transact(ctx, async (uow) => {
         const sample = await marker();
-        if (!sample) return { clients: 0, orders: 0 };
-        const sampleOrders = new Set(sample.orderIds);
-        let [clients, orders] = [0, 0];
+        if (!sample) return { clients: 0, orders: 0, kept: { clients: 0, orders: 0 } };
+        const sampleClientIds = new Set(sample.clientIds);
+        // Without the list (older markers), the notes on sample clients count as the insert's unless edited.
+        const insertedNotes = sample.noteIds && new Set(sample.noteIds);
+        const usersNote = (note: Note) => note.version > 1 || (insertedNotes !== undefined && !insertedNotes.has(note.id));
+
+        // Insert puts no notes on orders: a sample order with a note is the user's to keep.
+        const sampleOrders = new Map<string, Order>();
+        const notedOrders = new Set<string>();
         for (const id of sample.orderIds) {
           const order = (await ctx.storage.get('orders', id)) as Order | undefined;
           if (!order) continue;
-          uow.delete('orders', order);
-          orders += 1;
-          for (const note of await readAll(ctx, 'notes', 'orderId', { eq: id })) uow.delete('notes', note);
+          sampleOrders.set(id, order);
+          if ((await readAll(ctx, 'notes', 'orderId', { eq: id })).length) notedOrders.add(id);
         }
+
+        const touched = new Set<string>();
+        const clients = new Map<string, Client>();
         for (const id of sample.clientIds) {
           const client = (await ctx.storage.get('clients', id)) as Client | undefined;
           if (!client) continue;
+          clients.set(id, client);
+          const worked =
+            client.version > 1 ||
+            (await readAll<Note>(ctx, 'notes', 'clientId', { eq: id })).some(usersNote) ||
+            (await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] })).some((a) => userActivityTypes.has(a.type));
+          if (worked) touched.add(id);
+        }
+        for (const id of notedOrders) {
+          const clientId = sampleOrders.get(id)!.clientId;
+          if (clientId && clients.has(clientId)) touched.add(clientId);
+        }
+
+        const removed = { clients: 0, orders: 0 };
+        const kept = { clients: touched.size, orders: 0 };
+        for (const order of sampleOrders.values()) {
+          if (notedOrders.has(order.id) || (order.clientId !== undefined && touched.has(order.clientId))) {
+            kept.orders += 1;
+            continue;
+          }
+          uow.delete('orders', order);
+          removed.orders += 1;
+        }
+        for (const id of sampleClientIds) {
+          if (touched.has(id)) continue;
           for (const order of await readAll<Order>(ctx, 'orders', 'clientCreated', ordersOfClient(id))) {
             if (sampleOrders.has(order.id)) continue;
             const { clientId: _, linkSource: __, ...unlinked } = order;
             uow.put<Order>('orders', { ...unlinked, updatedAt: ctx.now() }, order);
           }
+          // Also what a sample client the user deleted left behind: its notes, and the timeline whose undo would bring it back.
           for (const [collection, index, range] of clientOwned) {
             if (collection === 'orders') continue;
             for (const record of await readAll(ctx, collection, index, range(id))) uow.delete(collection, record);
           }
+          const client = clients.get(id);
+          if (!client) continue;
           uow.delete('clients', client);
           uow.emit({ type: 'client.deleted', client });
-          clients += 1;
+          removed.clients += 1;
         }
         uow.delete('meta', sample);
-        return { clients, orders };
+        return { ...removed, kept };
       });
     },
   };

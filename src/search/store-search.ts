@@ -1,3 +1,4 @@
+import type { FilterFields } from '../clients/list.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
 import type { ChangeSet, StorageAdapter } from '../storage/adapter.ts';
@@ -14,8 +15,8 @@ export class StoreSearch {
   readonly #defaultCountry: () => string | undefined;
   #clients: ClientSearchIndex | undefined;
   #orders: OrderSearchIndex | undefined;
-  /** Client owners, so a member's search can skip clients of other owners without reading them. */
-  readonly owners = new Map<string, string | undefined>();
+  /** What filters look at of each client, so a filtered search tests hits without reading them. */
+  readonly facets = new Map<string, FilterFields>();
   #building: Promise<void> | undefined;
 
   constructor(storage: StorageAdapter, defaultCountry: () => string | undefined) {
@@ -51,7 +52,8 @@ export class StoreSearch {
   #put(collection: string, record: Client | Order): void {
     if (collection === 'clients') {
       this.#clients?.put(record as Client);
-      this.owners.set(record.id, (record as Client).owner);
+      const { owner, statusId, stars, lifecycle, temperature, tags, taxId } = record as Client;
+      this.facets.set(record.id, { owner, statusId, stars, lifecycle, temperature, tags, taxId });
     } else if (collection === 'orders') {
       this.#orders?.put(record as Order);
     }
@@ -64,7 +66,7 @@ export class StoreSearch {
     for (const { collection, id } of changes.deletes) {
       if (collection === 'clients') {
         this.#clients.remove(id);
-        this.owners.delete(id);
+        this.facets.delete(id);
       } else if (collection === 'orders') this.#orders?.remove(id);
     }
   }

@@ -1,4 +1,4 @@
-import { catalogService } from '../catalog.ts';
+import { catalogService, defineCatalog, seedCatalog } from '../catalog.ts';
 import type { CrmContext } from '../context.ts';
 import { StarId } from '../model/ids.ts';
 import { StarKindInput, StarKindPatch, type StarKind } from '../model/star.ts';
@@ -13,7 +13,15 @@ export const defaultStarKinds: Omit<StarKind, 'id' | 'position' | 'createdAt' | 
 
 /** `crm.stars`: star kinds, a second axis of segmentation beside statuses (B4). */
 export function starKindsService(ctx: CrmContext) {
-  return catalogService(ctx, {
+  return catalogService(ctx, starCatalog());
+}
+export type StarKindsService = ReturnType<typeof starKindsService>;
+
+/** Writes the default star kinds into a new store, once; `createCrm` calls it on open. */
+export const seedStarKinds = (ctx: CrmContext) => seedCatalog(ctx, starCatalog());
+
+function starCatalog() {
+  return defineCatalog({
     collection: 'starKinds',
     idKind: 'star',
     idSchema: StarId,
@@ -24,4 +32,3 @@ export function starKindsService(ctx: CrmContext) {
     announce: (uow, starKind: StarKind, change) => uow.emit({ type: 'star_kinds.changed', starKind, change }),
   });
 }
-export type StarKindsService = ReturnType<typeof starKindsService>;

@@ -1,4 +1,4 @@
-import { catalogService } from '../catalog.ts';
+import { catalogService, defineCatalog, seedCatalog } from '../catalog.ts';
 import type { CrmContext } from '../context.ts';
 import { stageSettings } from '../settings.ts';
 import { StatusId } from '../model/ids.ts';
@@ -23,7 +23,15 @@ export const defaultStatuses: Omit<Status, 'id' | 'position' | 'createdAt' | 'up
  * ```
  */
 export function statusesService(ctx: CrmContext) {
-  return catalogService(ctx, {
+  return catalogService(ctx, statusCatalog(ctx));
+}
+export type StatusesService = ReturnType<typeof statusesService>;
+
+/** Writes the default statuses into a new store, once; `createCrm` calls it on open. */
+export const seedStatuses = (ctx: CrmContext) => seedCatalog(ctx, statusCatalog(ctx));
+
+function statusCatalog(ctx: CrmContext) {
+  return defineCatalog({
     collection: 'statuses',
     idKind: 'status',
     idSchema: StatusId,
@@ -40,4 +48,3 @@ export function statusesService(ctx: CrmContext) {
     },
   });
 }
-export type StatusesService = ReturnType<typeof statusesService>;

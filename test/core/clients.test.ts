@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Client } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { openCrm, rejection } from './fixtures.ts';
+import { openCrm, rejection, shopOrder } from './fixtures.ts';
 
 describe('clients', () => {
   it('creates a numbered client with a normalised tax ID and defaults', async () => {
@@ -169,6 +169,20 @@ describe('clients', () => {
     expect((await crm.clients.search('lodz'))[0]!.id).to.equal(lodz.id);
   });
 
+  it('searches within a filter, kept current by every write', async () => {
+    const crm = await openCrm();
+    const [lead] = await crm.statuses.list();
+    const hot = await crm.clients.create({ name: 'Nováková Trade', temperature: 'hot' });
+    const cold = await crm.clients.create({ name: 'Novák Partners', temperature: 'cold', statusId: lead!.id });
+    const names = async (filter: object) => (await crm.clients.search('novak', { filter })).map((c) => c.name);
+    expect(await names({})).to.have.members([hot.name, cold.name]);
+    expect(await names({ temperature: 'hot' })).to.deep.equal([hot.name]);
+    expect(await names({ statusGroup: lead!.group, temperature: 'cold' })).to.deep.equal([cold.name]);
+    await crm.clients.update(hot.id, { temperature: 'cold' });
+    expect(await names({ temperature: 'hot' })).to.deep.equal([]);
+    expect((await rejection(crm.clients.search('novak', { filter: { temperature: 'boiling' } } as never))).fields[0]!.path).to.deep.equal(['filter', 'temperature']);
+  });
+
   it('deletes with an undo that brings back the client and relinks its orders', async () => {
     const crm = await openCrm();
     const client = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
@@ -206,6 +220,52 @@ describe('clients', () => {
     expect((await crm.clients.get(a.id)).statusId).to.equal(regular!.id);
   });
 
+  it('counts from an index alone when it answers the filter, record by record otherwise', async () => {
+    const inner = memoryAdapter();
+    const reads = { count: 0, query: 0 };
+    const storage = { ...inner, count: (...args: Parameters<typeof inner.count>) => (reads.count++, inner.count(...args)), query: (...args: Parameters<typeof inner.query>) => (reads.query++, inner.query(...args)) };
+    const crm = await openCrm({ storage });
+    for (const temperature of ['hot', 'hot', 'cold'] as const) await crm.clients.create({ name: `${temperature} one`, temperature, lifecycle: 'potential' });
+    Object.assign(reads, { count: 0, query: 0 });
+    expect([await crm.clients.count(), await crm.clients.count({ temperature: 'hot' })]).to.deep.equal([3, 2]);
+    // The whole collection from its tally (one get), the temperature from its index.
+    expect(reads).to.deep.equal({ count: 1, query: 0 });
+    expect(await crm.clients.count({ temperature: 'hot', lifecycle: 'current' })).to.equal(0);
+    expect(reads.query).to.be.above(0);
+  });
+
+  it('keeps the client tally exact through creates, deletes, undo, merges and imports', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    const tally = async () => [await crm.clients.count(), await storage.count('clients')];
+    const a = await crm.clients.create({ name: 'A', taxId: 'CZ27082440' });
+    const b = await crm.clients.create({ name: 'B' });
+    await crm.orders.import([shopOrder({ billing: { company: 'C', taxId: 'CZ00177041' } })]);
+    expect(await tally()).to.deep.equal([3, 3]);
+    const deleted = await crm.clients.delete(b.id);
+    expect(await tally()).to.deep.equal([2, 2]);
+    await crm.activities.undo(deleted.id);
+    expect(await tally()).to.deep.equal([3, 3]);
+    await crm.clients.merge(a.id, b.id);
+    expect(await tally()).to.deep.equal([2, 2]);
+    await rejection(crm.clients.create({ name: 'Again', taxId: 'CZ27082440' }));
+    expect(await tally()).to.deep.equal([2, 2]);
+  });
+
+  it('counts the clients of a store written before tallies once, on open', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage });
+    await crm.clients.create({ name: 'A' });
+    await crm.clients.create({ name: 'B' });
+    const tally = await storage.get('meta', 'tally:clients');
+    await storage.write([{ type: 'delete', collection: 'meta', id: 'tally:clients', expectedVersion: tally!.version }]);
+    await crm.clients.create({ name: 'C' });
+    const reopened = await openCrm({ storage });
+    expect(await reopened.clients.count()).to.equal(3);
+    await reopened.clients.create({ name: 'D' });
+    expect([await reopened.clients.count(), await crm.clients.count()]).to.deep.equal([4, 4]);
+  });
+
   it('lets a member see and change only their own clients (W7)', async () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage });
@@ -213,6 +273,8 @@ describe('clients', () => {
     const mine = await admin.clients.create({ name: 'Mine', owner: 'marta' });
     const theirs = await admin.clients.create({ name: 'Theirs', owner: 'petr' });
     expect((await marta.clients.list()).items.map((c) => c.id)).to.deep.equal([mine.id]);
+    expect([await marta.clients.count(), await marta.clients.count({ owner: 'marta' }), await marta.clients.count({ owner: 'petr' })]).to.deep.equal([1, 1, 0]);
+    expect(await marta.clients.count({ temperature: 'hot' })).to.equal(0);
     expect((await rejection(marta.clients.get(theirs.id))).code).to.equal('forbidden');
     expect((await rejection(marta.clients.update(theirs.id, { name: 'Mine now' }))).code).to.equal('forbidden');
     expect((await admin.clients.get(theirs.id)).name).to.equal('Theirs');

@@ -1,11 +1,17 @@
 import { expect } from 'chai';
-import { createCrm, isCrmError, type CrmError, type CrmOptions, type OrderInput } from '../../src/index.ts';
+import { createCrm, idPrefixes, isCrmError, type CrmError, type CrmOptions, type IdGenerator, type OrderInput } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 
 /** A clock that starts at a fixed time and moves one second per reading: timelines sort predictably. */
 export function steppingClock(start = '2026-11-01T08:00:00Z') {
   let time = Date.parse(start);
   return () => new Date((time += 1000));
+}
+
+/** Ids numbered in creation order: two runs of the same steps store the same records. */
+export function countingIds(): IdGenerator {
+  let n = 0;
+  return (kind) => `${idPrefixes[kind]}_t${++n}`;
 }
 
 /** A CRM on a fresh memory store, with a stepping clock. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { ImportProgress, OrderInput } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
+import { countingIds, openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
 
 const taxIds = ['CZ27082440', 'CZ00177041', 'CZ45274649', 'CZ25596641'];
 
@@ -69,3 +69,45 @@ describe('orders.import', () => {
     expect((await rejection(crm.orders.import(42 as never))).fields[0]!.path).to.deep.equal(['source']);
   });
 });
+
+describe('orders.import reads ahead', () => {
+  /** A memory store that counts its reads, with or without `readMany`. */
+  function countingStorage(batched: boolean) {
+    const inner = memoryAdapter();
+    const calls = { get: 0, query: 0, readMany: 0 };
+    const storage: typeof inner = {
+      ...inner,
+      get: (collection, id) => (calls.get++, inner.get(collection, id)),
+      query: (collection, query) => (calls.query++, inner.query(collection, query)),
+      readMany: batched ? (collection, lookups) => (calls.readMany++, inner.readMany!(collection, lookups)) : undefined,
+    };
+    if (!batched) delete storage.readMany;
+    return { storage, calls };
+  }
+
+  it('reads a chunk in a few bulk reads, not a few reads per row', async () => {
+    const { storage, calls } = countingStorage(true);
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    Object.assign(calls, { get: 0, query: 0, readMany: 0 });
+    const report = await crm.orders.import(rows(1000), { chunkSize: 500 });
+    expect(report).to.include({ created: 1000, clientsCreated: 4, linked: 800 });
+    // Per chunk: orders, clients, link keys, the clients those name; a handful of one-off reads (counter, status).
+    expect(calls.readMany).to.be.at.most(2 * 4);
+    expect(calls.get + calls.query).to.be.below(40);
+    Object.assign(calls, { get: 0, query: 0, readMany: 0 });
+    expect(await crm.orders.import(rows(1000), { chunkSize: 500 })).to.include({ unchanged: 1000 });
+    expect(calls.get + calls.query).to.be.below(40);
+  });
+
+  it('gives the same result on an adapter without readMany', async () => {
+    const results = [];
+    for (const batched of [true, false]) {
+      const { storage } = countingStorage(batched);
+      const crm = await openCrm({ storage, settings: { autoCreateClients: true }, ids: countingIds() });
+      await crm.orders.import(rows(300), { chunkSize: 100 });
+      results.push(await snapshot(storage));
+    }
+    expect(results[1]).to.equal(results[0]);
+  });
+});
+

@@ -51,13 +51,84 @@ describe('sample data', () => {
     await crm.orders.link('my-other-order', sampleClient.id);
     await crm.notes.add({ clientId: mine.id }, { text: 'my note' });
 
-    expect(await crm.sampleData.remove()).to.deep.equal({ clients: 8, orders: 40 });
+    expect(await crm.sampleData.remove()).to.deep.equal({ clients: 8, orders: 40, kept: { clients: 0, orders: 0 } });
     expect((await crm.clients.list()).items.map((c) => c.id)).to.deep.equal([mine.id]);
     expect((await crm.orders.list()).items.map((o) => o.id).sort()).to.deep.equal(['my-order', 'my-other-order']);
     expect((await crm.orders.get('my-order')).clientId).to.equal(mine.id);
     expect((await crm.orders.get('my-other-order')).clientId).to.equal(undefined);
     expect((await crm.notes.list({ clientId: mine.id })).map((n) => n.text)).to.deep.equal(['my note']);
     expect(await crm.sampleData.has()).to.equal(false);
-    expect(await crm.sampleData.remove()).to.deep.equal({ clients: 0, orders: 0 });
+    expect(await crm.sampleData.remove()).to.deep.equal({ clients: 0, orders: 0, kept: { clients: 0, orders: 0 } });
+  });
+
+  it('keeps the sample clients the user worked with, whole, with their orders; removes the rest', async () => {
+    const crm = await openCrm();
+    await crm.sampleData.insert({ clients: 8, orders: 60 });
+    const orders = (await crm.orders.list({ limit: 1000 })).items;
+    const ordersOf = (id: string) => orders.filter((o) => o.clientId === id).map((o) => o.id).sort();
+    const sampleClients = (await crm.clients.list({ limit: 1000 })).items;
+    const withOrders = sampleClients.filter((c) => ordersOf(c.id).length > 0);
+    const withNotes: typeof sampleClients = [];
+    for (const c of withOrders) if ((await crm.notes.list({ clientId: c.id })).length) withNotes.push(c);
+    const [noted, called, edited, orderNoted] = withOrders.filter((c) => c.id !== withNotes[0]!.id);
+    const noteEdited = withNotes[0]!;
+
+    const note = await crm.notes.add({ clientId: noted!.id }, { text: 'Met them at the fair', priority: 'high' });
+    const call = await crm.activities.add(called!.id, { type: 'call', subject: 'Price list 2027' });
+    await crm.clients.update(edited!.id, { temperature: 'hot' });
+    const orderNote = await crm.notes.add({ orderId: ordersOf(orderNoted!.id)[0]! }, { text: 'Deliver to gate 3' });
+    const sampleNote = (await crm.notes.list({ clientId: noteEdited.id }))[0]!;
+    await crm.notes.update(sampleNote.id, { priority: 'high' });
+    const keptIds = [noted!, called!, edited!, orderNoted!, noteEdited].map((c) => c.id);
+    const timelines = new Map<string, string[]>();
+    for (const id of keptIds) timelines.set(id, (await crm.activities.list(id)).items.map((a) => a.id));
+    const keptOrders = keptIds.flatMap(ordersOf);
+
+    const result = await crm.sampleData.remove();
+    expect(result.kept).to.deep.equal({ clients: 5, orders: keptOrders.length });
+    expect(result).to.include({ clients: 3, orders: 60 - keptOrders.length });
+    expect(await crm.sampleData.has()).to.equal(false);
+    expect((await crm.clients.list()).items.map((c) => c.id).sort()).to.deep.equal([...keptIds].sort());
+    expect((await crm.orders.list({ limit: 1000 })).items.map((o) => o.id).sort()).to.deep.equal([...keptOrders].sort());
+    for (const id of keptIds) {
+      expect((await crm.orders.list({ clientId: id, limit: 1000 })).items.map((o) => o.id).sort()).to.deep.equal(ordersOf(id));
+      expect((await crm.activities.list(id)).items.map((a) => a.id)).to.deep.equal(timelines.get(id));
+    }
+    expect((await crm.notes.list({ clientId: noted!.id })).map((n) => n.id)).to.include(note.id);
+    expect((await crm.activities.list(called!.id)).items.map((a) => a.id)).to.include(call.id);
+    expect((await crm.notes.list({ orderId: orderNote.orderId! })).map((n) => n.id)).to.deep.equal([orderNote.id]);
+    expect((await crm.notes.list({ clientId: noteEdited.id })).find((n) => n.id === sampleNote.id)?.priority).to.equal('high');
+    for (const gone of sampleClients.filter((c) => !keptIds.includes(c.id))) {
+      expect((await rejection(crm.clients.get(gone.id))).code).to.equal('not_found');
+    }
+  });
+
+  it('removes a sample client the user deleted for good: its undo cannot bring it back', async () => {
+    const crm = await openCrm();
+    await crm.sampleData.insert({ clients: 3, orders: 10 });
+    const [client] = (await crm.clients.list()).items;
+    const deletion = await crm.clients.delete(client!.id);
+    expect(await crm.sampleData.remove()).to.deep.include({ clients: 2, orders: 10 });
+    expect((await rejection(crm.activities.undo(deletion.id))).code).to.equal('not_found');
+    expect((await crm.clients.list()).items).to.deep.equal([]);
+  });
+
+  it('inserts again next to the clients a remove kept, leaving them and their orders as they are', async () => {
+    const crm = await openCrm();
+    await crm.sampleData.insert({ seed: 3, clients: 5, orders: 30 });
+    const linked = (await crm.orders.list({ linked: true })).items[0]!;
+    const client = await crm.clients.get(linked.clientId!);
+    await crm.notes.add({ clientId: client.id }, { text: 'A real lead after all' });
+    const kept = await crm.clients.get(client.id);
+    const keptOrders = (await crm.orders.list({ clientId: client.id, limit: 1000 })).items;
+    await crm.sampleData.remove();
+
+    const again = await crm.sampleData.insert({ seed: 3, clients: 5, orders: 30 });
+    expect(again).to.deep.equal({ clients: 4, orders: 30 - keptOrders.length });
+    expect(await crm.clients.get(client.id)).to.deep.equal(kept);
+    expect(await crm.orders.list({ clientId: client.id, limit: 1000 })).to.deep.equal({ items: keptOrders });
+    expect(await crm.sampleData.remove()).to.deep.equal({ clients: 4, orders: 30 - keptOrders.length, kept: { clients: 0, orders: 0 } });
+    expect((await crm.clients.list()).items).to.deep.equal([kept]);
+    expect((await crm.orders.list({ limit: 1000 })).items.map((o) => o.id).sort()).to.deep.equal(keptOrders.map((o) => o.id).sort());
   });
 });
