@@ -9,7 +9,8 @@ export interface CallStats {
 /**
  * Wraps a storage adapter and times every call by method and collection (and index, for reads
  * through one), to show where an import's time goes. The services await each call before the
- * next, so the times add up to wall time spent waiting on storage.
+ * next (a chunk's bulk reads run side by side, so theirs may overlap), so the times add up to
+ * about the wall time spent waiting on storage.
  */
 export function timingAdapter(inner: StorageAdapter): { adapter: StorageAdapter; stats: Map<string, CallStats>; reset(): void } {
   const stats = new Map<string, CallStats>();
@@ -32,6 +33,7 @@ export function timingAdapter(inner: StorageAdapter): { adapter: StorageAdapter;
     get: (collection, id) => time(`get ${collection}`, () => inner.get(collection, id)),
     query: (collection, query) => time(`query ${indexed(collection, query?.index)}`, () => inner.query(collection, query)),
     count: (collection, query) => time(`count ${indexed(collection, query?.index)}`, () => inner.count(collection, query)),
+    ...(inner.readMany ? { readMany: (collection, lookups) => time(`readMany ${collection}`, () => inner.readMany!(collection, lookups)) } : {}),
     write: (operations, options) => {
       // Which records a batch writes, by collection: time is only known for the batch as a whole.
       for (const operation of operations) {
