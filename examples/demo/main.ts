@@ -1,60 +1,14 @@
-import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import { createCrm } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
+import '../../components/define/all.ts';
 
 /** Minor units to a localised amount, with the currency's own number of decimals. */
 function money(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  const format = new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency });
   return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-
-let latestRender = 0;
-
-async function render(crm: Crm, query: string): Promise<void> {
-  // Typing starts renders faster than they finish: only the newest may paint.
-  const ticket = ++latestRender;
-  const clients = query ? await crm.clients.search(query, { limit: 100 }) : (await crm.clients.list({ sort: { by: 'name' }, limit: 100 })).items;
-  const statuses = new Map((await crm.statuses.list()).map((s) => [s.id, s]));
-  const rows = await Promise.all(
-    clients.map(async (client: Client) => {
-      const row = document.createElement('tr');
-      const status = client.statusId ? statuses.get(client.statusId) : undefined;
-      const orders = (await crm.orders.list({ clientId: client.id, limit: 1000 })).items.length;
-      const cells = [crm.clients.label(client), status?.name ?? '—', client.lifecycle, client.emails[0] ?? '—', String(orders)];
-      for (const [i, text] of cells.entries()) {
-        const cell = document.createElement(i === 0 ? 'th' : 'td');
-        if (i === 0) cell.scope = 'row';
-        if (i === 1 && status?.color) {
-          const swatch = cell.appendChild(document.createElement('span'));
-          swatch.className = 'swatch';
-          swatch.style.background = status.color;
-        }
-        cell.append(text);
-        row.append(cell);
-      }
-      return row;
-    }),
-  );
-  if (ticket !== latestRender) return;
-  $('#clients tbody').replaceChildren(...rows);
-  $('#clients').hidden = rows.length === 0;
-  $('#status').textContent = rows.length
-    ? `${rows.length} client(s)`
-    : query
-      ? `No client matches “${query}”.`
-      : 'No clients yet. Insert the sample data to see Kartoteka at work, or feed it your orders through the SDK.';
-  const hasSample = await crm.sampleData.has();
-  $('#insert-sample').hidden = hasSample;
-  $('#remove-sample').hidden = !hasSample;
-
-  const unlinked = (await crm.orders.list({ linked: false })).items.map((order) => {
-    const item = document.createElement('li');
-    item.textContent = `${order.number ?? order.id} — ${order.billing.company ?? order.billing.name} — ${money(order.total, order.currency)}`;
-    return item;
-  });
-  $('#unlinked').replaceChildren(...unlinked);
-}
 
 const storage = indexedDbAdapter({
   name: 'kartoteka-demo',
@@ -65,7 +19,22 @@ const storage = indexedDbAdapter({
 const crm = await createCrm({ storage, settings: { autoCreateClients: true } });
 const { persisted } = await requestPersistentStorage();
 $('#store').textContent = `An embedded B2B CRM running in this page, stored in this browser (IndexedDB${persisted ? ', persistent' : ''}): no server.`;
-let query = '';
+document.querySelector('kt-crm-provider')!.crm = crm;
+
+async function renderSampleButtons(): Promise<void> {
+  const hasSample = await crm.sampleData.has();
+  $('#insert-sample').hidden = hasSample;
+  $('#remove-sample').hidden = !hasSample;
+}
+
+async function renderUnlinked(): Promise<void> {
+  const unlinked = (await crm.orders.list({ linked: false })).items.map((order) => {
+    const item = document.createElement('li');
+    item.textContent = `${order.number ?? order.id} — ${order.billing.company ?? order.billing.name} — ${money(order.total, order.currency)}`;
+    return item;
+  });
+  $('#unlinked').replaceChildren(...unlinked);
+}
 
 /** Runs a long action with its button disabled and the status line saying what happens. */
 async function busy(button: HTMLButtonElement, message: string, action: () => Promise<unknown>) {
@@ -73,9 +42,10 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
   $('#status').textContent = message;
   try {
     await action();
+    $('#status').textContent = '';
   } finally {
     button.disabled = false;
-    await render(crm, query);
+    await Promise.all([renderSampleButtons(), renderUnlinked()]);
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
@@ -84,8 +54,23 @@ $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
 $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
   busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', () => crm.sampleData.remove()),
 );
-$('#search').addEventListener('input', (event) => {
-  query = (event.target as HTMLInputElement).value.trim();
-  void render(crm, query);
+document.querySelector('kt-client-table')!.addEventListener('kt-client-open', async (event) => {
+  const client = await crm.clients.get(event.clientId);
+  $('#opened').textContent = `Opened ${crm.clients.label(client)}`;
 });
-await render(crm, query);
+
+const language = $<HTMLSelectElement>('#language');
+const theme = $<HTMLSelectElement>('#theme');
+language.value = localStorage.getItem('kartoteka-demo-lang') ?? 'en';
+theme.value = localStorage.getItem('kartoteka-demo-theme') ?? '';
+function applyPreferences(): void {
+  document.documentElement.lang = language.value;
+  document.documentElement.style.colorScheme = theme.value || 'light dark';
+  localStorage.setItem('kartoteka-demo-lang', language.value);
+  localStorage.setItem('kartoteka-demo-theme', theme.value);
+}
+language.addEventListener('change', applyPreferences);
+theme.addEventListener('change', applyPreferences);
+applyPreferences();
+
+await Promise.all([renderSampleButtons(), renderUnlinked()]);

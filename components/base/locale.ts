@@ -1,0 +1,62 @@
+import { cs } from '../translations/cs.ts';
+import { en, type PluralForms, type Translation } from '../translations/en.ts';
+import { pl } from '../translations/pl.ts';
+import { sl } from '../translations/sl.ts';
+
+const translations: Record<string, Translation> = { en, cs, pl, sl };
+
+/** The languages the kit speaks; any other falls back to English. */
+export const supportedLanguages = Object.keys(translations);
+
+/** The `lang` of the nearest ancestor that has one, crossing shadow roots; the document's otherwise. */
+export function nearestLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  }
+  return undefined;
+}
+
+/** The strings for a BCP 47 tag: `cs-CZ` speaks Czech, `de` English. */
+export function translationFor(locale: string): Translation {
+  return translations[locale.toLowerCase().split('-')[0]!] ?? en;
+}
+
+/** Minor units as money in the locale: `1259900, 'CZK'` → `12 599,00 Kč` in Czech. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/**
+ * Elements re-render when a `lang` attribute changes anywhere on the page (a language switcher),
+ * through one observer for all of them.
+ */
+const listening = new Set<{ requestUpdate(): void }>();
+let observer: MutationObserver | undefined;
+
+export function followLang(element: { requestUpdate(): void }): () => void {
+  listening.add(element);
+  observer ??= new MutationObserver(() => listening.forEach((each) => each.requestUpdate()));
+  if (listening.size === 1) observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  return () => {
+    listening.delete(element);
+    if (listening.size === 0) observer?.disconnect();
+  };
+}
+
+/** A counted phrase: the form `Intl.PluralRules` picks for `count`, with `{n}` the count in the locale. */
+export function plural(forms: PluralForms, count: number, locale: string): string {
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  return form.replace('{n}', formatNumber(count, locale));
+}

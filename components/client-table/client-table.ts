@@ -1,0 +1,708 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
+import { KtElement } from '../base/kt-element.ts';
+import { themeStyles } from '../base/theme.styles.ts';
+import { KtClientOpenEvent } from '../events/client-open-event.ts';
+import { KtSelectionChangeEvent } from '../events/selection-change-event.ts';
+import { ClientCardsView } from './client-cards.ts';
+import { clientTableStyles } from './client-table.styles.ts';
+import { ALL_COLUMNS, FIGURE_COLUMNS, isSortable, parseColumns, type ColumnKey } from './columns.ts';
+import { OrderFiguresCache } from './order-figures.ts';
+import { RowSource, type RowQuery } from './row-source.ts';
+import { Selection } from './selection.ts';
+import { runBulk, type BulkAction } from './bulk-actions.ts';
+
+/** A person a client can be owned by, for the owner filter and column. */
+export interface Owner {
+  id: string;
+  name: string;
+}
+
+const OVERSCAN = 6;
+
+/**
+ * The shop's B2B clients: sortable, filterable, searchable, with multi-select and bulk actions,
+ * virtualised for 100k clients; or as cards, current clients above potential ones.
+ *
+ * @summary The client list (B16, C1–C3).
+ * @fires kt-client-open - A row was activated (the name clicked, a double-click, Enter): `clientId`.
+ * @fires kt-selection-change - The selection changed: `clientIds`, or `allMatching`.
+ * @csspart toolbar - The search box, filters and view switch.
+ * @csspart search - The search box.
+ * @csspart filter - Each filter select.
+ * @csspart count - How many clients match.
+ * @csspart bulk-bar - The bar of bulk actions, shown while rows are selected.
+ * @csspart grid - The scrolling grid.
+ * @csspart header - The header row.
+ * @csspart row - Each client row; `row selected` when selected.
+ * @csspart cell - Each cell.
+ * @csspart empty - The message when there are no clients or no match.
+ * @csspart toast - The message after a bulk action, with its undo.
+ * @csspart dialog - The delete confirmation.
+ * @csspart cards - The cards view; `card` each card.
+ * @csspart card - One client card in the cards view.
+ * @cssproperty --kt-table-height - Height of the grid (default 560px).
+ */
+export class KtClientTable extends KtElement {
+  static override styles = [themeStyles, clientTableStyles];
+
+  /** Which columns, in which order: a comma- or space-separated list of column keys. */
+  @property({ converter: { fromAttribute: parseColumns, toAttribute: (value: ColumnKey[]) => value.join(',') } })
+  columns: ColumnKey[] = [...ALL_COLUMNS];
+
+  /** `table` (rows) or `cards` (current clients above potential ones). */
+  @property({ reflect: true }) view: 'table' | 'cards' = 'table';
+
+  /** The search text (the SDK's search: names without diacritics, tax IDs, e-mails, phones). */
+  @property() search = '';
+
+  /** Filters, combined (C3): `{ statusId | statusGroup, star, lifecycle, temperature, owner }`. */
+  @property({ attribute: false }) filter: ClientFilter = {};
+
+  /** Sort column and direction; unset lists by client number. */
+  @property({ attribute: false }) sort: RowQuery['sort'] = undefined;
+
+  /** The people clients can be owned by; the owner filter shows when there are any. */
+  @property({ attribute: false }) owners: Owner[] = [];
+
+  /** Height of a row in pixels (rows are virtualised, so all have the same height). */
+  @property({ type: Number, attribute: 'row-height' }) rowHeight = 40;
+
+  @state() private source: RowSource | undefined;
+  @state() private statuses: Status[] = [];
+  @state() private starKinds: StarKind[] = [];
+  @state() private loadError: string | undefined;
+  @state() private active = 0;
+  @state() private gridScrollTop = 0;
+  @state() private viewportHeight = 560;
+  @state() private toast: { message: string; undo?: () => Promise<unknown> } | undefined;
+  @state() private busy: string | undefined;
+  @state() private confirming: string[] | undefined;
+  @state() private announcement = '';
+
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly selection = new Selection();
+  private readonly cards = new ClientCardsView(this, () => this.activeCrm);
+  private figures: OrderFiguresCache | undefined;
+  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  #resizeObserver: ResizeObserver | undefined;
+
+  /** The ids of the selected clients (every matching client's, with "select all matching"). */
+  async selectedIds(): Promise<string[]> {
+    return this.selection.allMatching ? ((await this.source?.allIds()) ?? []) : this.selection.ids;
+  }
+
+  /** Reads everything again (e.g. after the host changed data the CRM cannot announce). */
+  refresh(): void {
+    this.figures?.forget();
+    void this.#reload();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizeObserver = new ResizeObserver(() => {
+      if (this.scroller) this.viewportHeight = this.scroller.clientHeight;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizeObserver?.disconnect();
+    clearTimeout(this.#reloadTimer);
+  }
+
+  protected override firstUpdated(): void {
+    if (this.scroller) this.#resizeObserver?.observe(this.scroller);
+  }
+
+  protected override crmChanged(crm: Crm | undefined): void {
+    this.figures = crm ? new OrderFiguresCache(crm, () => this.requestUpdate()) : undefined;
+    void this.#loadCatalogs().then(() => this.#reload());
+  }
+
+  protected override crmEvent(event: CrmEvent): void {
+    switch (event.type) {
+      case 'statuses.changed':
+      case 'star_kinds.changed':
+        void this.#loadCatalogs();
+        return;
+      case 'order.created':
+      case 'order.updated':
+      case 'order.linked':
+      case 'order.unlinked': {
+        const clientIds = [event.order.clientId, 'previous' in event ? event.previous.clientId : undefined, 'clientId' in event ? event.clientId : undefined];
+        for (const id of clientIds) if (id) this.figures?.forget(id);
+        this.requestUpdate();
+        return;
+      }
+      case 'note.added':
+      case 'note.updated':
+      case 'note.deleted':
+        this.cards.forgetNotes(event.note.clientId);
+        this.requestUpdate();
+        return;
+      case 'client.created':
+      case 'client.updated':
+      case 'client.deleted':
+      case 'clients.merged':
+        // Bulk actions change many clients at once: reload once they are done.
+        clearTimeout(this.#reloadTimer);
+        this.#reloadTimer = setTimeout(() => void this.#reload(), 120);
+        return;
+      default:
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('search') || changed.has('filter') || changed.has('sort') || changed.has('view')) && this.hasUpdated) void this.#reload();
+  }
+
+  async #loadCatalogs(): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
+    [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
+  }
+
+  /** Starts a new row source for the current query; the old one's late answers are dropped. */
+  async #reload(): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
+    if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim());
+    const positions = new Map(this.statuses.map((status, i) => [status.id, i]));
+    const source: RowSource = new RowSource(
+      crm,
+      { filter: this.filter, search: this.search.trim(), sort: this.sort },
+      (id) => positions.get(id) ?? Infinity,
+      () => {
+        if (this.source === source) this.requestUpdate();
+      },
+    );
+    try {
+      await source.start();
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    const stale = this.source;
+    this.loadError = undefined;
+    this.source = source;
+    this.selection.retain((id) => source.total === source.rows.length ? source.rows.some((row) => row?.id === id) : true);
+    if (stale && stale.query !== source.query) this.active = Math.min(this.active, Math.max(0, (source.total ?? 1) - 1));
+    this.#announce(this.plural(this.t.table.count, source.total ?? 0));
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    return html`
+      ${this.#renderToolbar()} ${this.#renderBulkBar()}
+      ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
+      ${this.#renderToast()} ${this.#renderDialog()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const { t } = this;
+    const groups = [...new Set(this.statuses.map((status) => status.group))];
+    const statusValue = this.filter.statusId ?? (this.filter.statusGroup !== undefined ? `group:${this.filter.statusGroup}` : '');
+    const filtered = this.#filtered();
+    return html`
+      <div class="toolbar" part="toolbar">
+        <input
+          part="search"
+          type="search"
+          aria-label=${t.table.search}
+          placeholder=${t.table.searchPlaceholder}
+          .value=${this.search}
+          @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
+        />
+        <select part="filter" aria-label=${t.table.statusFilter} @change=${this.#onStatusFilter} .value=${statusValue}>
+          <option value="" ?selected=${statusValue === ''}>${t.table.anyStatus}</option>
+          ${groups.map(
+            (group) => html`
+              <optgroup label=${group}>
+                <option value=${`group:${group}`} ?selected=${statusValue === `group:${group}`}>${t.table.group(group)}</option>
+                ${this.statuses
+                  .filter((status) => status.group === group)
+                  .map((status) => html`<option value=${status.id} ?selected=${statusValue === status.id}>${status.name}</option>`)}
+              </optgroup>
+            `,
+          )}
+        </select>
+        ${this.#filterSelect('star', t.table.starFilter, t.table.anyStar, this.starKinds.map((star) => [star.id, star.name]))}
+        ${this.#filterSelect('lifecycle', t.table.lifecycleFilter, t.table.anyLifecycle, Object.entries(t.lifecycle))}
+        ${this.#filterSelect('temperature', t.table.temperatureFilter, t.table.anyTemperature, Object.entries(t.temperature))}
+        ${this.owners.length ? this.#filterSelect('owner', t.table.ownerFilter, t.table.anyOwner, this.owners.map((owner) => [owner.id, owner.name])) : nothing}
+        ${filtered
+          ? html`<button type="button" @click=${() => ((this.filter = {}), (this.search = ''))}>${t.table.clearFilters}</button>`
+          : nothing}
+        <span class="count" part="count">${this.source?.total === undefined ? t.table.loading : this.plural(t.table.count, this.source.total)}</span>
+        <div class="view-switch" role="group" aria-label=${t.table.label}>
+          <button type="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t.table.viewTable}</button>
+          <button type="button" aria-pressed=${this.view === 'cards'} @click=${() => (this.view = 'cards')}>${t.table.viewCards}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #filtered(): boolean {
+    return this.search.trim() !== '' || Object.values(this.filter).some((value) => value !== undefined);
+  }
+
+  #filterSelect(key: 'star' | 'lifecycle' | 'temperature' | 'owner', label: string, any: string, options: [string, string][]): TemplateResult {
+    const value = (this.filter[key] as string | undefined) ?? '';
+    return html`
+      <select
+        part="filter"
+        aria-label=${label}
+        .value=${value}
+        @change=${(e: Event) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          this.filter = { ...this.filter, [key]: chosen || undefined };
+        }}
+      >
+        <option value="" ?selected=${value === ''}>${any}</option>
+        ${options.map(([id, name]) => html`<option value=${id} ?selected=${value === id}>${name}</option>`)}
+      </select>
+    `;
+  }
+
+  #onStatusFilter(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    const { statusId: _, statusGroup: __, ...rest } = this.filter;
+    this.filter = value.startsWith('group:') ? { ...rest, statusGroup: value.slice(6) } : value ? { ...rest, statusId: value } : rest;
+  }
+
+  #renderBulkBar(): TemplateResult | typeof nothing {
+    const total = this.source?.total ?? 0;
+    const count = this.selection.size(total);
+    if (count === 0) return nothing;
+    const { t } = this;
+    const choose = (action: (id: string) => BulkAction) => (e: Event) => {
+      const select = e.target as HTMLSelectElement;
+      const value = select.value;
+      select.value = '';
+      if (value) void this.#bulk(action(value));
+    };
+    return html`
+      <div class="bulk-bar" part="bulk-bar" role="toolbar" aria-label=${this.plural(t.table.selected, count)}>
+        <strong>${this.plural(t.table.selected, count)}</strong>
+        ${!this.selection.allMatching && count < total
+          ? html`<button type="button" @click=${this.#selectAllMatching}>${this.plural(t.table.selectAllMatching, total)}</button>`
+          : nothing}
+        <select aria-label=${t.table.setStatus} ?disabled=${this.busy !== undefined} @change=${choose((statusId) => ({ kind: 'status', statusId }))}>
+          <option value="">${t.table.setStatus}</option>
+          ${this.statuses.map((status) => html`<option value=${status.id}>${status.group} › ${status.name}</option>`)}
+        </select>
+        <select aria-label=${t.table.addStar} ?disabled=${this.busy !== undefined} @change=${choose((starId) => ({ kind: 'addStar', starId }))}>
+          <option value="">${t.table.addStar}</option>
+          ${this.starKinds.map((star) => html`<option value=${star.id}>${star.name}</option>`)}
+        </select>
+        <select aria-label=${t.table.removeStar} ?disabled=${this.busy !== undefined} @change=${choose((starId) => ({ kind: 'removeStar', starId }))}>
+          <option value="">${t.table.removeStar}</option>
+          ${this.starKinds.map((star) => html`<option value=${star.id}>${star.name}</option>`)}
+        </select>
+        <button type="button" class="danger" ?disabled=${this.busy !== undefined} @click=${this.#askDelete}>${t.table.delete}</button>
+        <button type="button" @click=${this.#clearSelection}>${t.table.clearSelection}</button>
+        ${this.busy ? html`<span class="busy" role="progressbar" aria-label=${this.busy}>${this.busy}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderGrid(): TemplateResult {
+    const { t } = this;
+    const source = this.source;
+    const total = source?.total ?? 0;
+    if (this.loadError) return html`<p class="empty" part="empty" role="alert">${t.table.error(this.loadError)}</p>`;
+    if (source && total === 0) return html`<p class="empty" part="empty">${this.#filtered() ? t.table.noMatch : t.table.empty}</p>`;
+    const rowHeight = this.rowHeight;
+    const first = Math.max(0, Math.floor(this.gridScrollTop / rowHeight) - OVERSCAN);
+    const last = Math.min(total, Math.ceil((this.gridScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN);
+    if (source && last > source.rows.length) void source.ensure(last);
+    const indexes = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
+    const allSelected = total > 0 && this.selection.size(total) === total;
+    return html`
+      <div
+        class="scroller"
+        part="grid"
+        role="grid"
+        tabindex="0"
+        aria-label=${t.table.label}
+        aria-multiselectable="true"
+        aria-rowcount=${total + 1}
+        aria-colcount=${this.columns.length + 1}
+        aria-busy=${source === undefined}
+        aria-activedescendant=${total ? `row-${this.active}` : nothing}
+        style=${styleMap({ '--_columns': this.#gridTemplate() })}
+        @scroll=${this.#onScroll}
+        @keydown=${this.#onKeydown}
+      >
+        <div role="rowgroup" class="header" part="header">
+          <div role="row" class="row" aria-rowindex="1">
+            <div role="columnheader" class="cell select" aria-colindex="1">
+              <input
+                type="checkbox"
+                tabindex="-1"
+                aria-label=${t.table.selectAll}
+                .checked=${allSelected}
+                .indeterminate=${!allSelected && this.selection.size(total) > 0}
+                @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.#selectAllMatching() : this.#clearSelection())}
+              />
+            </div>
+            ${this.columns.map((column, i) => this.#renderHeader(column, i + 2))}
+          </div>
+        </div>
+        <div role="rowgroup" class="body" style=${styleMap({ height: `${total * rowHeight}px` })}>
+          ${repeat(
+            indexes,
+            (index) => source?.rows[index]?.id ?? `loading-${index}`,
+            (index) => this.#renderRow(index, source?.rows[index]),
+          )}
+        </div>
+      </div>
+    `;
+  }
+
+  #gridTemplate(): string {
+    const widths: Record<ColumnKey, string> = {
+      number: '4.5em',
+      name: '17em',
+      taxId: '9.5em',
+      status: '10em',
+      stars: '6em',
+      lifecycle: '7.5em',
+      temperature: '8em',
+      email: '15em',
+      phone: '10em',
+      lastOrder: '8.5em',
+      orderCount: '5.5em',
+      totalValue: '9.5em',
+      owner: '8em',
+      info: '7em',
+    };
+    return ['2.5em', ...this.columns.map((column) => widths[column])].join(' ');
+  }
+
+  #renderHeader(column: ColumnKey, colIndex: number): TemplateResult {
+    const label = this.t.columns[column];
+    const sorted = this.sort?.by === column ? this.sort.direction : undefined;
+    const canSort = isSortable(column) && (this.source?.sortable !== false || column === 'number' || column === 'name');
+    const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+    return html`
+      <div role="columnheader" class="cell" part="cell" aria-colindex=${colIndex} aria-sort=${isSortable(column) ? ariaSort : nothing}>
+        ${isSortable(column)
+          ? html`<button
+              type="button"
+              class="sort"
+              tabindex="-1"
+              title=${canSort ? this.t.table.sortBy(label) : this.t.table.sortNeedsFewer}
+              aria-disabled=${!canSort}
+              @click=${() => canSort && this.#sortBy(column)}
+            >
+              ${label}<span aria-hidden="true" class="arrow">${sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+            </button>`
+          : label}
+      </div>
+    `;
+  }
+
+  #renderRow(index: number, client: Client | undefined): TemplateResult {
+    const top = styleMap({ transform: `translateY(${index * this.rowHeight}px)`, height: `${this.rowHeight}px` });
+    if (!client) {
+      return html`<div role="row" class="row loading" id=${`row-${index}`} aria-rowindex=${index + 2} style=${top}>
+        <div role="gridcell" class="cell" aria-colindex="1">${this.t.table.loadingRow}</div>
+      </div>`;
+    }
+    const selected = this.selection.has(client.id);
+    const active = index === this.active;
+    return html`
+      <div
+        role="row"
+        class=${`row${selected ? ' selected' : ''}${active ? ' active' : ''}`}
+        part=${selected ? 'row selected' : 'row'}
+        id=${`row-${index}`}
+        aria-rowindex=${index + 2}
+        aria-selected=${selected}
+        style=${top}
+        @click=${(e: MouseEvent) => this.#onRowClick(e, index, client)}
+        @dblclick=${() => this.#open(client.id)}
+      >
+        <div role="gridcell" class="cell select" aria-colindex="1">
+          <input
+            type="checkbox"
+            tabindex="-1"
+            aria-label=${client.name}
+            .checked=${selected}
+            @click=${(e: MouseEvent) => {
+              e.stopPropagation();
+              this.#toggle(index, client);
+            }}
+          />
+        </div>
+        ${this.columns.map((column, i) => html`<div role="gridcell" class=${`cell ${column}`} part="cell" aria-colindex=${i + 2}>${this.#cell(column, client, active)}</div>`)}
+      </div>
+    `;
+  }
+
+  #cell(column: ColumnKey, client: Client, active: boolean): unknown {
+    const figures = FIGURE_COLUMNS.has(column) ? this.figures?.get(client.id) : undefined;
+    switch (column) {
+      case 'number':
+        return this.number(client.number);
+      case 'name':
+        return html`<button type="button" class="client-name" tabindex=${active ? 0 : -1} @click=${(e: Event) => (e.stopPropagation(), this.#open(client.id))}>${client.name}</button>${client.externalLinks.map(
+          (link) => html` <span class="connect" role="img" title=${this.t.table.connected(link.integration)} aria-label=${this.t.table.connected(link.integration)}>⇄</span>`,
+        )}`;
+      case 'taxId':
+        return client.taxId ? formatTaxId(client.taxId) : '';
+      case 'status': {
+        const status = this.statuses.find((s) => s.id === client.statusId);
+        return status ? html`<span class="swatch" style=${styleMap({ background: status.color ?? 'transparent' })}></span>${status.name}` : '';
+      }
+      case 'stars': {
+        const stars = client.stars.map((id) => this.starKinds.find((star) => star.id === id)).filter((star) => star !== undefined);
+        if (stars.length === 0) return '';
+        return html`<span role="img" aria-label=${stars.map((star) => star.name).join(', ')}>${stars.map(
+          (star) => html`<span class="star" style=${styleMap({ color: star.color })} title=${star.name}>★</span>`,
+        )}</span>`;
+      }
+      case 'lifecycle':
+        return this.t.lifecycle[client.lifecycle];
+      case 'temperature':
+        return client.temperature ? html`<span class=${`temperature ${client.temperature}`}>${this.t.temperature[client.temperature]}</span>` : '';
+      case 'email':
+        return client.emails[0] ?? '';
+      case 'phone':
+        return client.phones[0] ?? '';
+      case 'owner':
+        return this.owners.find((owner) => owner.id === client.owner)?.name ?? client.owner ?? '';
+      case 'lastOrder':
+        return figures?.lastOrderAt ? this.date(figures.lastOrderAt) : figures ? '—' : '…';
+      case 'orderCount':
+        return figures ? this.number(figures.count) : '…';
+      case 'totalValue':
+        return figures ? [...figures.totals].map(([currency, minor]) => this.money(minor, currency)).join(' + ') || '—' : '…';
+      case 'info':
+        return this.#infoButtons(client, active);
+    }
+  }
+
+  #infoButtons(client: Client, active: boolean): TemplateResult {
+    const { t } = this;
+    const copyable: [string, string, string | undefined][] = [
+      ['☎', t.columns.phone, client.phones[0] ?? client.contacts.find((c) => c.phone)?.phone],
+      ['✉', t.columns.email, client.emails[0] ?? client.contacts.find((c) => c.email)?.email],
+      ['✎', t.table.note, client.note],
+    ];
+    return html`${copyable.map(
+      ([icon, what, value]) => html`<button
+        type="button"
+        class="copy"
+        tabindex=${active ? 0 : -1}
+        aria-label=${t.table.copy(what)}
+        title=${value ? `${t.table.copy(what)}: ${value}` : t.table.copy(what)}
+        ?disabled=${!value}
+        @click=${(e: Event) => (e.stopPropagation(), void this.#copy(value!))}
+      >
+        ${icon}
+      </button>`,
+    )}`;
+  }
+
+  #renderToast(): TemplateResult | typeof nothing {
+    if (!this.toast) return nothing;
+    const { message, undo } = this.toast;
+    return html`<div class="toast" part="toast" role="status">
+      <span>${message}</span>
+      ${undo ? html`<button type="button" @click=${() => this.#undo(undo)}>${this.t.table.undo}</button>` : nothing}
+      <button type="button" class="close" aria-label="×" @click=${() => (this.toast = undefined)}>×</button>
+    </div>`;
+  }
+
+  #renderDialog(): TemplateResult {
+    const count = this.confirming?.length ?? 0;
+    return html`<dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.confirming = undefined)}>
+      <p id="confirm-text">${count ? this.plural(this.t.table.confirmDelete, count) : ''}</p>
+      <form method="dialog" class="actions">
+        <button value="cancel" autofocus>${this.t.table.cancel}</button>
+        <button value="delete" class="danger" @click=${this.#confirmDelete}>${this.t.table.confirm}</button>
+      </form>
+    </dialog>`;
+  }
+
+  // ——— interaction ———
+
+  #onScroll(e: Event): void {
+    this.gridScrollTop = (e.target as HTMLElement).scrollTop;
+  }
+
+  #sortBy(column: ColumnKey): void {
+    const direction = this.sort?.by === column && this.sort.direction === 'asc' ? 'desc' : 'asc';
+    this.sort = { by: column, direction };
+  }
+
+  #onRowClick(e: MouseEvent, index: number, client: Client): void {
+    if (e.shiftKey) this.#extendTo(index, !(e.ctrlKey || e.metaKey));
+    else if (e.ctrlKey || e.metaKey) this.#toggle(index, client);
+    else {
+      this.selection.only(client.id, index);
+      this.#selectionChanged();
+    }
+    this.active = index;
+    this.scroller?.focus({ preventScroll: true });
+  }
+
+  #toggle(index: number, client: Client): void {
+    this.selection.toggle(client.id, index, () => this.#loadedIds());
+    this.active = index;
+    this.#selectionChanged();
+  }
+
+  async #extendTo(index: number, replace: boolean): Promise<void> {
+    const anchor = this.selection.anchor ?? this.active;
+    const [from, to] = [Math.min(anchor, index), Math.max(anchor, index)];
+    await this.source?.ensure(to);
+    const ids = (this.source?.rows.slice(from, to + 1) ?? []).flatMap((row) => (row ? [row.id] : []));
+    this.selection.extend(ids, replace);
+    this.selection.anchor = anchor;
+    this.#selectionChanged();
+  }
+
+  #selectAllMatching(): void {
+    this.selection.selectAllMatching();
+    this.#selectionChanged();
+  }
+
+  #clearSelection(): void {
+    this.selection.clear();
+    this.#selectionChanged();
+  }
+
+  #loadedIds(): string[] {
+    return (this.source?.rows ?? []).flatMap((row) => (row ? [row.id] : []));
+  }
+
+  #selectionChanged(): void {
+    this.requestUpdate();
+    this.dispatchEvent(new KtSelectionChangeEvent(this.selection.ids, this.selection.allMatching));
+  }
+
+  #open(clientId: string): void {
+    this.dispatchEvent(new KtClientOpenEvent(clientId));
+  }
+
+  #onKeydown(e: KeyboardEvent): void {
+    const total = this.source?.total ?? 0;
+    if (total === 0 || e.target !== this.scroller) return;
+    const page = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const client = this.source?.rows[this.active];
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = Math.min(total - 1, Math.max(0, this.active + moves[e.key]!));
+      if (e.shiftKey) {
+        this.selection.anchor ??= this.active;
+        void this.#extendTo(next, true);
+      }
+      this.#moveTo(next);
+    } else if (e.key === ' ' && client) {
+      e.preventDefault();
+      this.#toggle(this.active, client);
+    } else if (e.key === 'Enter' && client) {
+      e.preventDefault();
+      this.#open(client.id);
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      this.#selectAllMatching();
+    } else if (e.key === 'Escape' && this.selection.size(total) > 0) {
+      e.preventDefault();
+      this.#clearSelection();
+    }
+  }
+
+  /** Makes a row the active one and scrolls it into view. */
+  #moveTo(index: number): void {
+    this.active = index;
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const header = this.rowHeight;
+    const top = index * this.rowHeight;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + this.rowHeight > scroller.scrollTop + scroller.clientHeight - header) scroller.scrollTop = top + 2 * this.rowHeight - scroller.clientHeight;
+    this.gridScrollTop = scroller.scrollTop;
+  }
+
+  async #copy(value: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      // No clipboard permission (an embedded frame, an old browser): copy through a selection.
+      const area = document.createElement('textarea');
+      area.value = value;
+      this.renderRoot.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    this.#announce(this.t.table.copied(value));
+    this.toast = { message: this.t.table.copied(value) };
+  }
+
+  #announce(message: string): void {
+    this.announcement = message;
+  }
+
+  // ——— bulk actions ———
+
+  async #bulk(action: BulkAction): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
+    const ids = await this.selectedIds();
+    try {
+      const result = await runBulk(crm, ids, action, (done) => (this.busy = `${this.number(done)} / ${this.number(ids.length)}`));
+      const message = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
+      this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
+      this.#announce(message);
+      if (action.kind === 'delete') this.#clearSelection();
+    } catch (error) {
+      this.toast = { message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  async #askDelete(): Promise<void> {
+    this.confirming = await this.selectedIds();
+    await this.updateComplete;
+    this.dialog?.showModal();
+  }
+
+  #confirmDelete(): void {
+    const ids = this.confirming;
+    if (ids?.length) void this.#bulk({ kind: 'delete' });
+  }
+
+  async #undo(undo: () => Promise<unknown>): Promise<void> {
+    this.toast = undefined;
+    try {
+      await undo();
+      this.toast = { message: this.t.table.undone };
+      this.#announce(this.t.table.undone);
+    } catch (error) {
+      this.toast = { message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-client-table': KtClientTable;
+  }
+}

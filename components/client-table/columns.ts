@@ -1,0 +1,78 @@
+import { foldText, formatTaxId, type Client } from '../../src/index.ts';
+
+/** The columns `<kt-client-table>` can show, in the order a host lists them in `columns`. */
+export const ALL_COLUMNS = [
+  'number',
+  'name',
+  'taxId',
+  'status',
+  'stars',
+  'lifecycle',
+  'temperature',
+  'email',
+  'phone',
+  'lastOrder',
+  'orderCount',
+  'totalValue',
+  'owner',
+  'info',
+] as const;
+export type ColumnKey = (typeof ALL_COLUMNS)[number];
+
+export const DEFAULT_COLUMNS: readonly ColumnKey[] = ALL_COLUMNS;
+
+/** Columns filled from the client's orders as rows come into view: shown, not sorted by. */
+export const FIGURE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['lastOrder', 'orderCount', 'totalValue']);
+
+/** Parses the `columns` attribute: known keys in the given order, unknown ones left out. */
+export function parseColumns(value: string | null): ColumnKey[] {
+  if (!value) return [...DEFAULT_COLUMNS];
+  const keys = value.split(/[\s,]+/).filter((key): key is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(key));
+  return keys.length ? [...new Set(keys)] : [...DEFAULT_COLUMNS];
+}
+
+export function isSortable(key: ColumnKey): boolean {
+  return !FIGURE_COLUMNS.has(key) && key !== 'info';
+}
+
+const temperatureOrder = { hot: 0, warm: 1, cold: 2, not_interested: 3 } as const;
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/** What a column sorts by; missing values sort last either way. */
+function sortValue(key: ColumnKey, client: Client, statusPosition: (id: string) => number): string | number | undefined {
+  switch (key) {
+    case 'number':
+      return client.number;
+    case 'name':
+      return foldText(client.name);
+    case 'taxId':
+      return client.taxId ? formatTaxId(client.taxId) : undefined;
+    case 'status':
+      return client.statusId ? statusPosition(client.statusId) : undefined;
+    case 'stars':
+      return client.stars.length || undefined;
+    case 'lifecycle':
+      return client.lifecycle;
+    case 'temperature':
+      return client.temperature ? temperatureOrder[client.temperature] : undefined;
+    case 'email':
+      return client.emails[0]?.toLowerCase();
+    case 'phone':
+      return client.phones[0];
+    case 'owner':
+      return client.owner;
+    default:
+      return undefined;
+  }
+}
+
+/** A comparator of clients by a column, ties by number; `statusPosition` orders statuses as the store does. */
+export function compareBy(key: ColumnKey, direction: 'asc' | 'desc', statusPosition: (id: string) => number = () => 0) {
+  const sign = direction === 'asc' ? 1 : -1;
+  return (a: Client, b: Client): number => {
+    const [x, y] = [sortValue(key, a, statusPosition), sortValue(key, b, statusPosition)];
+    if (x === undefined || y === undefined) return x === y ? a.number - b.number : x === undefined ? 1 : -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return order === 0 ? a.number - b.number : sign * order;
+  };
+}

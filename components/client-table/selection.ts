@@ -1,0 +1,64 @@
+/**
+ * Which rows are selected: a set of ids, or every client matching the query ("select all
+ * matching", which may be more than are loaded). `anchor` is where a shift-range starts.
+ */
+export class Selection {
+  #ids = new Set<string>();
+  allMatching = false;
+  anchor: number | undefined;
+
+  has(id: string): boolean {
+    return this.allMatching || this.#ids.has(id);
+  }
+
+  /** How many are selected, `total` being how many match. */
+  size(total: number): number {
+    return this.allMatching ? total : this.#ids.size;
+  }
+
+  get ids(): string[] {
+    return [...this.#ids];
+  }
+
+  /** Plain click: this row alone. */
+  only(id: string, index: number): void {
+    this.allMatching = false;
+    this.#ids = new Set([id]);
+    this.anchor = index;
+  }
+
+  /** Ctrl/Cmd-click, Space, the row's checkbox: this row in or out, the rest kept. */
+  toggle(id: string, index: number, allIds?: () => string[]): void {
+    if (this.allMatching) {
+      // Leaving "all matching" for an explicit list: every loaded row but this one.
+      this.#ids = new Set(allIds?.() ?? []);
+      this.allMatching = false;
+    }
+    if (this.#ids.has(id)) this.#ids.delete(id);
+    else this.#ids.add(id);
+    this.anchor = index;
+  }
+
+  /** Shift-click, Shift+arrows: the rows from the anchor to here (given as ids), added to the rest unless `replace`. */
+  extend(ids: string[], replace: boolean): void {
+    this.allMatching = false;
+    if (replace) this.#ids = new Set();
+    for (const id of ids) this.#ids.add(id);
+  }
+
+  selectAllMatching(): void {
+    this.allMatching = true;
+    this.#ids = new Set();
+  }
+
+  clear(): void {
+    this.allMatching = false;
+    this.#ids = new Set();
+    this.anchor = undefined;
+  }
+
+  /** Drops ids that no longer exist (deleted clients). */
+  retain(exists: (id: string) => boolean): void {
+    for (const id of this.#ids) if (!exists(id)) this.#ids.delete(id);
+  }
+}

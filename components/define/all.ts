@@ -1,0 +1,3 @@
+// The drop-in bundle: registers every Kartoteka element.
+import './crm-provider.ts';
+import './client-table.ts';

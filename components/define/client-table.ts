@@ -1,0 +1,3 @@
+import { KtClientTable } from '../client-table/client-table.ts';
+
+KtClientTable.define('kt-client-table');

@@ -1,0 +1,3 @@
+import { KtCrmProvider } from '../crm-provider/crm-provider.ts';
+
+KtCrmProvider.define('kt-crm-provider');

@@ -1,0 +1,13 @@
+/**
+ * Kartoteka's web components: classes only; `kartoteka/define/*` registers the tags.
+ * @packageDocumentation
+ */
+export { KtElement } from './base/kt-element.ts';
+export { crmContext } from './base/crm-context.ts';
+export { supportedLanguages } from './base/locale.ts';
+export { KtCrmProvider } from './crm-provider/crm-provider.ts';
+export { KtClientTable, type Owner } from './client-table/client-table.ts';
+export { ALL_COLUMNS, type ColumnKey } from './client-table/columns.ts';
+export { KtClientOpenEvent } from './events/client-open-event.ts';
+export { KtSelectionChangeEvent } from './events/selection-change-event.ts';
+export type { Translation, PluralForms } from './translations/en.ts';

@@ -1,0 +1,281 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import type { KtClientTable } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+interface World {
+  crm: Crm;
+  zluty: Client;
+  alfa: Client;
+  beta: Client;
+}
+
+async function world(): Promise<World> {
+  const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+  const [lead, , regular] = await crm.statuses.list();
+  const [red] = await crm.stars.list();
+  const zluty = await crm.clients.create({
+    name: 'Žlutý kůň s.r.o.',
+    taxId: 'CZ27082440',
+    lifecycle: 'current',
+    statusId: regular!.id,
+    emails: ['info@zluty-kun.cz'],
+    phones: ['+420 608 457 200'],
+    note: 'Calls on Mondays',
+    discountPercent: 5,
+    externalLinks: [{ integration: 'Base Connect', accountId: '881' }],
+  });
+  const alfa = await crm.clients.create({ name: 'Alfa Trade a.s.', taxId: 'CZ00177041', lifecycle: 'potential', temperature: 'hot', statusId: lead!.id });
+  const beta = await crm.clients.create({ name: 'Beta Servis s.r.o.', lifecycle: 'potential', temperature: 'cold', stars: [red!.id], statusId: lead!.id });
+  await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1_259_900, createdAt: '2026-11-02T10:00:00Z', billing: { company: 'Žlutý kůň', taxId: '27082440' } });
+  await crm.orders.link('o-1', zluty.id);
+  return { crm, zluty, alfa, beta };
+}
+
+async function table(crm: Crm, attributes: { lang?: string } = {}): Promise<KtClientTable> {
+  const element = await mount<KtClientTable>(html`<div lang=${attributes.lang ?? 'en'}><kt-client-table .crm=${crm}></kt-client-table></div>`, 'kt-client-table');
+  await until(() => expect(rowNames(element).length).to.be.above(0));
+  return element;
+}
+
+const grid = (element: KtClientTable) => shadow(element).querySelector<HTMLElement>('[role="grid"]')!;
+const rows = (element: KtClientTable) => [...shadow(element).querySelectorAll<HTMLElement>('.body [role="row"]')].sort((a, b) => Number(a.ariaRowIndex) - Number(b.ariaRowIndex));
+const rowNames = (element: KtClientTable) => rows(element).map((row) => textOf(row.querySelector('.client-name')));
+const count = (element: KtClientTable) => textOf(shadow(element).querySelector('[part="count"]'));
+const activeRow = (element: KtClientTable) => shadow(element).getElementById(grid(element).getAttribute('aria-activedescendant')!)!;
+const selectedNames = (element: KtClientTable) => rows(element).filter((row) => row.ariaSelected === 'true').map((row) => textOf(row.querySelector('.client-name')));
+const select = (element: KtClientTable, label: string) => shadow(element).querySelector<HTMLSelectElement>(`select[aria-label="${label}"]`)!;
+
+function choose(selectElement: HTMLSelectElement, value: string): void {
+  selectElement.value = value;
+  selectElement.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('<kt-client-table>', () => {
+  it('shows the clients in columns, with status, stars, Connect link and order figures, and passes axe', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Alfa Trade a.s.', 'Beta Servis s.r.o.']);
+    expect(count(element)).to.equal('3 clients');
+    const first = rows(element)[0]!;
+    expect(textOf(first.querySelector('.taxId'))).to.equal('CZ27082440');
+    expect(textOf(first.querySelector('.status'))).to.equal('Regular customer');
+    expect(first.querySelector('.connect')!.getAttribute('aria-label')).to.equal('Linked to Base Connect');
+    expect(rows(element)[2]!.querySelector('.stars [role="img"]')!.getAttribute('aria-label')).to.equal('Red');
+    await until(() => expect(textOf(first.querySelector('.orderCount'))).to.equal('1'));
+    expect(textOf(first.querySelector('.totalValue'))).to.equal('CZK 12,599.00');
+    expect(textOf(first.querySelector('.lastOrder'))).to.equal('Nov 2, 2026');
+    expect(grid(element).getAttribute('aria-rowcount')).to.equal('4');
+    await expectAccessible(element);
+  });
+
+  it('moves, selects and opens by keyboard', async () => {
+    const { crm, zluty, alfa } = await world();
+    const element = await table(crm);
+    const opened: string[] = [];
+    element.addEventListener('kt-client-open', (event) => opened.push(event.clientId));
+    grid(element).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    expect(textOf(activeRow(element).querySelector('.client-name'))).to.equal('Alfa Trade a.s.');
+    await sendKeys({ press: 'Space' });
+    await element.updateComplete;
+    expect(selectedNames(element)).to.deep.equal(['Alfa Trade a.s.']);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Shift' });
+    await until(() => expect(selectedNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.']));
+    expect(textOf(shadow(element).querySelector('[part="bulk-bar"] strong'))).to.equal('2 selected');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'Enter' });
+    expect(opened).to.deep.equal([zluty.id]);
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+    await element.updateComplete;
+    expect(selectedNames(element)).to.have.length(3);
+    expect(await element.selectedIds()).to.have.members([zluty.id, alfa.id, (await crm.clients.search('beta'))[0]!.id]);
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(selectedNames(element)).to.deep.equal([]);
+    expect(shadow(element).querySelector('[part="bulk-bar"]')).to.equal(null);
+  });
+
+  it('selects with click, Ctrl-click and Shift-click, and opens by the name', async () => {
+    const { crm, beta } = await world();
+    const element = await table(crm);
+    const selections: string[][] = [];
+    element.addEventListener('kt-selection-change', (event) => selections.push([...event.clientIds]));
+    const opened: string[] = [];
+    element.addEventListener('kt-client-open', (event) => opened.push(event.clientId));
+    rows(element)[0]!.querySelector<HTMLElement>('.email')!.click();
+    await element.updateComplete;
+    rows(element)[2]!.querySelector<HTMLElement>('.email')!.dispatchEvent(new MouseEvent('click', { bubbles: true, ctrlKey: true }));
+    await element.updateComplete;
+    expect(selectedNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Beta Servis s.r.o.']);
+    rows(element)[0]!.querySelector<HTMLElement>('.email')!.click();
+    rows(element)[1]!.querySelector<HTMLElement>('.email')!.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await until(() => expect(selectedNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Alfa Trade a.s.']));
+    expect(selections.length).to.be.at.least(4);
+    rows(element)[2]!.querySelector<HTMLElement>('.client-name')!.click();
+    expect(opened).to.deep.equal([beta.id]);
+  });
+
+  it('sorts by a column header, both ways', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    const header = () => [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith('Name'))!;
+    header().querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));
+    expect(header().getAttribute('aria-sort')).to.equal('ascending');
+    header().querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Beta Servis s.r.o.', 'Alfa Trade a.s.']));
+    expect(header().getAttribute('aria-sort')).to.equal('descending');
+    const temperature = [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith('Temperature'))!;
+    temperature.querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));
+  });
+
+  it('filters by status group, star, lifecycle and temperature, combined with the search', async () => {
+    const { crm } = await world();
+    const [lead] = await crm.statuses.list();
+    const [red] = await crm.stars.list();
+    const element = await table(crm);
+    choose(select(element, 'Lifecycle'), 'potential');
+    await until(() => expect(count(element)).to.equal('2 clients'));
+    choose(select(element, 'Temperature'), 'hot');
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.']));
+    choose(select(element, 'Temperature'), '');
+    choose(select(element, 'Star'), red!.id);
+    await until(() => expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.']));
+    choose(select(element, 'Star'), '');
+    choose(select(element, 'Status'), `group:${lead!.group}`);
+    await until(() => expect(count(element)).to.equal('2 clients'));
+    const search = shadow(element).querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = 'alfa';
+    search.dispatchEvent(new Event('input'));
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.']));
+    search.value = 'zluty';
+    search.dispatchEvent(new Event('input'));
+    await until(() => expect(textOf(shadow(element).querySelector('[part="empty"]'))).to.equal('No client matches these filters.'));
+    shadow(element).querySelector<HTMLButtonElement>('.toolbar button')!.click();
+    await until(() => expect(count(element)).to.equal('3 clients'));
+  });
+
+  it('sets a status in bulk with an undo, and adds a star', async () => {
+    const { crm, alfa, beta } = await world();
+    const statuses = await crm.statuses.list();
+    const vip = statuses.find((status) => status.name === 'VIP')!;
+    const [red, second] = await crm.stars.list();
+    const element = await table(crm);
+    rows(element)[1]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    rows(element)[2]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await element.updateComplete;
+    choose(select(element, 'Set status…'), vip.id);
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('2 clients updated.'));
+    expect((await crm.clients.get(alfa.id)).statusId).to.equal(vip.id);
+    await until(() => expect(textOf(rows(element)[1]!.querySelector('.status'))).to.equal('VIP'));
+    [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!.click();
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Undone.'));
+    expect((await crm.clients.get(beta.id)).statusId).to.equal(alfa.statusId);
+    choose(select(element, 'Add star…'), second!.id);
+    await until(async () => expect((await crm.clients.get(beta.id)).stars).to.deep.equal([red!.id, second!.id]));
+    expect((await crm.clients.get(alfa.id)).stars).to.deep.equal([second!.id]);
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('2 clients updated.'));
+  });
+
+  it('deletes after a confirmation, with an undo', async () => {
+    const { crm, beta } = await world();
+    const element = await table(crm);
+    rows(element)[2]!.querySelector<HTMLElement>('.email')!.click();
+    await element.updateComplete;
+    shadow(element).querySelector<HTMLButtonElement>('[part="bulk-bar"] .danger')!.click();
+    const dialog = shadow(element).querySelector('dialog')!;
+    await until(() => expect(dialog.open).to.equal(true));
+    expect(textOf(dialog.querySelector('p'))).to.equal('Delete 1 client? Their orders stay, unlinked. You can undo this.');
+    dialog.querySelector<HTMLButtonElement>('button[value="delete"]')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Alfa Trade a.s.']));
+    expect(await crm.clients.count()).to.equal(2);
+    [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!.click();
+    await until(() => expect(rowNames(element)).to.include('Beta Servis s.r.o.'));
+    expect((await crm.clients.get(beta.id)).name).to.equal('Beta Servis s.r.o.');
+  });
+
+  it('copies the phone, e-mail and note from the Info column', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    const copy = (label: string) => rows(element)[0]!.querySelector<HTMLButtonElement>(`.info button[aria-label="${label}"]`)!;
+    copy('Copy Phone').click();
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Copied: +420 608 457 200'));
+    copy('Copy note').click();
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Copied: Calls on Mondays'));
+    expect(rows(element)[1]!.querySelector<HTMLButtonElement>('.info button[aria-label="Copy note"]')!.disabled).to.equal(true);
+  });
+
+  it('shows names as text, never as markup', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const payload = '<img src=x onerror="window.__ktXss=1">';
+    await crm.clients.create({ name: payload, emails: ['a@b.cz'], note: 'javascript:alert(1)' });
+    const element = await table(crm);
+    expect(rowNames(element)).to.deep.equal([payload]);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    expect(shadow(element).querySelector('a')).to.equal(null);
+    expect((window as { __ktXss?: number }).__ktXss).to.equal(undefined);
+  });
+
+  it('speaks Czech under lang="cs" and follows a change of lang', async () => {
+    const { crm } = await world();
+    const element = await table(crm, { lang: 'cs' });
+    expect(count(element)).to.equal('3 klienti');
+    expect(textOf(shadow(element).querySelector('[role="columnheader"][aria-colindex="3"]'))).to.equal('Název');
+    element.parentElement!.setAttribute('lang', 'pl');
+    await until(() => expect(count(element)).to.equal('3 klienci'));
+    element.locale = 'sl';
+    await until(() => expect(count(element)).to.equal('3 stranke'));
+  });
+
+  it('shows cards: current clients above potential ones, with the newest note and discount', async () => {
+    const { crm, zluty } = await world();
+    await crm.notes.add({ clientId: zluty.id }, { text: 'Wants invoices by post', priority: 'high' });
+    const element = await table(crm);
+    shadow(element).querySelector<HTMLButtonElement>('.view-switch button[aria-pressed="false"]')!.click();
+    await until(() => expect(shadow(element).querySelectorAll('[part="card"]')).to.have.length(3));
+    const sections = [...shadow(element).querySelectorAll('.cards-view section')];
+    expect(sections.map((section) => textOf(section.querySelector('h3')))).to.deep.equal(['Current clients', 'Potential clients']);
+    const card = sections[0]!.querySelector('[part="card"]')!;
+    await until(() => expect(textOf(card.querySelector('.note'))).to.equal('Wants invoices by post'));
+    expect(textOf(card)).to.contain('info@zluty-kun.cz').and.contain('Discount 5 %');
+    await expectAccessible(element);
+  });
+
+  it('follows the CRM: a client created elsewhere appears', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    await crm.clients.create({ name: 'Gama Group' });
+    await until(() => expect(rowNames(element)).to.include('Gama Group'));
+    expect(count(element)).to.equal('4 clients');
+  });
+
+  it('says so when there are no clients', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const element = await mount<KtClientTable>(html`<kt-client-table .crm=${crm}></kt-client-table>`, 'kt-client-table');
+    await until(() => expect(textOf(shadow(element).querySelector('[part="empty"]'))).to.contain('No clients yet'));
+  });
+
+  it('keeps the DOM to the rows in view over thousands of clients, loading more as it scrolls', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    for (let i = 1; i <= 6000; i++) await crm.clients.create({ name: `Client ${String(i).padStart(4, '0')}` });
+    const element = await table(crm);
+    expect(count(element)).to.equal('6,000 clients');
+    expect(rows(element).length).to.be.below(40);
+    const scroller = grid(element);
+    scroller.scrollTop = scroller.scrollHeight;
+    await until(() => expect(rows(element).at(-1)!.ariaRowIndex).to.equal('6001'), 8000);
+    await until(() => expect(rows(element).at(-1)!.querySelector('.client-name')).to.not.equal(null), 8000);
+    expect(rows(element).length).to.be.below(40);
+  });
+});
