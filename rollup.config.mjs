@@ -8,16 +8,23 @@ const entries = {
   'adapters/memory': 'adapters/memory/index.ts',
   'adapters/indexeddb': 'adapters/indexeddb/index.ts',
   'adapters/testing': 'adapters/testing/index.ts',
+  components: 'components/index.ts',
+  'define/all': 'components/define/all.ts',
+  'define/client-table': 'components/define/client-table.ts',
+  'define/crm-provider': 'components/define/crm-provider.ts',
+  'define/client-picker': 'components/define/client-picker.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.
-const external = (id) => id === 'zod' || id.startsWith('zod/') || id === 'idb';
+const dependencies = ['zod', 'idb', 'lit', '@lit/context'];
+const external = (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+const compile = (options = {}) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', ...options });
 
 export default [
   {
     input: entries,
     external,
-    plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [nodeResolve(), compile()],
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
   },
   {
@@ -25,5 +32,11 @@ export default [
     external,
     plugins: [dts({ tsconfig: 'tsconfig.json' })],
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+  },
+  {
+    // The drop-in file: `<script type="module" src=".../kartoteka-elements.js">` registers every element, dependencies included.
+    input: 'components/drop-in.ts',
+    plugins: [nodeResolve({ exportConditions: ['browser', 'production'] }), compile({ minify: true })],
+    output: { file: 'dist/kartoteka-elements.js', format: 'esm', sourcemap: true },
   },
 ];

@@ -16,6 +16,9 @@ export type { ImportOptions, ImportProgress, ImportReport, ImportRowError } from
 export type * from './storage/adapter.ts';
 export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './storage/keys.ts';
 export { foldText, digitsOf } from './text.ts';
+export { billingFromClient } from './clients/from-billing.ts';
 export type { UpdateOptions } from './update-options.ts';
+export type { SearchIndexStats } from './search/text-index.ts';
+export type { SearchOptions } from './search/found.ts';
 export { generateSampleData, type SampleData, type SampleDataOptions, type SampleClient } from './sample-data/generate.ts';
 export type { SampleDataRemoval, SampleDataSummary } from './sample-data/service.ts';

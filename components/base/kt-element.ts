@@ -29,6 +29,7 @@ import type { PluralForms, Translation } from '../translations/en.ts';
  * @cssproperty --kt-font-size - Base font size.
  */
 export class KtElement extends LitElement {
+  /** The design tokens and base styles every element shares. */
   static override styles: CSSResultGroup = [themeStyles];
 
   /** Registers the element under `tag` unless that tag is taken (a second copy of the kit on the page). */
@@ -107,6 +108,11 @@ export class KtElement extends LitElement {
       this.#stopListening = crm?.on('*', (event) => this.crmEvent(event));
       this.crmChanged(crm);
     }
+  }
+
+  /** Dispatches one of the kit's DOM events (each documented with `@fires` on its element). */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
   }
 
   /** A different CRM (or the first one) is in use: load what the element shows. */

@@ -55,8 +55,11 @@ export function followLang(element: { requestUpdate(): void }): () => void {
   };
 }
 
-/** A counted phrase: the form `Intl.PluralRules` picks for `count`, with `{n}` the count in the locale. */
+/**
+ * A counted phrase: the form `Intl.PluralRules` picks for `count`, with `{n}` the count in the
+ * locale; a `zero` form, when given, says "none" in any language.
+ */
 export function plural(forms: PluralForms, count: number, locale: string): string {
-  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  const form = (count === 0 ? forms.zero : undefined) ?? forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
   return form.replace('{n}', formatNumber(count, locale));
 }

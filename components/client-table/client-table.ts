@@ -27,6 +27,7 @@ const OVERSCAN = 6;
  * The shop's B2B clients: sortable, filterable, searchable, with multi-select and bulk actions,
  * virtualised for 100k clients; or as cards, current clients above potential ones.
  *
+ * @tagname kt-client-table
  * @summary The client list (B16, C1–C3).
  * @fires kt-client-open - A row was activated (the name clicked, a double-click, Enter): `clientId`.
  * @fires kt-selection-change - The selection changed: `clientIds`, or `allMatching`.
@@ -47,6 +48,7 @@ const OVERSCAN = 6;
  * @cssproperty --kt-table-height - Height of the grid (default 560px).
  */
 export class KtClientTable extends KtElement {
+  /** The shared tokens, then the table's own styles. */
   static override styles = [themeStyles, clientTableStyles];
 
   /** Which columns, in which order: a comma- or space-separated list of column keys. */
@@ -591,11 +593,11 @@ export class KtClientTable extends KtElement {
 
   #selectionChanged(): void {
     this.requestUpdate();
-    this.dispatchEvent(new KtSelectionChangeEvent(this.selection.ids, this.selection.allMatching));
+    this.emit(new KtSelectionChangeEvent(this.selection.ids, this.selection.allMatching));
   }
 
   #open(clientId: string): void {
-    this.dispatchEvent(new KtClientOpenEvent(clientId));
+    this.emit(new KtClientOpenEvent(clientId));
   }
 
   #onKeydown(e: KeyboardEvent): void {

@@ -8,6 +8,7 @@ import { KtElement } from '../base/kt-element.ts';
 /**
  * Hands one `Crm` to every Kartoteka element inside it, so each need not be given it.
  *
+ * @tagname kt-crm-provider
  * @summary Provides the CRM to the elements inside.
  * @slot - The elements (and anything else) that use the CRM.
  *
@@ -18,6 +19,7 @@ import { KtElement } from '../base/kt-element.ts';
  * ```
  */
 export class KtCrmProvider extends KtElement {
+  /** No box of its own: the children lay out as if it were not there. */
   static override styles = css`
     :host {
       display: contents;

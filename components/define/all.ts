@@ -1,3 +1,4 @@
 // The drop-in bundle: registers every Kartoteka element.
 import './crm-provider.ts';
 import './client-table.ts';
+import './client-picker.ts';

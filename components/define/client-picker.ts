@@ -1,0 +1,3 @@
+import { KtClientPicker } from '../client-picker/client-picker.ts';
+
+KtClientPicker.define('kt-client-picker');
