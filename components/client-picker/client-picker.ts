@@ -194,6 +194,8 @@ export class KtClientPicker extends KtElement {
   // ——— the combobox ———
 
   async #onInput(e: Event): Promise<void> {
+    // Typing is not a change of value: only choosing a client fires `input` on the picker.
+    e.stopPropagation();
     this.text = (e.target as HTMLInputElement).value;
     const crm = this.activeCrm;
     const sequence = ++this.#searchSequence;

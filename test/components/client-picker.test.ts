@@ -1,0 +1,204 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import type { KtClientPicker } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+interface World {
+  crm: Crm;
+  alza: Client;
+  alfa: Client;
+}
+
+async function world(): Promise<World> {
+  const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+  const alza = await crm.clients.create({
+    name: 'Alza.cz a.s.',
+    taxId: 'CZ27082440',
+    emails: ['nakup@alza.cz'],
+    phones: ['+420 225 340 111'],
+    billingAddress: { street: 'Jankovcova 1522/53', city: 'Praha', postalCode: '170 00', country: 'CZ' },
+    nextOrderReminder: 'Offer the spring price list',
+  });
+  const alfa = await crm.clients.create({ name: 'Alfa Trade a.s.', taxId: 'CZ00177041' });
+  await crm.notes.add({ clientId: alza.id }, { text: 'Pays only by invoice', priority: 'high' });
+  await crm.notes.add({ clientId: alza.id }, { text: 'Likes coffee', priority: 'none' });
+  await crm.orders.upsert({ id: 'old-1', number: 'A-1', currency: 'CZK', total: 50_000, createdAt: '2026-10-01T10:00:00Z', paymentState: 'unpaid', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+  await crm.orders.upsert({ id: 'old-2', number: 'A-2', currency: 'CZK', total: 70_000, createdAt: '2026-10-05T10:00:00Z', paymentState: 'paid', status: 'uncollected', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+  await crm.orders.upsert({ id: 'new-1', number: 'N-1', currency: 'CZK', total: 99_000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'ALZA CZ', name: 'Jana Nováková', taxId: '270 82 440', email: 'jana@example.cz' } });
+  return { crm, alza, alfa };
+}
+
+const input = (picker: KtClientPicker) => shadow(picker).querySelector<HTMLInputElement>('input[role="combobox"]')!;
+const options = (picker: KtClientPicker) => [...shadow(picker).querySelectorAll('[role="option"]')].map((option) => textOf(option));
+const button = (picker: KtClientPicker, text: string) => [...shadow(picker).querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b).startsWith(text));
+
+async function type(picker: KtClientPicker, text: string): Promise<void> {
+  input(picker).focus();
+  await sendKeys({ type: text });
+  await until(() => expect(input(picker).getAttribute('aria-expanded')).to.equal('true'));
+}
+
+describe('<kt-client-picker>', () => {
+  it('suggests clients by part of a tax ID, labelled for telling them apart, and announces the count', async () => {
+    const { crm } = await world();
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    await type(picker, '27082');
+    await until(() => expect(options(picker)).to.deep.equal(['Alza.cz a.s., CZ27082440 (Client: 1)']));
+    expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('1 client found');
+    await expectAccessible(picker);
+    input(picker).value = '';
+    await type(picker, 'zzzz');
+    await until(() => expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('No client found'));
+  });
+
+  it('works by keyboard: arrows, Home/End, Enter chooses, Escape closes then clears', async () => {
+    const { crm, alfa, alza } = await world();
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const chosen: string[] = [];
+    const native: string[] = [];
+    picker.addEventListener('kt-client-select', (event) => chosen.push(event.clientId));
+    picker.addEventListener('input', () => native.push('input'));
+    picker.addEventListener('change', () => native.push('change'));
+    await type(picker, 'a.s.');
+    await until(() => expect(options(picker)).to.have.length(2));
+    const active = () => textOf(shadow(picker).getElementById(input(picker).getAttribute('aria-activedescendant')!));
+    const first = active();
+    await sendKeys({ press: 'End' });
+    await picker.updateComplete;
+    const last = active();
+    expect(last).to.not.equal(first);
+    await sendKeys({ press: 'Home' });
+    await picker.updateComplete;
+    expect(active()).to.equal(first);
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(active()).to.equal(last);
+    await sendKeys({ press: 'Escape' });
+    await picker.updateComplete;
+    expect(input(picker).getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(input(picker).getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(chosen).to.have.length(1));
+    expect(picker.value).to.equal(chosen[0]).and.to.be.oneOf([alfa.id, alza.id]);
+    expect(native).to.deep.equal(['input', 'change']);
+    expect(textOf(shadow(picker).querySelector('[part="chosen"]'))).to.contain(last);
+    await sendKeys({ type: 'x' });
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await picker.updateComplete;
+    expect(input(picker).value).to.equal('');
+  });
+
+  it('is a form control: value, required, reset and disabled', async () => {
+    const { crm, alza } = await world();
+    const form = await mount<HTMLFormElement>(
+      html`<form><kt-client-picker name="client" required .crm=${crm}></kt-client-picker><input name="note" value="x" /></form>`,
+      'form',
+    );
+    const picker = form.querySelector('kt-client-picker')!;
+    await picker.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(picker.validity.valueMissing).to.equal(true);
+    expect(picker.validationMessage).to.equal('Choose a client.');
+    await type(picker, 'alza');
+    await until(() => expect(options(picker)).to.have.length(1));
+    shadow(picker).querySelector<HTMLElement>('[role="option"]')!.click();
+    await until(() => expect(new FormData(form).get('client')).to.equal(alza.id));
+    expect(form.checkValidity()).to.equal(true);
+    form.reset();
+    await until(() => expect(new FormData(form).get('client')).to.equal(null));
+    expect(shadow(picker).querySelector('[part="chosen"]')).to.equal(null);
+    const fieldset = document.createElement('fieldset');
+    form.append(fieldset);
+    fieldset.append(picker);
+    fieldset.disabled = true;
+    await until(() => expect(input(picker).disabled).to.equal(true));
+    expect(form.checkValidity()).to.equal(true);
+  });
+
+  it('given an order: shows its client, recent orders with unpaid and uncollected flagged, the reminder and important notes', async () => {
+    const { crm } = await world();
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="old-1" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="chosen"]'))).to.contain('Alza.cz a.s., CZ27082440 (Client: 1)'));
+    const context = () => shadow(picker).querySelector('[part="context"]');
+    await until(() => expect(context()).to.not.equal(null));
+    expect(textOf(context()!.querySelector('.reminder'))).to.equal('Next order: Offer the spring price list');
+    expect([...context()!.querySelectorAll('.notes li')].map(textOf)).to.deep.equal(['Pays only by invoice']);
+    const orders = [...context()!.querySelectorAll('.orders li')].map(textOf);
+    expect(orders).to.have.length(3);
+    expect(orders.find((line) => line.startsWith('A-1'))).to.contain('Unpaid');
+    expect(orders.find((line) => line.startsWith('A-2'))).to.contain('Not collected');
+    expect(button(picker, 'Unlink')).to.not.equal(undefined);
+    await expectAccessible(picker);
+  });
+
+  it('replaces the order billing after showing what changes, and undoes it', async () => {
+    const { crm, alza } = await world();
+    await crm.orders.unlink('new-1');
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="new-1" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"]'))).to.contain('This order is not linked to a client.'));
+    await type(picker, '27082');
+    await until(() => expect(options(picker)).to.have.length(1));
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(button(picker, 'Use this client’s billing')).to.not.equal(undefined));
+    button(picker, 'Use this client’s billing')!.click();
+    const dialog = shadow(picker).querySelector('dialog')!;
+    await until(() => expect(dialog.open).to.equal(true));
+    const rows = [...dialog.querySelectorAll('tr')].map(textOf);
+    expect(rows).to.include('Company ALZA CZ Alza.cz a.s.');
+    expect(rows).to.include('E-mail jana@example.cz nakup@alza.cz');
+    expect(rows.some((row) => row.startsWith('Address — Jankovcova 1522/53'))).to.equal(true);
+    await expectAccessible(dialog);
+    dialog.querySelector<HTMLButtonElement>('button[value="replace"]')!.click();
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="toast"]'))).to.contain('Billing replaced.'));
+    const replaced = await crm.orders.get('new-1');
+    expect(replaced.billing.company).to.equal('Alza.cz a.s.');
+    expect(replaced.clientId).to.equal(alza.id);
+    button(picker, 'Undo')!.click();
+    await until(async () => expect((await crm.orders.get('new-1')).billing.company).to.equal('ALZA CZ'));
+  });
+
+  it('creates a client from the order billing, links, and unlinks', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+    await crm.orders.upsert({ id: 'o-9', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-9" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    button(picker, 'Create a client')!.click();
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="toast"]'))).to.contain('Created Kovo Novák s.r.o., CZ25596641 (Client: 1).'));
+    expect((await crm.orders.get('o-9')).clientId).to.equal(picker.value);
+    await until(() => expect(button(picker, 'Unlink')).to.not.equal(undefined));
+    button(picker, 'Unlink')!.click();
+    await until(async () => expect((await crm.orders.get('o-9')).clientId).to.equal(undefined));
+    expect(picker.value).to.equal('');
+    await type(picker, 'kovo');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(button(picker, 'Link the order')).to.not.equal(undefined));
+    button(picker, 'Link the order')!.click();
+    await until(async () => expect((await crm.orders.get('o-9')).clientId).to.equal(picker.value));
+  });
+
+  it('shows suggestions as text, never as markup', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    await crm.clients.create({ name: 'Evil <img src=x onerror="window.__ktPickerXss=1"> s.r.o.' });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    await type(picker, 'evil');
+    await until(() => expect(options(picker)[0]).to.contain('<img src=x'));
+    expect(shadow(picker).querySelector('img')).to.equal(null);
+    expect((window as { __ktPickerXss?: number }).__ktPickerXss).to.equal(undefined);
+  });
+
+  it('speaks Czech under lang="cs"', async () => {
+    const { crm } = await world();
+    const picker = await mount<KtClientPicker>(html`<div lang="cs"><kt-client-picker .crm=${crm}></kt-client-picker></div>`, 'kt-client-picker');
+    expect(textOf(shadow(picker).querySelector('label'))).to.equal('Klient');
+    await type(picker, 'a.s.');
+    await until(() => expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('Nalezeni 2 klienti'));
+  });
+});
