@@ -146,6 +146,10 @@ export const clientPickerStyles = css`
   }
   dialog table {
     border-collapse: collapse;
+    margin-block-end: var(--_space);
+  }
+  dialog .hint {
+    margin-block-end: var(--_space);
   }
   dialog th,
   dialog td {

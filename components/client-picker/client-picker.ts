@@ -283,8 +283,8 @@ export class KtClientPicker extends KtElement {
     if (!crm || this.busy) return;
     this.busy = true;
     try {
+      // The toast is a live region of its own: screen readers hear it.
       this.toast = await action(crm);
-      this.announcement = this.toast.message;
       await this.#loadOrder();
       await this.#loadChosen();
     } catch (error) {

@@ -653,7 +653,7 @@ export class KtClientTable extends KtElement {
       document.execCommand('copy');
       area.remove();
     }
-    this.#announce(this.t.table.copied(value));
+    // The toast is a live region of its own: screen readers hear it.
     this.toast = { message: this.t.table.copied(value) };
   }
 
@@ -671,7 +671,6 @@ export class KtClientTable extends KtElement {
       const result = await runBulk(crm, ids, action, (done) => (this.busy = `${this.number(done)} / ${this.number(ids.length)}`));
       const message = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
       this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
-      this.#announce(message);
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
       this.toast = { message: error instanceof Error ? error.message : String(error) };
@@ -696,7 +695,6 @@ export class KtClientTable extends KtElement {
     try {
       await undo();
       this.toast = { message: this.t.table.undone };
-      this.#announce(this.t.table.undone);
     } catch (error) {
       this.toast = { message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,14 +1,14 @@
-import { createCrm } from '../../src/index.ts';
+import { createCrm, formatTaxId, type Order } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 import '../../components/define/all.ts';
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 /** Minor units to a localised amount, with the currency's own number of decimals. */
 function money(minor: number, currency: string): string {
   const format = new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency });
   return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
-
-const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
 const storage = indexedDbAdapter({
   name: 'kartoteka-demo',
@@ -27,14 +27,82 @@ async function renderSampleButtons(): Promise<void> {
   $('#remove-sample').hidden = !hasSample;
 }
 
-async function renderUnlinked(): Promise<void> {
-  const unlinked = (await crm.orders.list({ linked: false })).items.map((order) => {
-    const item = document.createElement('li');
-    item.textContent = `${order.number ?? order.id} — ${order.billing.company ?? order.billing.name} — ${money(order.total, order.currency)}`;
-    return item;
+// ——— orders: the shop's side, where the picker lives ———
+
+let ordersTicket = 0;
+let shownOrderId: string | undefined;
+
+/** The orders list: full-text search (K1), tax ID in any formatting (B19), or the newest. */
+async function renderOrders(): Promise<void> {
+  const ticket = ++ordersTicket;
+  const text = $<HTMLInputElement>('#order-search').value.trim();
+  const taxId = $<HTMLInputElement>('#order-tax-id').value.trim();
+  const unlinked = $<HTMLInputElement>('#order-unlinked').checked;
+  let orders: Order[];
+  try {
+    if (text) orders = await crm.orders.search(text, { limit: 50 });
+    else orders = (await crm.orders.list({ ...(taxId ? { taxId } : {}), ...(unlinked ? { linked: false } : {}), limit: 50 })).items;
+  } catch {
+    orders = [];
+  }
+  if (text && unlinked) orders = orders.filter((order) => !order.clientId);
+  if (ticket !== ordersTicket) return;
+  const rows = orders.map((order) => {
+    const row = document.createElement('tr');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'link';
+    open.textContent = order.number ?? order.id;
+    open.addEventListener('click', () => void showOrder(order.id));
+    const cells = [open, new Date(order.createdAt).toLocaleDateString(document.documentElement.lang), order.billing.company ?? order.billing.name ?? '', money(order.total, order.currency), order.clientId ? '✓' : '—'];
+    for (const content of cells) row.insertCell().append(content);
+    if (order.id === shownOrderId) row.className = 'current';
+    return row;
   });
-  $('#unlinked').replaceChildren(...unlinked);
+  $('#orders tbody').replaceChildren(...rows);
 }
+
+async function showOrder(orderId: string): Promise<void> {
+  shownOrderId = orderId;
+  const order = await crm.orders.get(orderId);
+  $('#order-detail').hidden = false;
+  $('#order-title').textContent = `Order ${order.number ?? order.id}`;
+  const { billing } = order;
+  const lines: [string, string | undefined][] = [
+    ['Company', billing.company],
+    ['Name', billing.name],
+    ['Tax ID', billing.taxId && formatTaxId(billing.taxId)],
+    ['E-mail', billing.email],
+    ['Total', money(order.total, order.currency)],
+  ];
+  $('#order-billing').replaceChildren(
+    ...lines.filter(([, value]) => value).flatMap(([label, value]) => {
+      const dt = document.createElement('dt');
+      const dd = document.createElement('dd');
+      dt.textContent = label;
+      dd.textContent = value!;
+      return [dt, dd];
+    }),
+  );
+  const picker = document.querySelector('kt-client-picker')!;
+  picker.value = order.clientId ?? '';
+  picker.orderId = order.id;
+  await renderOrders();
+}
+
+let ordersTimer: ReturnType<typeof setTimeout> | undefined;
+const scheduleOrders = () => {
+  clearTimeout(ordersTimer);
+  ordersTimer = setTimeout(() => void renderOrders(), 80);
+};
+for (const id of ['#order-search', '#order-tax-id']) $(id).addEventListener('input', scheduleOrders);
+$('#order-unlinked').addEventListener('change', scheduleOrders);
+crm.on('*', (event) => {
+  if (event.type.startsWith('order.')) scheduleOrders();
+  if (event.type === 'order.updated' && event.order.id === shownOrderId) void showOrder(event.order.id);
+});
+
+// ——— sample data, language, theme ———
 
 /** Runs a long action with its button disabled and the status line saying what happens. */
 async function busy(button: HTMLButtonElement, message: string, action: () => Promise<unknown>) {
@@ -45,14 +113,18 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
     $('#status').textContent = '';
   } finally {
     button.disabled = false;
-    await Promise.all([renderSampleButtons(), renderUnlinked()]);
+    await Promise.all([renderSampleButtons(), renderOrders()]);
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
   busy(event.currentTarget as HTMLButtonElement, 'Inserting sample data…', () => crm.sampleData.insert()),
 );
 $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', () => crm.sampleData.remove()),
+  busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', async () => {
+    await crm.sampleData.remove();
+    $('#order-detail').hidden = true;
+    shownOrderId = undefined;
+  }),
 );
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', async (event) => {
   const client = await crm.clients.get(event.clientId);
@@ -73,4 +145,4 @@ language.addEventListener('change', applyPreferences);
 theme.addEventListener('change', applyPreferences);
 applyPreferences();
 
-await Promise.all([renderSampleButtons(), renderUnlinked()]);
+await Promise.all([renderSampleButtons(), renderOrders()]);

@@ -37,7 +37,7 @@ describe('demo page', () => {
     const taxIds = await page.locator('kt-client-table [role="row"] .taxId').allInnerTexts();
     expect(taxIds.length).to.be.above(10);
     expect(taxIds.every((taxId) => /^(CZ|SK|PL|SI)\d+$/.test(taxId)), taxIds.join('\n')).to.equal(true);
-    await page.locator('#unlinked li').first().waitFor();
+    await page.locator('#orders tbody tr').first().waitFor();
     await shoot(page, 'demo');
 
     await page.getByRole('searchbox', { name: 'Search clients' }).fill('zluty kun');
@@ -59,9 +59,101 @@ describe('demo page', () => {
   });
 });
 
+describe('demo page, the order-side flow', () => {
+  let browser: Browser;
+  let stop: () => Promise<void>;
+  let url: string;
+
+  before(async () => {
+    const demo = await startDemoServer({ port: 0 });
+    url = demo.url;
+    stop = async () => void (await demo.server.stop());
+    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+  });
+  after(async () => {
+    await browser?.close();
+    await stop?.();
+  });
+
+  it('opens an order, picks its client by part of the tax ID, replaces the billing and undoes it, stars the client and filters by the star', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Insert sample data' }).click();
+    await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+
+    // The newest order with a tax ID, opened from the orders list.
+    await page.locator('#orders tbody tr').first().waitFor();
+    const taxIdLine = page.locator('#order-billing dt:text-is("Tax ID")');
+    for (let i = 0; i < 20 && (await taxIdLine.count()) === 0; i++) {
+      const open = page.locator('#orders tbody tr button.link').nth(i);
+      await open.click();
+      await page.locator('#order-title', { hasText: await open.innerText() }).waitFor();
+    }
+    const taxId = (await page.locator('#order-billing dt:text-is("Tax ID") + dd').innerText()).trim();
+    const company = (await page.locator('#order-billing dt:text-is("Company") + dd').innerText()).trim();
+    const picker = page.locator('kt-client-picker');
+    await picker.locator('[part="chosen"]').waitFor();
+    await picker.getByRole('button', { name: 'Clear the client' }).click();
+
+    // Part of the tax ID, then Enter.
+    await picker.getByRole('combobox').pressSequentially(taxId.replace(/^\D+/, '').slice(0, 5));
+    await picker.getByRole('option').first().waitFor();
+    const label = await picker.getByRole('option').first().innerText();
+    expect(label).to.contain(taxId);
+    await picker.getByRole('combobox').press('Enter');
+    await picker.locator('[part="chosen"]', { hasText: label }).waitFor();
+    const clientName = label.slice(0, label.indexOf(','));
+
+    // Replace the billing with the client's, then undo.
+    await picker.getByRole('button', { name: 'Use this client’s billing on the order…' }).click();
+    const dialog = picker.locator('dialog');
+    await dialog.waitFor();
+    await shootElement(page, picker, 'picker-replace-billing');
+    const replace = dialog.getByRole('button', { name: 'Replace billing' });
+    if (await replace.isDisabled()) await dialog.getByRole('button', { name: 'Cancel' }).click();
+    else {
+      await replace.click();
+      await picker.locator('[part="toast"]', { hasText: 'Billing replaced.' }).waitFor();
+      await page.locator('#order-billing dt:text-is("Company") + dd', { hasText: clientName }).waitFor();
+      await picker.getByRole('button', { name: 'Undo' }).click();
+      await picker.locator('[part="toast"]', { hasText: 'Undone.' }).waitFor();
+      await page.locator('#order-billing dt:text-is("Company") + dd', { hasText: company }).waitFor();
+    }
+
+    // Star that client in the table, then filter the table by the star.
+    const table = page.locator('kt-client-table');
+    await table.getByRole('searchbox', { name: 'Search clients' }).fill(clientName);
+    const row = table.locator('.body [role="row"]', { hasText: clientName }).first();
+    await row.locator('.email').click();
+    const star = table.getByRole('combobox', { name: 'Add star…' });
+    const starName = (await star.locator('option').nth(1).innerText()).trim();
+    await star.selectOption({ label: starName });
+    await table.locator('[part="toast"]', { hasText: '1 client updated.' }).waitFor();
+    await table.getByRole('searchbox', { name: 'Search clients' }).fill('');
+    await table.getByRole('combobox', { name: 'Star', exact: true }).selectOption({ label: starName });
+    await table.locator('.body [role="row"]', { hasText: clientName }).first().waitFor();
+    expect(await table.locator('.body [role="row"] .client-name').allInnerTexts()).to.include(clientName);
+    await shoot(page, 'demo-order-picker');
+    expect(errors).to.deep.equal([]);
+  });
+});
+
 /** The table's count of matching clients. */
 function clientCount(page: Page, text: string | RegExp) {
   return page.locator('kt-client-table [part="count"]', { hasText: text });
+}
+
+/** Screenshots of one element, in English and Czech, light and dark. */
+async function shootElement(page: Page, element: import('playwright-core').Locator, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: `${screenshots}${name}-en-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  void element;
 }
 
 /** Screenshots of the page as it is, in English and Czech, light and dark. */
