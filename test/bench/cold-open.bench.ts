@@ -37,8 +37,12 @@ async function fill(oursName: string, dexieName: string, clients: Client[]): Pro
     await storage.write(puts);
     if (i % 20_000 === 0) progress(`cold open: filling ours, ${i} clients`);
   }
-  // The client-number counter, as crm.clients.create would have left it.
-  await storage.write([{ type: 'put', collection: 'meta', record: { id: 'counter:clients', value: clients.length, version: 1 }, expectedVersion: 'absent' }]);
+  // The client-number counter and the client tally, as crm.clients.create would have left them.
+  const tally = (await storage.get('meta', 'tally:clients'))!;
+  await storage.write([
+    { type: 'put', collection: 'meta', record: { id: 'counter:clients', value: clients.length, version: 1 }, expectedVersion: 'absent' },
+    { type: 'put', collection: 'meta', record: { id: 'tally:clients', value: clients.length, version: tally.version + 1 }, expectedVersion: tally.version },
+  ]);
   await crm.close();
 
   const db = new Dexie(dexieName);
