@@ -13,6 +13,8 @@ const entries = {
   'define/client-table': 'components/define/client-table.ts',
   'define/crm-provider': 'components/define/crm-provider.ts',
   'define/client-picker': 'components/define/client-picker.ts',
+  'define/client-card': 'components/define/client-card.ts',
+  'define/notes': 'components/define/notes.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

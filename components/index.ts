@@ -9,6 +9,8 @@ export { KtCrmProvider } from './crm-provider/crm-provider.ts';
 export { KtClientTable, type Owner } from './client-table/client-table.ts';
 export { ALL_COLUMNS, type ColumnKey } from './client-table/columns.ts';
 export { KtClientPicker } from './client-picker/client-picker.ts';
+export { KtClientCard } from './client-card/client-card.ts';
+export { KtNotes } from './notes/notes.ts';
 export { KtClientOpenEvent } from './events/client-open-event.ts';
 export { KtClientSelectEvent } from './events/client-select-event.ts';
 export { KtSelectionChangeEvent } from './events/selection-change-event.ts';

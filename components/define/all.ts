@@ -2,3 +2,5 @@
 import './crm-provider.ts';
 import './client-table.ts';
 import './client-picker.ts';
+import './client-card.ts';
+import './notes.ts';

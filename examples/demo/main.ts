@@ -123,12 +123,16 @@ $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
   busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', async () => {
     await crm.sampleData.remove();
     $('#order-detail').hidden = true;
+    $('#card-section').hidden = true;
     shownOrderId = undefined;
   }),
 );
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', async (event) => {
   const client = await crm.clients.get(event.clientId);
   $('#opened').textContent = `Opened ${crm.clients.label(client)}`;
+  document.querySelector('kt-client-card')!.clientId = client.id;
+  $('#card-section').hidden = false;
+  $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
 
 const language = $<HTMLSelectElement>('#language');

@@ -1,0 +1,248 @@
+import { css } from 'lit';
+
+export const clientCardStyles = css`
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space) calc(var(--_space) * 2);
+    margin-block-end: var(--_space);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.5em;
+  }
+  h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1em;
+  }
+  h4 {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1em;
+    color: var(--_muted);
+  }
+  a {
+    color: var(--_accent);
+  }
+  .number,
+  .empty {
+    color: var(--_muted);
+  }
+  .columns {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr);
+    gap: calc(var(--_space) * 2);
+  }
+  @container (max-width: 50em) {
+    .columns {
+      grid-template-columns: 1fr;
+    }
+  }
+  :host {
+    container-type: inline-size;
+  }
+  section {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .section-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    gap: 2px;
+  }
+  dl div {
+    display: grid;
+    grid-template-columns: minmax(8em, 1fr) 2fr;
+    gap: var(--_space);
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .item {
+    display: block;
+  }
+  .item a {
+    font-size: 0.85em;
+    margin-inline-start: 0.4em;
+  }
+  .message {
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .conflict {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+    color: var(--_warning);
+  }
+  form.edit {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14em, 1fr));
+    gap: var(--_space) calc(var(--_space) * 1.5);
+  }
+  .field {
+    display: grid;
+    gap: 2px;
+    align-content: start;
+    min-width: 0;
+  }
+  .field input,
+  .field select,
+  .field textarea {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .field .check input {
+    width: auto;
+  }
+  fieldset.field {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+  }
+  .field label {
+    font-weight: 500;
+  }
+  .field small {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    min-height: 3em;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .check {
+    display: inline-flex;
+    gap: 0.3em;
+    margin-inline-end: var(--_space);
+    font-weight: normal;
+  }
+  .buttons {
+    grid-column: 1 / -1;
+    display: flex;
+    gap: var(--_space);
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    border-color: var(--_accent);
+  }
+  .addresses {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: calc(var(--_space) * 2);
+  }
+  address {
+    font-style: normal;
+    margin-block-end: var(--_space);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 3px calc(var(--_space) / 1.5);
+    border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  .money {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .unpaid {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  td button {
+    padding: 0 0.5em;
+  }
+  .figures div {
+    grid-template-columns: 1fr auto;
+  }
+  .chart-title {
+    margin: var(--_space) 0 2px;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .chart {
+    width: 100%;
+    height: 4.5em;
+  }
+  .chart rect {
+    fill: var(--_accent);
+  }
+  .chart line {
+    stroke: var(--_border);
+  }
+  form.log {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+    margin-block-end: var(--_space);
+  }
+  form.log input {
+    flex: 1;
+    min-width: 0;
+  }
+  .timeline {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .timeline li {
+    display: flex;
+    gap: var(--_space);
+    align-items: baseline;
+    padding: 3px 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .timeline .when {
+    color: var(--_muted);
+    min-width: 6.5em;
+  }
+  .timeline .what {
+    flex: 1;
+  }
+  .timeline .undone {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .timeline button {
+    padding: 0 0.5em;
+  }
+`;

@@ -1,0 +1,434 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type CrmEvent, type Order, type StarKind, type Status } from '../../src/index.ts';
+import { KtElement } from '../base/kt-element.ts';
+import { themeStyles } from '../base/theme.styles.ts';
+import { clientCardStyles } from './client-card.styles.ts';
+import { clientFigures } from './client-figures.ts';
+import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
+import { lookupLinks } from './lookup-links.ts';
+
+type Editable = (typeof EDITABLE)[number];
+const RECENT_MS = 92 * 86_400_000;
+const USER_ACTIVITIES = ['call', 'meeting', 'email', 'letter'] as const;
+
+/**
+ * One client on one page (B3, B7, B17, C4, K7, K11): the info, edited in place with the SDK's
+ * messages at each field and someone else's save shown as a conflict; billing and delivery
+ * addresses side by side; the order history (older than 3 months on demand); figures with a
+ * 12-month chart; notes; the timeline with manual entries and undo.
+ *
+ * @tagname kt-client-card
+ * @summary A client's card.
+ * @csspart header - Name, number and look-up links.
+ * @csspart info - The info section (a form while editing).
+ * @csspart field-error - A validation message under a field.
+ * @csspart conflict - The banner when someone else saved first.
+ * @csspart addresses - Billing and delivery addresses.
+ * @csspart figures - The figures and the monthly chart.
+ * @csspart orders - The order history.
+ * @csspart timeline - The activity timeline.
+ */
+export class KtClientCard extends KtElement {
+  /** The shared tokens, then the card's own styles. */
+  static override styles = [themeStyles, clientCardStyles];
+
+  /** The client to show. */
+  @property({ attribute: 'client-id', reflect: true }) clientId = '';
+
+  @state() private client: Client | undefined | null;
+  @state() private statuses: Status[] = [];
+  @state() private starKinds: StarKind[] = [];
+  @state() private orders: Order[] = [];
+  @state() private showOlder = false;
+  @state() private activities: Activity[] = [];
+  @state() private editing = false;
+  @state() private fieldErrors = new Map<string, string>();
+  @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
+  @state() private message: string | undefined;
+
+  protected override crmChanged(): void {
+    void this.#load();
+  }
+
+  protected override crmEvent(event: CrmEvent): void {
+    const id = this.clientId;
+    const mine =
+      ('client' in event && event.client.id === id) ||
+      ('clientId' in event && event.clientId === id) ||
+      ('order' in event && (event.order.clientId === id || ('previous' in event && event.previous.clientId === id))) ||
+      ('activity' in event && event.activity.clientId === id) ||
+      event.type === 'statuses.changed' ||
+      event.type === 'star_kinds.changed';
+    // While editing, the form keeps what the user typed; a save then reports the conflict.
+    if (mine) void this.#load(!this.editing);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('clientId') && this.hasUpdated) {
+      this.editing = false;
+      this.showOlder = false;
+      void this.#load();
+    }
+  }
+
+  async #load(withClient = true): Promise<void> {
+    const crm = this.activeCrm;
+    const id = this.clientId;
+    if (!crm || !id) return;
+    try {
+      const [client, statuses, starKinds, orders, activities] = await Promise.all([
+        withClient ? crm.clients.get(id) : Promise.resolve(this.client),
+        crm.statuses.list(),
+        crm.stars.list(),
+        this.#allOrders(id),
+        crm.activities.list(id, { limit: 50 }),
+      ]);
+      if (id !== this.clientId) return;
+      Object.assign(this, { client, statuses, starKinds, orders, activities: activities.items });
+    } catch (error) {
+      if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
+      else this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #allOrders(clientId: string): Promise<Order[]> {
+    const crm = this.activeCrm!;
+    const orders: Order[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await crm.orders.list({ clientId, limit: 1000, ...(cursor ? { cursor } : {}) });
+      orders.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return orders;
+  }
+
+  // ——— editing ———
+
+  async #save(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const client = this.client;
+    if (!client) return;
+    await this.#update(patchFromForm(new FormData(e.target as HTMLFormElement), client), client.version);
+  }
+
+  async #update(patch: ClientPatch, version: number): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm || !this.client) return;
+    if (Object.keys(patch).length === 0) {
+      this.editing = false;
+      return;
+    }
+    try {
+      this.client = await crm.clients.update(this.client.id, patch, { expectedVersion: version });
+      this.editing = false;
+      this.conflict = undefined;
+      this.fieldErrors = new Map();
+      this.message = this.t.card.saved;
+    } catch (error) {
+      if (!isCrmError(error)) throw error;
+      this.#showError(error, patch);
+    }
+  }
+
+  #showError(error: CrmError, patch: ClientPatch): void {
+    if (error.code === 'conflict' && error.current) {
+      this.conflict = { patch, current: error.current as Client };
+      return;
+    }
+    const errors = new Map<string, string>();
+    for (const issue of error.fields) errors.set(String(issue.path[0] ?? ''), issue.message);
+    this.fieldErrors = errors;
+    this.message = errors.size ? undefined : error.message;
+  }
+
+  #reloadTheirs(): void {
+    this.client = this.conflict?.current;
+    this.conflict = undefined;
+    this.editing = false;
+  }
+
+  #overwrite(): Promise<void> {
+    const { patch, current } = this.conflict!;
+    this.client = current;
+    return this.#update(patch, current.version);
+  }
+
+  // ——— orders and timeline ———
+
+  async #unlink(order: Order): Promise<void> {
+    try {
+      await this.activeCrm?.orders.unlink(order.id, { expectedVersion: order.version });
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #logActivity(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const subject = String(data.get('subject') ?? '').trim();
+    const text = String(data.get('text') ?? '').trim();
+    try {
+      await this.activeCrm?.activities.add(this.clientId, {
+        type: data.get('type') as (typeof USER_ACTIVITIES)[number],
+        ...(subject ? { subject } : {}),
+        ...(text ? { text } : {}),
+      });
+      form.reset();
+    } catch (error) {
+      this.message = isCrmError(error) ? (error.fields[0]?.message ?? error.message) : String(error);
+    }
+  }
+
+  async #undo(activity: Activity): Promise<void> {
+    try {
+      await this.activeCrm?.activities.undo(activity.id);
+    } catch (error) {
+      this.message = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const { t } = this;
+    if (this.client === null) return html`<p class="empty" role="alert">${t.card.notFound}</p>`;
+    const client = this.client;
+    if (!client) return html`<p class="empty" aria-busy="true">${t.card.loading}</p>`;
+    return html`
+      <article aria-labelledby="title">
+        <header part="header">
+          <h2 id="title">${client.name}</h2>
+          <span class="number">${t.clientLabel(this.number(client.number))}${client.taxId ? ` · ${formatTaxId(client.taxId)}` : ''}</span>
+          <a href=${lookupLinks.web(client.name)} target="_blank" rel="noopener noreferrer">${t.card.lookup.web}</a>
+        </header>
+        ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing} ${this.#renderConflict()}
+        <div class="columns">
+          <div class="main">
+            ${this.editing ? this.#renderForm(client) : this.#renderInfo(client)} ${this.#renderAddresses(client)} ${this.#renderOrders()}
+          </div>
+          <div class="side">
+            ${this.#renderFigures()}
+            <section><kt-notes client-id=${client.id} .crm=${this.activeCrm}></kt-notes></section>
+            ${this.#renderTimeline()}
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  #renderConflict(): TemplateResult | typeof nothing {
+    if (!this.conflict) return nothing;
+    const { t } = this;
+    return html`<div class="conflict" part="conflict" role="alert">
+      <span>${t.card.conflict}</span>
+      <button type="button" @click=${this.#reloadTheirs}>${t.card.reload}</button>
+      <button type="button" @click=${this.#overwrite}>${t.card.overwrite}</button>
+    </div>`;
+  }
+
+  #renderInfo(client: Client): TemplateResult {
+    const { t } = this;
+    const f = t.card.fields;
+    const status = this.statuses.find((s) => s.id === client.statusId);
+    const stars = client.stars.map((id) => this.starKinds.find((star) => star.id === id)?.name).filter(Boolean);
+    const rows: [string, unknown][] = [
+      [f.accountCode, client.accountCode],
+      [f.emails, client.emails.length ? client.emails.map((email) => html`<span class="item">${email} <a href=${lookupLinks.mailbox(email)} target="_blank" rel="noopener noreferrer">${t.card.lookup.mailbox}</a></span>`) : undefined],
+      [f.phones, client.phones.join(', ')],
+      [f.contacts, client.contacts.length ? client.contacts.map((c) => html`<span class="item">${[c.name, c.role, c.email, c.phone].filter(Boolean).join(' · ')}</span>`) : undefined],
+      [f.note, client.note],
+      [f.status, status?.name],
+      [f.stars, stars.join(', ')],
+      [f.lifecycle, t.lifecycle[client.lifecycle]],
+      [f.temperature, client.temperature && t.temperature[client.temperature]],
+      [f.discountPercent, client.discountPercent !== undefined ? `${this.number(client.discountPercent)} %` : undefined],
+      [f.discountClass, client.discountClass],
+      [f.currency, client.currency],
+      [f.language, client.language],
+      [f.owner, client.owner],
+      [f.externalLinks, client.externalLinks.map((link) => `${link.integration}: ${link.accountId}`).join(', ')],
+      [f.nextOrderReminder, client.nextOrderReminder],
+    ];
+    return html`<section part="info" aria-labelledby="info-title">
+      <div class="section-head">
+        <h3 id="info-title">${t.card.info}</h3>
+        <button type="button" @click=${() => ((this.editing = true), (this.message = undefined))}>${t.card.edit}</button>
+      </div>
+      <dl>
+        ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value === undefined || value === '' ? t.card.none : value}</dd></div>`)}
+      </dl>
+    </section>`;
+  }
+
+  #renderForm(client: Client): TemplateResult {
+    const { t } = this;
+    const f = t.card.fields;
+    const field = (name: Editable, label: string, control: TemplateResult, hint?: string) => {
+      const error = this.fieldErrors.get(name);
+      return html`<div class="field">
+        <label for=${`f-${name}`}>${label}${hint ? html` <small>(${hint})</small>` : nothing}</label>
+        ${control}
+        ${error ? html`<p class="field-error" part="field-error" id=${`e-${name}`}>${error}</p>` : nothing}
+      </div>`;
+    };
+    const aria = (name: Editable) => ({ invalid: this.fieldErrors.has(name) ? 'true' : 'false', describedby: this.fieldErrors.has(name) ? `e-${name}` : '' });
+    const input = (name: Editable, value: string | number | undefined, type = 'text') =>
+      html`<input id=${`f-${name}`} name=${name} type=${type} step=${type === 'number' ? 'any' : nothing} .value=${value === undefined ? '' : String(value)} aria-invalid=${aria(name).invalid} aria-describedby=${aria(name).describedby || nothing} />`;
+    const area = (name: Editable, value: string) =>
+      html`<textarea id=${`f-${name}`} name=${name} .value=${value} aria-invalid=${aria(name).invalid} aria-describedby=${aria(name).describedby || nothing}></textarea>`;
+    const select = (name: Editable, value: string | undefined, options: [string, string][], empty: boolean) =>
+      html`<select id=${`f-${name}`} name=${name} aria-invalid=${aria(name).invalid}>
+        ${empty ? html`<option value="" ?selected=${!value}>${t.card.none}</option>` : nothing}
+        ${options.map(([id, label]) => html`<option value=${id} ?selected=${value === id}>${label}</option>`)}
+      </select>`;
+    return html`<section part="info" aria-labelledby="info-title">
+      <h3 id="info-title">${t.card.info}</h3>
+      <form class="edit" @submit=${this.#save} novalidate>
+        ${field('name', f.name, input('name', client.name))} ${field('accountCode', f.accountCode, input('accountCode', client.accountCode))}
+        ${field('emails', f.emails, area('emails', client.emails.join('\n')), t.card.onePerLine)}
+        ${field('phones', f.phones, area('phones', client.phones.join('\n')), t.card.onePerLine)}
+        ${field('contacts', f.contacts, area('contacts', contactsText(client.contacts)), t.card.contactsHint)} ${field('note', f.note, area('note', client.note ?? ''))}
+        ${field('statusId', f.status, select('statusId', client.statusId, this.statuses.map((s) => [s.id, `${s.group} › ${s.name}`]), true))}
+        <fieldset class="field">
+          <legend>${f.stars}</legend>
+          ${this.starKinds.map((star) => html`<label class="check"><input type="checkbox" name="stars" value=${star.id} ?checked=${client.stars.includes(star.id)} /> ${star.name}</label>`)}
+        </fieldset>
+        ${field('lifecycle', f.lifecycle, select('lifecycle', client.lifecycle, Object.entries(t.lifecycle), false))}
+        ${field('temperature', f.temperature, select('temperature', client.temperature, Object.entries(t.temperature), true))}
+        ${field('discountPercent', f.discountPercent, input('discountPercent', client.discountPercent, 'number'))}
+        ${field('discountClass', f.discountClass, input('discountClass', client.discountClass, 'number'))}
+        ${field('currency', f.currency, input('currency', client.currency))} ${field('language', f.language, input('language', client.language))}
+        ${field('owner', f.owner, input('owner', client.owner))} ${field('nextOrderReminder', f.nextOrderReminder, area('nextOrderReminder', client.nextOrderReminder ?? ''))}
+        <div class="buttons">
+          <button type="submit" class="primary">${t.card.save}</button>
+          <button type="button" @click=${() => ((this.editing = false), (this.fieldErrors = new Map()))}>${t.card.cancel}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+
+  #renderAddresses(client: Client): TemplateResult {
+    const { t } = this;
+    const address = (value: Address) => html`<address>
+      ${value.label ? html`<strong>${value.label}</strong><br />` : nothing}${[value.street, [value.postalCode, value.city].filter(Boolean).join(' '), value.region, value.country]
+        .filter(Boolean)
+        .map((line) => html`${line}<br />`)}
+      <a href=${lookupLinks.map(value)} target="_blank" rel="noopener noreferrer">${t.card.lookup.map}</a>
+    </address>`;
+    return html`<section part="addresses" aria-labelledby="addresses-title">
+      <h3 id="addresses-title">${t.card.addresses}</h3>
+      <div class="addresses">
+        <div>
+          <h4>${t.card.billingAddress}</h4>
+          ${client.billingAddress ? address(client.billingAddress) : html`<p class="empty">${t.card.noAddress}</p>`}
+        </div>
+        <div>
+          <h4>${t.card.deliveryAddresses}</h4>
+          ${client.deliveryAddresses.length ? client.deliveryAddresses.map(address) : html`<p class="empty">${t.card.noAddress}</p>`}
+        </div>
+      </div>
+    </section>`;
+  }
+
+  #renderOrders(): TemplateResult {
+    const { t } = this;
+    const c = t.card.orderColumns;
+    const since = new Date(Date.now() - RECENT_MS).toISOString();
+    const shown = this.showOlder ? this.orders : this.orders.filter((order) => order.createdAt >= since);
+    const older = this.orders.length - shown.length;
+    return html`<section part="orders" aria-labelledby="orders-title">
+      <h3 id="orders-title">${t.card.orders}</h3>
+      ${shown.length
+        ? html`<div class="table-wrap"><table>
+            <thead>
+              <tr>
+                <th scope="col">${c.number}</th><th scope="col">${c.date}</th><th scope="col">${c.channel}</th><th scope="col">${c.status}</th>
+                <th scope="col">${c.payment}</th><th scope="col" class="money">${c.value}</th><th scope="col">${c.documents}</th><th scope="col"><span class="visually-hidden">${t.card.unlink}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${shown.map(
+                (order) => html`<tr>
+                  <td>${order.number ?? order.id}</td>
+                  <td>${this.date(order.createdAt)}</td>
+                  <td>${order.channel ?? ''}</td>
+                  <td>${order.status ?? ''}</td>
+                  <td class=${order.paymentState === 'unpaid' || order.paymentState === 'partially_paid' ? 'unpaid' : ''}>${order.paymentState ? t.card.payment[order.paymentState] : ''}</td>
+                  <td class="money">${this.money(order.total, order.currency)}</td>
+                  <td>${(order.documents ?? []).map((doc) => html`<span class="item">${t.card.documents[doc.kind]} ${doc.number}</span>`)}</td>
+                  <td><button type="button" aria-label=${`${t.card.unlink} ${order.number ?? order.id}`} @click=${() => this.#unlink(order)}>${t.card.unlink}</button></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table></div>`
+        : html`<p class="empty">${t.card.noOrders}</p>`}
+      ${older > 0 ? html`<button type="button" @click=${() => (this.showOlder = true)}>${t.card.olderOrders} (${this.number(older)})</button>` : nothing}
+    </section>`;
+  }
+
+  #renderFigures(): TemplateResult {
+    const { t } = this;
+    const g = t.card.figure;
+    const figures = clientFigures(this.orders, new Date());
+    const max = Math.max(1, ...figures.perMonth.map((m) => m.count));
+    const summary = figures.perMonth.map((m) => `${m.month}: ${m.count}`).join(', ');
+    return html`<section part="figures" aria-labelledby="figures-title">
+      <h3 id="figures-title">${t.card.figures}</h3>
+      <dl class="figures">
+        <div><dt>${g.count}</dt><dd>${this.number(figures.count)}</dd></div>
+        ${figures.money.map(
+          (m) => html`<div><dt>${g.total} ${m.currency}</dt><dd>${this.money(m.total, m.currency)}</dd></div>
+            <div><dt>${g.average} ${m.currency}</dt><dd>${this.money(m.average, m.currency)}</dd></div>`,
+        )}
+        <div><dt>${g.first}</dt><dd>${figures.first ? this.date(figures.first) : t.card.none}</dd></div>
+        <div><dt>${g.last}</dt><dd>${figures.last ? this.date(figures.last) : t.card.none}</dd></div>
+        <div><dt>${g.meanDays}</dt><dd>${figures.meanDaysBetween !== undefined ? this.number(Math.round(figures.meanDaysBetween)) : t.card.none}</dd></div>
+      </dl>
+      <p class="chart-title">${g.perMonth}</p>
+      <svg class="chart" viewBox="0 0 240 60" role="img" aria-label=${`${g.perMonth}: ${summary}`}>
+        ${figures.perMonth.map((m, i) => {
+          const height = (m.count / max) * 52;
+          return svg`<rect x=${i * 20 + 3} y=${56 - height} width="14" height=${Math.max(height, 0.5)} rx="2"><title>${m.month}: ${m.count}</title></rect>`;
+        })}
+        <line x1="0" y1="56.5" x2="240" y2="56.5"></line>
+      </svg>
+    </section>`;
+  }
+
+  #renderTimeline(): TemplateResult {
+    const { t } = this;
+    return html`<section part="timeline" aria-labelledby="timeline-title">
+      <h3 id="timeline-title">${t.card.timeline}</h3>
+      <form class="log" @submit=${this.#logActivity}>
+        <label class="visually-hidden" for="activity-type">${t.card.addActivity}</label>
+        <select id="activity-type" name="type">
+          ${USER_ACTIVITIES.map((type) => html`<option value=${type}>${t.card.activityTypes[type]}</option>`)}
+        </select>
+        <label class="visually-hidden" for="activity-subject">${t.card.subject}</label>
+        <input id="activity-subject" name="subject" placeholder=${t.card.subject} />
+        <button type="submit">${t.card.addActivity}</button>
+      </form>
+      ${this.activities.length === 0 ? html`<p class="empty">${t.card.noActivity}</p>` : nothing}
+      <ol class="timeline">
+        ${this.activities.map(
+          (activity) => html`<li class=${activity.undoneAt ? 'undone' : ''}>
+            <span class="when">${this.date(activity.at)}</span>
+            <span class="what">${t.card.activityTypes[activity.type]}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
+            ${activity.undoable && !activity.undoneAt ? html`<button type="button" @click=${() => this.#undo(activity)}>${t.card.undo}</button>` : nothing}
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-client-card': KtClientCard;
+  }
+}

@@ -1,0 +1,3 @@
+import { KtNotes } from '../notes/notes.ts';
+
+KtNotes.define('kt-notes');

@@ -1,0 +1,245 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { isCrmError, type CrmEvent, type Note, type NoteInput } from '../../src/index.ts';
+import { KtElement } from '../base/kt-element.ts';
+import { themeStyles } from '../base/theme.styles.ts';
+
+type Priority = Note['priority'];
+type Visibility = Note['visibility'];
+
+/**
+ * The notes of a client or of an order (C6, W2): by priority (red high, yellow medium), then
+ * newest first; add, edit in place, delete after a confirmation; private or shared.
+ *
+ * @tagname kt-notes
+ * @summary Notes on a client or an order.
+ * @csspart form - The new-note form.
+ * @csspart note - Each note; `note high` / `note medium` by priority.
+ * @csspart dialog - The delete confirmation.
+ */
+export class KtNotes extends KtElement {
+  /** The shared tokens, then the notes' own styles. */
+  static override styles = [
+    themeStyles,
+    css`
+      h3 {
+        margin: 0 0 var(--_space);
+        font-size: 1em;
+      }
+      form {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+        margin-block-end: var(--_space);
+      }
+      textarea {
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) / 2) var(--_space);
+        min-height: 3.5em;
+        resize: vertical;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) / 1.5);
+      }
+      li {
+        padding: calc(var(--_space) / 1.5) var(--_space);
+        border: 1px solid var(--_border);
+        border-inline-start: 4px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      li.high {
+        border-inline-start-color: var(--_danger);
+      }
+      li.medium {
+        border-inline-start-color: var(--_warning);
+      }
+      .text {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        margin: 0 0 calc(var(--_space) / 2);
+      }
+      .meta {
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .meta button {
+        padding: 0 0.5em;
+      }
+      .error {
+        color: var(--_danger);
+        margin: 0;
+      }
+      .empty {
+        color: var(--_muted);
+      }
+      dialog {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+    `,
+  ];
+
+  /** The client whose notes these are. */
+  @property({ attribute: 'client-id', reflect: true }) clientId = '';
+
+  /** The order whose notes these are (when no `client-id`). */
+  @property({ attribute: 'order-id', reflect: true }) orderId = '';
+
+  @state() private notes: Note[] | undefined;
+  @state() private editing: string | undefined;
+  @state() private error: string | undefined;
+  @state() private deleting: Note | undefined;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  get #target(): { clientId: string } | { orderId: string } | undefined {
+    return this.clientId ? { clientId: this.clientId } : this.orderId ? { orderId: this.orderId } : undefined;
+  }
+
+  protected override crmChanged(): void {
+    void this.#load();
+  }
+
+  protected override crmEvent(event: CrmEvent): void {
+    if ('note' in event && (event.note.clientId === this.clientId || (this.orderId && event.note.orderId === this.orderId))) void this.#load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('clientId') || changed.has('orderId')) && this.hasUpdated) void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const crm = this.activeCrm;
+    const target = this.#target;
+    if (!crm || !target) return;
+    try {
+      this.notes = await crm.notes.list(target);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #run(action: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await action();
+      this.error = undefined;
+      await this.#load();
+      return true;
+    } catch (error) {
+      this.error = isCrmError(error) ? (error.fields[0]?.message ?? error.message) : String(error);
+      return false;
+    }
+  }
+
+  #input(form: HTMLFormElement): NoteInput {
+    const data = new FormData(form);
+    return { text: String(data.get('text') ?? ''), priority: data.get('priority') as Priority, visibility: data.get('visibility') as Visibility };
+  }
+
+  async #add(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const crm = this.activeCrm;
+    const target = this.#target;
+    if (!crm || !target) return;
+    if (await this.#run(() => crm.notes.add(target, this.#input(form)))) form.reset();
+  }
+
+  async #save(e: SubmitEvent, note: Note): Promise<void> {
+    e.preventDefault();
+    const crm = this.activeCrm;
+    if (!crm) return;
+    if (await this.#run(() => crm.notes.update(note.id, this.#input(e.target as HTMLFormElement), { expectedVersion: note.version }))) this.editing = undefined;
+  }
+
+  async #askDelete(note: Note): Promise<void> {
+    this.deleting = note;
+    await this.updateComplete;
+    this.dialog?.showModal();
+  }
+
+  #confirmDelete(): void {
+    const note = this.deleting;
+    const crm = this.activeCrm;
+    if (note && crm) void this.#run(() => crm.notes.delete(note.id, { expectedVersion: note.version }));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t.notes;
+    return html`
+      <h3>${t.title}</h3>
+      ${this.#form(undefined)}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.notes?.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
+      <ul>
+        ${(this.notes ?? []).map((note) =>
+          this.editing === note.id
+            ? html`<li class=${note.priority}>${this.#form(note)}</li>`
+            : html`<li class=${note.priority} part=${`note ${note.priority}`}>
+                <p class="text">${note.text}</p>
+                <div class="meta row">
+                  <span>${t.priorities[note.priority]} · ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
+                  <button type="button" @click=${() => (this.editing = note.id)}>${t.edit}</button>
+                  <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
+                </div>
+              </li>`,
+        )}
+      </ul>
+      <dialog part="dialog" aria-label=${t.confirmDelete} @close=${() => (this.deleting = undefined)}>
+        <p>${t.confirmDelete}</p>
+        <p class="text">${this.deleting?.text ?? ''}</p>
+        <form method="dialog" class="row">
+          <button value="cancel" autofocus>${t.cancel}</button>
+          <button value="delete" @click=${this.#confirmDelete}>${t.delete}</button>
+        </form>
+      </dialog>
+    `;
+  }
+
+  /** The form for a new note, or for editing `note`. */
+  #form(note: Note | undefined): TemplateResult {
+    const t = this.t.notes;
+    const id = note ? `edit-${note.id}` : 'new';
+    return html`<form part=${note ? nothing : 'form'} @submit=${(e: SubmitEvent) => (note ? this.#save(e, note) : this.#add(e))}>
+      <label class="visually-hidden" for=${`${id}-text`}>${t.text}</label>
+      <textarea id=${`${id}-text`} name="text" required .value=${note?.text ?? ''} placeholder=${t.text}></textarea>
+      <div class="row">
+        <label>${t.priority}
+          <select name="priority">
+            ${(['high', 'medium', 'none'] as const).map((p) => html`<option value=${p} ?selected=${(note?.priority ?? 'none') === p}>${t.priorities[p]}</option>`)}
+          </select>
+        </label>
+        <label>${t.visibility}
+          <select name="visibility">
+            ${(['shared', 'private'] as const).map((v) => html`<option value=${v} ?selected=${(note?.visibility ?? 'shared') === v}>${t.visibilities[v]}</option>`)}
+          </select>
+        </label>
+        <button type="submit">${note ? t.save : t.add}</button>
+        ${note ? html`<button type="button" @click=${() => (this.editing = undefined)}>${t.cancel}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-notes': KtNotes;
+  }
+}
