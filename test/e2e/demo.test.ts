@@ -136,6 +136,18 @@ describe('demo page, the order-side flow', () => {
     await table.locator('.body [role="row"]', { hasText: clientName }).first().waitFor();
     expect(await table.locator('.body [role="row"] .client-name').allInnerTexts()).to.include(clientName);
     await shoot(page, 'demo-order-picker');
+
+    // Open the card and add a high-priority note.
+    await table.locator('.body [role="row"] .client-name', { hasText: clientName }).first().click();
+    const card = page.locator('kt-client-card');
+    await card.getByRole('heading', { name: clientName, level: 2 }).waitFor();
+    const notes = card.locator('kt-notes');
+    await notes.getByRole('textbox', { name: 'Note' }).first().fill('Call before delivery — the gate is locked after 3 pm');
+    await notes.getByRole('combobox', { name: 'Priority' }).first().selectOption('high');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await notes.locator('[part="note high"]', { hasText: 'the gate is locked' }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await shoot(page, 'demo-client-card');
     expect(errors).to.deep.equal([]);
   });
 });
