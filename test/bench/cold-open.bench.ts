@@ -1,8 +1,7 @@
 import Dexie from 'dexie/dist/modern/dexie.min.mjs';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
 import { createCrm, type Client } from '../../src/index.ts';
-import type { WriteOperation } from '../../src/storage/adapter.ts';
-import { clientRecords } from './clients.ts';
+import { clientRecords, storeClients } from './clients.ts';
 import { deleteDatabase, progress, rotated, scaled, sleep, type BenchOptions } from './harness.ts';
 
 /** Milliseconds of each step of one cold open; `total` is their sum. */
@@ -32,17 +31,7 @@ const IDLE_MS = 3500;
 async function fill(oursName: string, dexieName: string, clients: Client[]): Promise<void> {
   const storage = indexedDbAdapter({ name: oursName });
   const crm = await createCrm({ storage });
-  for (let i = 0; i < clients.length; i += 1000) {
-    const puts: WriteOperation[] = clients.slice(i, i + 1000).map((record) => ({ type: 'put', collection: 'clients', record: record as never, expectedVersion: 'absent' }));
-    await storage.write(puts);
-    if (i % 20_000 === 0) progress(`cold open: filling ours, ${i} clients`);
-  }
-  // The client-number counter and the client tally, as crm.clients.create would have left them.
-  const tally = (await storage.get('meta', 'tally:clients'))!;
-  await storage.write([
-    { type: 'put', collection: 'meta', record: { id: 'counter:clients', value: clients.length, version: 1 }, expectedVersion: 'absent' },
-    { type: 'put', collection: 'meta', record: { id: 'tally:clients', value: clients.length, version: tally.version + 1 }, expectedVersion: tally.version },
-  ]);
+  await storeClients(storage, clients, 'cold open');
   await crm.close();
 
   const db = new Dexie(dexieName);

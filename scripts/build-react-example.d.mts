@@ -1,0 +1,1 @@
+export function buildReactExample(): Promise<unknown>;
