@@ -15,6 +15,7 @@ const entries = {
   'define/client-picker': 'components/define/client-picker.ts',
   'define/client-card': 'components/define/client-card.ts',
   'define/notes': 'components/define/notes.ts',
+  'define/crm-settings': 'components/define/crm-settings.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

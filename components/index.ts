@@ -11,6 +11,7 @@ export { ALL_COLUMNS, type ColumnKey } from './client-table/columns.ts';
 export { KtClientPicker } from './client-picker/client-picker.ts';
 export { KtClientCard } from './client-card/client-card.ts';
 export { KtNotes } from './notes/notes.ts';
+export { KtCrmSettings } from './crm-settings/crm-settings.ts';
 export { KtClientOpenEvent } from './events/client-open-event.ts';
 export { KtClientSelectEvent } from './events/client-select-event.ts';
 export { KtSelectionChangeEvent } from './events/selection-change-event.ts';

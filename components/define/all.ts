@@ -4,3 +4,4 @@ import './client-table.ts';
 import './client-picker.ts';
 import './client-card.ts';
 import './notes.ts';
+import './crm-settings.ts';

@@ -1,0 +1,254 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { isCrmError, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
+import { KtElement } from '../base/kt-element.ts';
+import { themeStyles } from '../base/theme.styles.ts';
+
+type Catalog = 'statuses' | 'stars';
+type Entry = Status | StarKind;
+
+/**
+ * The CRM's settings (B8, B4): create clients from B2B orders automatically and the status they
+ * get; the statuses (in groups) and star kinds: add, rename, regroup, recolour, reorder, delete
+ * (asking what clients that use one get instead).
+ *
+ * @tagname kt-crm-settings
+ * @summary Settings, statuses and star kinds.
+ * @csspart section - Each of the three sections.
+ * @csspart entry - A status or star kind row.
+ * @csspart dialog - The delete dialog.
+ */
+export class KtCrmSettings extends KtElement {
+  /** The shared tokens, then the panel's own styles. */
+  static override styles = [
+    themeStyles,
+    css`
+      section {
+        padding: calc(var(--_space) * 1.5);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        margin-block-end: calc(var(--_space) * 1.5);
+      }
+      h3 {
+        margin: 0 0 var(--_space);
+        font-size: 1.1em;
+      }
+      h4 {
+        margin: var(--_space) 0 calc(var(--_space) / 2);
+        color: var(--_muted);
+        font-size: 0.95em;
+      }
+      .line {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+        margin-block-end: calc(var(--_space) / 2);
+      }
+      .hint,
+      .message {
+        color: var(--_muted);
+        margin: 0 0 var(--_space);
+      }
+      .error {
+        color: var(--_danger);
+      }
+      input[type='color'] {
+        padding: 0;
+        width: 2.4em;
+        height: 2em;
+      }
+      ul {
+        list-style: none;
+        margin: 0 0 var(--_space);
+        padding: 0;
+      }
+      li button {
+        padding: 0 0.5em;
+      }
+      dialog {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+      }
+    `,
+  ];
+
+  @state() private settings: Settings | undefined;
+  @state() private statuses: Status[] = [];
+  @state() private starKinds: StarKind[] = [];
+  @state() private message: { text: string; error?: boolean } | undefined;
+  @state() private deleting: { catalog: Catalog; entry: Entry } | undefined;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  protected override crmChanged(): void {
+    void this.#load();
+  }
+
+  protected override crmEvent(event: CrmEvent): void {
+    if (event.type === 'statuses.changed' || event.type === 'star_kinds.changed') void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
+    [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
+    this.settings = crm.settings.get();
+  }
+
+  async #run(action: (crm: Crm) => Promise<unknown>): Promise<boolean> {
+    const crm = this.activeCrm;
+    if (!crm) return false;
+    try {
+      await action(crm);
+      this.message = { text: this.t.settings.saved };
+      await this.#load();
+      return true;
+    } catch (error) {
+      const text = isCrmError(error) ? (error.fields[0] ? `${error.fields[0].path.join('.')}: ${error.fields[0].message}` : error.message) : String(error);
+      this.message = { text, error: true };
+      return false;
+    }
+  }
+
+  #service(crm: Crm, catalog: Catalog) {
+    return catalog === 'statuses' ? crm.statuses : crm.stars;
+  }
+
+  #update(catalog: Catalog, entry: Entry, patch: Record<string, unknown>): void {
+    void this.#run((crm) => this.#service(crm, catalog).update(entry.id, patch as never, { expectedVersion: entry.version }));
+  }
+
+  /** Swaps positions with the neighbour: both writes, the later one based on the earlier one's result. */
+  #move(catalog: Catalog, entries: Entry[], index: number, by: -1 | 1): void {
+    const [entry, other] = [entries[index], entries[index + by]];
+    if (!entry || !other) return;
+    void this.#run(async (crm) => {
+      const service = this.#service(crm, catalog);
+      await service.update(entry.id, { position: other.position } as never, { expectedVersion: entry.version });
+      await service.update(other.id, { position: entry.position } as never, { expectedVersion: other.version });
+    });
+  }
+
+  async #add(e: SubmitEvent, catalog: Catalog): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    if (await this.#run((crm) => this.#service(crm, catalog).create(data as never))) form.reset();
+  }
+
+  async #askDelete(catalog: Catalog, entry: Entry): Promise<void> {
+    this.deleting = { catalog, entry };
+    await this.updateComplete;
+    this.dialog?.showModal();
+  }
+
+  #confirmDelete(): void {
+    const deleting = this.deleting;
+    if (!deleting) return;
+    const value = (this.dialog?.querySelector('select') as HTMLSelectElement | null)?.value ?? '';
+    void this.#run((crm) => this.#service(crm, deleting.catalog).delete(deleting.entry.id, { replacementId: value || null, expectedVersion: deleting.entry.version }));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t.settings;
+    const settings = this.settings;
+    return html`
+      <h2 class="visually-hidden">${t.title}</h2>
+      ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text}</p>` : nothing}
+      <section part="section" aria-labelledby="general">
+        <h3 id="general">${t.title}</h3>
+        <label class="line"
+          ><input
+            type="checkbox"
+            .checked=${settings?.autoCreateClients ?? false}
+            @change=${(e: Event) => this.#run((crm) => crm.settings.update({ autoCreateClients: (e.target as HTMLInputElement).checked }))}
+          />
+          ${t.autoCreate}</label
+        >
+        <p class="hint">${t.autoCreateHint}</p>
+        <label class="line"
+          >${t.defaultStatus}
+          <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultStatusId: (e.target as HTMLSelectElement).value || null }))}>
+            <option value="" ?selected=${!settings?.defaultStatusId}>${this.t.card.none}</option>
+            ${this.statuses.map((status) => html`<option value=${status.id} ?selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
+          </select>
+        </label>
+        <label class="line"
+          >${t.defaultCountry}
+          <input
+            size="3"
+            maxlength="2"
+            .value=${settings?.defaultCountry ?? ''}
+            @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultCountry: (e.target as HTMLInputElement).value.trim().toUpperCase() || null }))}
+          />
+        </label>
+      </section>
+      ${this.#renderCatalog('statuses', t.statuses, this.statuses)} ${this.#renderCatalog('stars', t.stars, this.starKinds)} ${this.#renderDialog()}
+    `;
+  }
+
+  #renderCatalog(catalog: Catalog, title: string, entries: Entry[]): TemplateResult {
+    const t = this.t.settings;
+    const groups = catalog === 'statuses' ? [...new Set((entries as Status[]).map((status) => status.group))] : [undefined];
+    const id = `${catalog}-title`;
+    return html`<section part="section" aria-labelledby=${id}>
+      <h3 id=${id}>${title}</h3>
+      ${groups.map(
+        (group) => html`${group !== undefined ? html`<h4>${group}</h4>` : nothing}
+          <ul>
+            ${entries
+              .filter((entry) => group === undefined || (entry as Status).group === group)
+              .map((entry) => {
+                const index = entries.indexOf(entry);
+                return html`<li class="line" part="entry">
+                  <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} @change=${(e: Event) => this.#update(catalog, entry, { color: (e.target as HTMLInputElement).value })} />
+                  <input aria-label=${t.name} .value=${entry.name} @change=${(e: Event) => this.#update(catalog, entry, { name: (e.target as HTMLInputElement).value })} />
+                  ${catalog === 'statuses'
+                    ? html`<input aria-label=${t.group} .value=${(entry as Status).group} @change=${(e: Event) => this.#update(catalog, entry, { group: (e.target as HTMLInputElement).value })} />`
+                    : nothing}
+                  <button type="button" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${() => this.#move(catalog, entries, index, -1)}>↑</button>
+                  <button type="button" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${() => this.#move(catalog, entries, index, 1)}>↓</button>
+                  <button type="button" aria-label=${t.delete(entry.name)} @click=${() => this.#askDelete(catalog, entry)}>×</button>
+                </li>`;
+              })}
+          </ul>`,
+      )}
+      <form class="line" @submit=${(e: SubmitEvent) => this.#add(e, catalog)}>
+        <input aria-label=${t.color} type="color" name="color" value="#1f5fbf" />
+        <input aria-label=${t.name} name="name" required placeholder=${t.name} />
+        ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" required placeholder=${t.group} />` : nothing}
+        <button type="submit">${t.add}</button>
+      </form>
+    </section>`;
+  }
+
+  #renderDialog(): TemplateResult {
+    const t = this.t.settings;
+    const deleting = this.deleting;
+    const others = deleting ? (deleting.catalog === 'statuses' ? this.statuses : this.starKinds).filter((entry) => entry.id !== deleting.entry.id) : [];
+    return html`<dialog part="dialog" aria-label=${deleting ? t.delete(deleting.entry.name) : ''} @close=${() => (this.deleting = undefined)}>
+      <p>${deleting ? t.delete(deleting.entry.name) : ''}</p>
+      <label class="line"
+        >${t.replaceWith}
+        <select>
+          <option value="">${t.nothing}</option>
+          ${others.map((entry) => html`<option value=${entry.id}>${entry.name}</option>`)}
+        </select>
+      </label>
+      <form method="dialog" class="line">
+        <button value="cancel" autofocus>${t.cancel}</button>
+        <button value="delete" @click=${this.#confirmDelete}>${t.confirm}</button>
+      </form>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-crm-settings': KtCrmSettings;
+  }
+}

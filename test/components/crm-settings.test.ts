@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm } from '../../src/index.ts';
+import type { KtCrmSettings } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+describe('<kt-crm-settings>', () => {
+  it('switches automatic clients on with their default status (B8)', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [, newPartner] = await crm.statuses.list();
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.be.above(4));
+    await expectAccessible(panel);
+    const checkbox = shadow(panel).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    checkbox.click();
+    await until(() => expect(crm.settings.get().autoCreateClients).to.equal(true));
+    const select = shadow(panel).querySelector<HTMLSelectElement>('section select')!;
+    select.value = newPartner!.id;
+    select.dispatchEvent(new Event('change'));
+    await until(() => expect(crm.settings.get().defaultStatusId).to.equal(newPartner!.id));
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1, createdAt: '2026-11-01T00:00:00Z', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+    expect((await crm.clients.search('alza'))[0]!.statusId).to.equal(newPartner!.id);
+  });
+
+  it('adds, renames, reorders and deletes statuses, asking what their clients get instead (B4)', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [lead, newPartner] = await crm.statuses.list();
+    const client = await crm.clients.create({ name: 'Alza', statusId: lead!.id });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.be.above(4));
+    const statuses = shadow(panel).querySelectorAll('[part="section"]')[1]!;
+    const form = statuses.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('[name="name"]')!.value = 'Wholesale';
+    form.querySelector<HTMLInputElement>('[name="group"]')!.value = 'Partners';
+    form.requestSubmit();
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name)).to.include('Wholesale'));
+    const name = () => [...shadow(panel).querySelectorAll<HTMLInputElement>('[part="entry"] input[aria-label="Name"]')].find((input) => input.value === 'Lead')!;
+    await until(() => expect(name()).to.not.equal(undefined));
+    const leadName = name();
+    leadName.value = 'Prospect';
+    leadName.dispatchEvent(new Event('change'));
+    await until(async () => expect((await crm.statuses.list())[0]!.name).to.equal('Prospect'));
+    shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Prospect down"]')!.click();
+    await until(async () => expect((await crm.statuses.list()).slice(0, 2).map((s) => s.name)).to.deep.equal([newPartner!.name, 'Prospect']));
+    await until(() => expect(shadow(panel).querySelector('button[aria-label="Delete Prospect"]')).to.not.equal(null));
+    shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Delete Prospect"]')!.click();
+    const dialog = shadow(panel).querySelector('dialog')!;
+    await until(() => expect(dialog.open).to.equal(true));
+    const replacement = dialog.querySelector('select')!;
+    replacement.value = newPartner!.id;
+    dialog.querySelector<HTMLButtonElement>('button[value="delete"]')!.click();
+    await until(async () => expect((await crm.clients.get(client.id)).statusId).to.equal(newPartner!.id));
+    expect((await crm.statuses.list()).map((s) => s.name)).to.not.include('Prospect');
+    expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Saved.');
+  });
+});
