@@ -116,7 +116,7 @@ export const clientTableStyles = css`
     display: inline-flex;
     gap: 0.25em;
   }
-  .sort[aria-disabled='true'] {
+  .sort:disabled {
     cursor: not-allowed;
     color: var(--_muted);
   }

@@ -74,6 +74,8 @@ export class KtClientTable extends KtElement {
   @property({ type: Number, attribute: 'row-height' }) rowHeight = 40;
 
   @state() private source: RowSource | undefined;
+  /** A source still starting (counting, or reading sort keys for a large sort): shows its progress. */
+  @state() private pending: RowSource | undefined;
   @state() private statuses: Status[] = [];
   @state() private starKinds: StarKind[] = [];
   @state() private loadError: string | undefined;
@@ -102,7 +104,7 @@ export class KtClientTable extends KtElement {
   /** Reads everything again (e.g. after the host changed data the CRM cannot announce). */
   refresh(): void {
     this.figures?.forget();
-    void this.#reload();
+    void this.#reload({ keepPosition: true });
   }
 
   override connectedCallback(): void {
@@ -124,7 +126,7 @@ export class KtClientTable extends KtElement {
 
   protected override crmChanged(crm: Crm | undefined): void {
     this.figures = crm ? new OrderFiguresCache(crm, () => this.requestUpdate()) : undefined;
-    void this.#loadCatalogs().then(() => this.#reload());
+    void this.#loadCatalogs().then(() => this.#reload({ keepPosition: false }));
   }
 
   protected override crmEvent(event: CrmEvent): void {
@@ -154,7 +156,7 @@ export class KtClientTable extends KtElement {
       case 'clients.merged':
         // Bulk actions change many clients at once: reload once they are done.
         clearTimeout(this.#reloadTimer);
-        this.#reloadTimer = setTimeout(() => void this.#reload(), 120);
+        this.#reloadTimer = setTimeout(() => void this.#reload({ keepPosition: true }), 120);
         return;
       default:
     }
@@ -162,7 +164,7 @@ export class KtClientTable extends KtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('search') || changed.has('filter') || changed.has('sort') || changed.has('view')) && this.hasUpdated) void this.#reload();
+    if ((changed.has('search') || changed.has('filter') || changed.has('sort') || changed.has('view')) && this.hasUpdated) void this.#reload({ keepPosition: false });
   }
 
   async #loadCatalogs(): Promise<void> {
@@ -172,7 +174,8 @@ export class KtClientTable extends KtElement {
   }
 
   /** Starts a new row source for the current query; the old one's late answers are dropped. */
-  async #reload(): Promise<void> {
+  /** `keepPosition`: the same query read again (data changed), so the view stays where the user is. */
+  async #reload({ keepPosition }: { keepPosition: boolean }): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
     if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim());
@@ -182,20 +185,29 @@ export class KtClientTable extends KtElement {
       { filter: this.filter, search: this.search.trim(), sort: this.sort },
       (id) => positions.get(id) ?? Infinity,
       () => {
-        if (this.source === source) this.requestUpdate();
+        if (this.source === source || this.pending === source) this.requestUpdate();
       },
     );
+    this.pending = source;
     try {
       await source.start();
     } catch (error) {
-      this.loadError = error instanceof Error ? error.message : String(error);
+      if (this.pending === source) this.loadError = error instanceof Error ? error.message : String(error);
       return;
+    } finally {
+      if (this.pending === source) this.pending = undefined;
     }
-    const stale = this.source;
+    // A newer query started meanwhile: its answer shows, not this one.
+    if (this.pending !== undefined) return;
     this.loadError = undefined;
     this.source = source;
-    this.selection.retain((id) => source.total === source.rows.length ? source.rows.some((row) => row?.id === id) : true);
-    if (stale && stale.query !== source.query) this.active = Math.min(this.active, Math.max(0, (source.total ?? 1) - 1));
+    this.selection.retain((id) => (source.total === source.rows.length ? source.rows.some((row) => row?.id === id) : true));
+    if (keepPosition) this.active = Math.min(this.active, Math.max(0, (source.total ?? 1) - 1));
+    else {
+      this.active = 0;
+      this.gridScrollTop = 0;
+      if (this.scroller) this.scroller.scrollTop = 0;
+    }
     this.#announce(this.plural(this.t.table.count, source.total ?? 0));
   }
 
@@ -245,7 +257,9 @@ export class KtClientTable extends KtElement {
         ${filtered
           ? html`<button type="button" @click=${() => ((this.filter = {}), (this.search = ''))}>${t.table.clearFilters}</button>`
           : nothing}
-        <span class="count" part="count">${this.source?.total === undefined ? t.table.loading : this.plural(t.table.count, this.source.total)}</span>
+        ${this.pending?.progress !== undefined
+          ? html`<progress class="count" max="1" .value=${this.pending.progress} aria-label=${t.table.sorting}></progress>`
+          : html`<span class="count" part="count">${this.source?.total === undefined ? t.table.loading : this.plural(t.table.count, this.source.total)}</span>`}
         <div class="view-switch" role="group" aria-label=${t.table.label}>
           <button type="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t.table.viewTable}</button>
           <button type="button" aria-pressed=${this.view === 'cards'} @click=${() => (this.view = 'cards')}>${t.table.viewCards}</button>
@@ -327,7 +341,7 @@ export class KtClientTable extends KtElement {
     const rowHeight = this.rowHeight;
     const first = Math.max(0, Math.floor(this.gridScrollTop / rowHeight) - OVERSCAN);
     const last = Math.min(total, Math.ceil((this.gridScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN);
-    if (source && last > source.rows.length) void source.ensure(last);
+    if (source) void source.want(first, last);
     const indexes = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
     const allSelected = total > 0 && this.selection.size(total) === total;
     return html`
@@ -395,19 +409,11 @@ export class KtClientTable extends KtElement {
   #renderHeader(column: ColumnKey, colIndex: number): TemplateResult {
     const label = this.t.columns[column];
     const sorted = this.sort?.by === column ? this.sort.direction : undefined;
-    const canSort = isSortable(column) && (this.source?.sortable !== false || column === 'number' || column === 'name');
     const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
     return html`
       <div role="columnheader" class="cell" part="cell" aria-colindex=${colIndex} aria-sort=${isSortable(column) ? ariaSort : nothing}>
         ${isSortable(column)
-          ? html`<button
-              type="button"
-              class="sort"
-              tabindex="-1"
-              title=${canSort ? this.t.table.sortBy(label) : this.t.table.sortNeedsFewer}
-              aria-disabled=${!canSort}
-              @click=${() => canSort && this.#sortBy(column)}
-            >
+          ? html`<button type="button" class="sort" tabindex="-1" title=${this.t.table.sortBy(label)} ?disabled=${this.pending !== undefined} @click=${() => this.#sortBy(column)}>
               ${label}<span aria-hidden="true" class="arrow">${sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
             </button>`
           : label}
@@ -570,8 +576,12 @@ export class KtClientTable extends KtElement {
   async #extendTo(index: number, replace: boolean): Promise<void> {
     const anchor = this.selection.anchor ?? this.active;
     const [from, to] = [Math.min(anchor, index), Math.max(anchor, index)];
-    await this.source?.ensure(to);
-    const ids = (this.source?.rows.slice(from, to + 1) ?? []).flatMap((row) => (row ? [row.id] : []));
+    await this.source?.want(from, to);
+    const ids: string[] = [];
+    for (let i = from; i <= to; i++) {
+      const id = this.source?.idAt(i);
+      if (id) ids.push(id);
+    }
     this.selection.extend(ids, replace);
     this.selection.anchor = anchor;
     this.#selectionChanged();

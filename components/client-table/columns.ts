@@ -38,8 +38,10 @@ export function isSortable(key: ColumnKey): boolean {
 const temperatureOrder = { hot: 0, warm: 1, cold: 2, not_interested: 3 } as const;
 const collator = new Intl.Collator(undefined, { numeric: true });
 
-/** What a column sorts by; missing values sort last either way. */
-function sortValue(key: ColumnKey, client: Client, statusPosition: (id: string) => number): string | number | undefined {
+/** What a column sorts by; `undefined` (no value) sorts last either way. */
+export type SortKey = string | number | undefined;
+
+export function sortKey(key: ColumnKey, client: Client, statusPosition: (id: string) => number): SortKey {
   switch (key) {
     case 'number':
       return client.number;
@@ -66,13 +68,14 @@ function sortValue(key: ColumnKey, client: Client, statusPosition: (id: string) 
   }
 }
 
+/** Orders two sort keys, `sign` 1 ascending or -1 descending; missing keys last either way. */
+export function compareKeys(x: SortKey, y: SortKey, sign: 1 | -1): number {
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+  return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+}
+
 /** A comparator of clients by a column, ties by number; `statusPosition` orders statuses as the store does. */
 export function compareBy(key: ColumnKey, direction: 'asc' | 'desc', statusPosition: (id: string) => number = () => 0) {
   const sign = direction === 'asc' ? 1 : -1;
-  return (a: Client, b: Client): number => {
-    const [x, y] = [sortValue(key, a, statusPosition), sortValue(key, b, statusPosition)];
-    if (x === undefined || y === undefined) return x === y ? a.number - b.number : x === undefined ? 1 : -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-    return order === 0 ? a.number - b.number : sign * order;
-  };
+  return (a: Client, b: Client): number => compareKeys(sortKey(key, a, statusPosition), sortKey(key, b, statusPosition), sign) || a.number - b.number;
 }

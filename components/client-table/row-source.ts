@@ -1,5 +1,5 @@
 import type { Client, ClientFilter, Crm } from '../../src/index.ts';
-import { compareBy, type ColumnKey } from './columns.ts';
+import { compareBy, compareKeys, sortKey, type ColumnKey, type SortKey } from './columns.ts';
 
 /** What the table shows: the filter, the search text and the sort. */
 export interface RowQuery {
@@ -16,84 +16,135 @@ export const IN_MEMORY_LIMIT = 5000;
 /** A search shows its best matches, at most this many (the SDK's limit). */
 const SEARCH_LIMIT = 500;
 const PAGE = 200;
+/** Rows read around the ones in view when rows are read by id (a sort by a column storage has no index for). */
+const WINDOW = 60;
 
 /**
- * The rows of one query, loaded as the table scrolls: the first page at once, later pages in
- * order as rows further down are wanted (storage pages by cursor). Small results and searches
- * are read whole and sorted in memory, so they sort by any column.
+ * The rows of one query, loaded as the table scrolls. Three ways, by what the query needs:
+ * - storage order (by number or name): pages by cursor, in order, as rows further down are wanted;
+ * - small results and searches: read whole, sorted in memory by any column;
+ * - a large result sorted by another column: every client's sort key is read once (with progress),
+ *   sorted, and the clients in view are read by id as the table scrolls.
  */
 export class RowSource {
   /** Every matching client, or `undefined` until counted. */
   total: number | undefined;
   /** Rows by position; a hole is not loaded yet. */
   readonly rows: (Client | undefined)[] = [];
-  /** Whether the sort column can be sorted for this result. */
-  sortable = true;
+  /** Share of the sort keys read so far (0…1) while a large result is being sorted. */
+  progress: number | undefined;
   #cursor: string | undefined;
   #done = false;
   #loading: Promise<void> | undefined;
+  /** In keyed mode: every id, in sort order. */
+  #ids: string[] | undefined;
+  readonly #reading = new Set<number>();
 
   constructor(
     private readonly crm: Crm,
     readonly query: RowQuery,
     /** Orders statuses as the store does, for sorting by status. */
     private readonly statusPosition: (id: string) => number,
-    /** Called when more rows arrived. */
+    /** Called when more rows arrived (or sorting progressed). */
     private readonly changed: () => void,
   ) {}
 
-  /** Counts and reads the first page. */
+  /** Counts and reads what shows first. */
   async start(): Promise<void> {
     const { crm, query } = this;
     if (query.search) {
       const found = await crm.clients.search(query.search, { limit: SEARCH_LIMIT, filter: query.filter });
-      this.#setAll(found, query.sort !== undefined);
+      this.#setAll(found);
       return;
     }
     const total = await crm.clients.count(query.filter);
     const storageSort = query.sort ? STORAGE_SORTS[query.sort.by] : 'number';
-    if (total <= IN_MEMORY_LIMIT && (storageSort === undefined || total <= PAGE)) {
-      const all: Client[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await crm.clients.list({ filter: query.filter, limit: 1000, ...(cursor ? { cursor } : {}) });
-        all.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor);
-      this.#setAll(all, true);
-      return;
+    if (total <= PAGE || (storageSort === undefined && total <= IN_MEMORY_LIMIT)) {
+      this.#setAll(await this.#readAll((page) => page));
+    } else if (storageSort === undefined) {
+      await this.#sortByKeys(total);
+    } else {
+      this.total = total;
+      await this.#loadPage();
     }
-    this.total = total;
-    this.sortable = storageSort !== undefined;
-    await this.#loadPage();
   }
 
-  /** Makes sure rows up to `index` are loaded (reading on page by page); resolves once they are. */
-  async ensure(index: number): Promise<void> {
-    while (!this.#done && this.rows.length <= index) await this.#loadPage();
+  /** Makes sure the rows from `first` to `last` are loaded; resolves once they are. */
+  async want(first: number, last: number): Promise<void> {
+    if (this.#ids) return this.#readWindow(first, last);
+    while (!this.#done && this.rows.length <= last) await this.#loadPage();
   }
 
-  /** The ids of every matching client, read page by page (for "select all matching"). */
+  /** The ids of every matching client (for "select all matching"). */
   async allIds(): Promise<string[]> {
-    await this.ensure(Infinity);
+    if (this.#ids) return [...this.#ids];
+    await this.want(0, Infinity);
     return this.rows.flatMap((row) => (row ? [row.id] : []));
   }
 
-  #setAll(clients: Client[], sort: boolean): void {
-    const { sort: order } = this.query;
-    if (sort && order) clients.sort(compareBy(order.by, order.direction, this.statusPosition));
+  /** The id at a position, loaded or not (keyed mode knows every id). */
+  idAt(index: number): string | undefined {
+    return this.rows[index]?.id ?? this.#ids?.[index];
+  }
+
+  async #readAll<T>(map: (page: Client[]) => T[]): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.crm.clients.list({ filter: this.query.filter, limit: 1000, ...(cursor ? { cursor } : {}) });
+      all.push(...map(page.items));
+      cursor = page.cursor;
+      if (this.progress !== undefined && this.total) {
+        this.progress = Math.min(1, all.length / this.total);
+        this.changed();
+      }
+    } while (cursor);
+    return all;
+  }
+
+  #setAll(clients: Client[]): void {
+    const { sort } = this.query;
+    if (sort) clients.sort(compareBy(sort.by, sort.direction, this.statusPosition));
     this.rows.push(...clients);
     this.total = clients.length;
     this.#done = true;
   }
 
+  async #sortByKeys(total: number): Promise<void> {
+    const { by, direction } = this.query.sort!;
+    this.total = total;
+    this.progress = 0;
+    const keyed = await this.#readAll((page) => page.map((client): [SortKey, number, string] => [sortKey(by, client, this.statusPosition), client.number, client.id]));
+    const sign = direction === 'asc' ? 1 : -1;
+    keyed.sort((a, b) => compareKeys(a[0], b[0], sign) || a[1] - b[1]);
+    this.#ids = keyed.map(([, , id]) => id);
+    this.total = this.#ids.length;
+    this.progress = undefined;
+    await this.#readWindow(0, WINDOW);
+  }
+
+  async #readWindow(first: number, last: number): Promise<void> {
+    const ids = this.#ids!;
+    const from = Math.max(0, first - WINDOW / 2);
+    const to = Math.min(ids.length - 1, last + WINDOW / 2);
+    const wanted: number[] = [];
+    for (let i = from; i <= to; i++) if (!this.rows[i] && !this.#reading.has(i)) wanted.push(i);
+    if (wanted.length === 0) return;
+    wanted.forEach((i) => this.#reading.add(i));
+    const clients = await Promise.all(wanted.map((i) => this.crm.clients.get(ids[i]!).catch(() => undefined)));
+    wanted.forEach((i, n) => {
+      this.rows[i] = clients[n];
+      this.#reading.delete(i);
+    });
+    this.changed();
+  }
+
   #loadPage(): Promise<void> {
     this.#loading ??= (async () => {
       const { sort } = this.query;
-      const by = (sort && STORAGE_SORTS[sort.by]) ?? 'number';
       const page = await this.crm.clients.list({
         filter: this.query.filter,
-        sort: { by, direction: this.sortable ? (sort?.direction ?? 'asc') : 'asc' },
+        sort: { by: (sort && STORAGE_SORTS[sort.by]) ?? 'number', direction: sort?.direction ?? 'asc' },
         limit: PAGE,
         ...(this.#cursor ? { cursor: this.#cursor } : {}),
       });

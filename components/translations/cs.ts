@@ -61,7 +61,7 @@ export const cs: Translation = {
     note: 'poznámku',
     connected: (integration) => `Propojeno s ${integration}`,
     sortBy: (column) => `Řadit podle: ${column}`,
-    sortNeedsFewer: 'Pro řazení podle tohoto sloupce filtrujte nebo hledejte (řadí nejvýše 5 000 klientů).',
+    sorting: 'Řadím…',
     viewTable: 'Tabulka',
     viewCards: 'Karty',
     currentClients: 'Stávající klienti',

@@ -70,7 +70,7 @@ export const en = {
     note: 'note',
     connected: (integration: string) => `Linked to ${integration}`,
     sortBy: (column: string) => `Sort by ${column}`,
-    sortNeedsFewer: 'Filter or search to sort by this column (it sorts up to 5,000 clients).',
+    sorting: 'Sorting…',
     viewTable: 'Table',
     viewCards: 'Cards',
     currentClients: 'Current clients',

@@ -61,7 +61,7 @@ export const pl: Translation = {
     note: 'notatkę',
     connected: (integration) => `Połączono z ${integration}`,
     sortBy: (column) => `Sortuj według: ${column}`,
-    sortNeedsFewer: 'Aby sortować według tej kolumny, filtruj lub szukaj (sortuje do 5000 klientów).',
+    sorting: 'Sortowanie…',
     viewTable: 'Tabela',
     viewCards: 'Karty',
     currentClients: 'Obecni klienci',

@@ -61,7 +61,7 @@ export const sl: Translation = {
     note: 'opombo',
     connected: (integration) => `Povezano z ${integration}`,
     sortBy: (column) => `Razvrsti po: ${column}`,
-    sortNeedsFewer: 'Za razvrščanje po tem stolpcu filtrirajte ali iščite (razvrsti do 5000 strank).',
+    sorting: 'Razvrščam…',
     viewTable: 'Tabela',
     viewCards: 'Kartice',
     currentClients: 'Obstoječe stranke',
