@@ -59,11 +59,14 @@ export async function createCrm(options: CrmOptions) {
     now: () => clock().toISOString(),
   };
   // Writes of other instances on the same store (other tabs, other crm objects) reach our listeners too.
-  const stopListening = ctx.storage.onExternalChange?.((changes) => {
-    if (changes.origin === ctx.origin) return;
-    ctx.search.apply(changes);
-    for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
-  });
+  const stopListening = ctx.storage.onExternalChange?.(
+    (changes) => {
+      if (changes.origin === ctx.origin) return;
+      ctx.search.apply(changes);
+      for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
+    },
+    { ignoreOrigin: ctx.origin },
+  );
   const statuses = guard(statusesService(ctx));
   const stars = guard(starKindsService(ctx));
   const settings = guard(settingsService(ctx));

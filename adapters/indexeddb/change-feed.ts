@@ -8,16 +8,17 @@ type ChangeListener = (changes: ChangeSet) => void;
  * through a `BroadcastChannel` named after the database.
  */
 export class ChangeFeed {
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly listeners = new Map<ChangeListener, string | undefined>();
   private channel: BroadcastChannel | undefined;
 
   /** `channelName` undefined: batches stay within this adapter. */
   constructor(private readonly channelName: string | undefined) {}
 
-  subscribe(listener: ChangeListener): () => void {
+  /** `ignoreOrigin`: batches written with this origin are not delivered to this listener. */
+  subscribe(listener: ChangeListener, ignoreOrigin?: string): () => void {
     // A fresh function per subscription, so subscribing one listener twice needs two unsubscribes.
     const subscription: ChangeListener = (changes) => listener(changes);
-    this.listeners.add(subscription);
+    this.listeners.set(subscription, ignoreOrigin);
     return () => {
       this.listeners.delete(subscription);
     };
@@ -44,7 +45,8 @@ export class ChangeFeed {
   }
 
   private deliver(changes: ChangeSet): void {
-    for (const listener of this.listeners) {
+    for (const [listener, ignoreOrigin] of this.listeners) {
+      if (ignoreOrigin !== undefined && changes.origin === ignoreOrigin) continue;
       // Asynchronous, each listener on its own copy: a throwing or mutating listener neither
       // fails the write nor spoils what the others get.
       queueMicrotask(() => {

@@ -205,7 +205,7 @@ export function indexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapt
         feed.publish(changes);
       }),
 
-    onExternalChange: (listener) => feed.subscribe(listener),
+    onExternalChange: (listener, listenOptions) => feed.subscribe(listener, listenOptions?.ignoreOrigin),
 
     close: () =>
       inLifecycle(async () => {

@@ -31,7 +31,8 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
   let schemaVersion: number | undefined;
   let collections = new Map<string, MemoryCollection>();
   let openCount = 0;
-  const listeners = new Set<ChangeListener>();
+  /** Each subscription, with the origin whose batches it does not want. */
+  const listeners = new Map<ChangeListener, string | undefined>();
 
   function openCollections(): ReadonlyMap<string, MemoryCollection> {
     if (openCount === 0) throw new CrmError('storage', `Storage ${name} is not open`);
@@ -61,7 +62,8 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
   }
 
   function notify(changes: ChangeSet): void {
-    for (const listener of listeners) {
+    for (const [listener, ignoreOrigin] of listeners) {
+      if (ignoreOrigin !== undefined && changes.origin === ignoreOrigin) continue;
       // Asynchronous, each listener on its own: a throwing listener neither fails the write
       // nor keeps the others from hearing of it.
       queueMicrotask(() => {
@@ -119,10 +121,10 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
         notify(changes);
       }),
 
-    onExternalChange(listener) {
+    onExternalChange(listener, listenOptions) {
       // A fresh function per subscription, so subscribing one listener twice needs two unsubscribes.
       const subscription: ChangeListener = (changes) => listener(changes);
-      listeners.add(subscription);
+      listeners.set(subscription, listenOptions?.ignoreOrigin);
       return () => {
         listeners.delete(subscription);
       };

@@ -159,6 +159,21 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
       assert(!externalChanges || typeof adapter.onExternalChange === 'function', 'externalChanges comes with onExternalChange');
     });
 
+    it('hands committed batches to change listeners, except those of an ignored origin', async () => {
+      const subscribe = adapter.onExternalChange?.bind(adapter);
+      if (!subscribe) return;
+      const heard: { all: string[]; others: string[] } = { all: [], others: [] };
+      const stopAll = subscribe((changes) => heard.all.push(changes.origin ?? '-'));
+      const stopOthers = subscribe((changes) => heard.others.push(changes.origin ?? '-'), { ignoreOrigin: 'me' });
+      await adapter.write([put('companies', person('c9', { name: 'Mine' }))], { origin: 'me' });
+      await adapter.write([put('companies', person('c8', { name: 'Theirs' }))], { origin: 'them' });
+      // Listeners are called asynchronously, possibly through a channel: wait for the second batch.
+      for (let waited = 0; heard.all.length < 2 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      stopAll();
+      stopOthers();
+      assertEqual(heard, { all: ['me', 'them'], others: ['them'] }, 'batches heard');
+    });
+
     describe('records', () => {
       it('gets back what was put', async () => {
         for (const record of people) assertEqual(await adapter.get('people', record.id), record, `get ${record.id}`);

@@ -135,9 +135,11 @@ export interface StorageAdapter {
   /**
    * Subscribes to batches committed through other instances; returns the unsubscribe function.
    * Listeners are called asynchronously and may also get batches written through their own
-   * instance: those carry the `origin` it wrote them with.
+   * instance: those carry the `origin` it wrote them with. With `ignoreOrigin`, batches written
+   * with that origin are not delivered at all (nor copied for the listener: a large import's
+   * batches are megabytes).
    */
-  onExternalChange?(listener: (changes: ChangeSet) => void): () => void;
+  onExternalChange?(listener: (changes: ChangeSet) => void, options?: { ignoreOrigin?: string }): () => void;
   /** Ends one `open`; an adapter opened by several instances stays usable until each has closed it. */
   close(): Promise<void>;
 }
