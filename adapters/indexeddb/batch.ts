@@ -1,9 +1,9 @@
-import type { IDBPDatabase } from 'idb';
+import { unwrap, type IDBPDatabase } from 'idb';
 import type { ChangeSet, CollectionDefinition, IndexKey, StorageSchema, StoredRecord, WriteOperation } from '../../src/storage/adapter.ts';
 import { CrmError, invalid, toCrmError } from '../../src/errors.ts';
 import { recordIndexKeys, rowOf, type RecordIndexKeys, type Row } from './row.ts';
 import { duplicate } from './errors.ts';
-import { inTransaction, requestAll, type Transaction } from './transaction.ts';
+import { inTransaction, type Transaction } from './transaction.ts';
 
 /** One operation that passed every check made without reading storage; a put carries its own copy of the record. */
 interface CheckedOperation {
@@ -35,6 +35,11 @@ interface StagedCollection {
   definition: CollectionDefinition;
   /** The stored record, before the batch, of every id the batch touches. */
   stored: Map<string, StoredRecord | undefined>;
+  /**
+   * Ids the batch first creates (`expectedVersion: 'absent'`) and ends with a record: not read
+   * beforehand, but written with `add`, which fails if the id exists after all.
+   */
+  assumedAbsent: Set<string>;
   /** The state the batch leaves each touched id in, in the order the batch first touched them. */
   staged: Map<string, StagedRecord>;
 }
@@ -70,18 +75,26 @@ export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<
     if (plan.failure !== undefined) throw plan.failure;
     return { puts: [], deletes: [] };
   }
-  return inTransaction(db, touched, 'readwrite', async (transaction) => {
-    const collections = await readTouched(transaction, plan.operations);
-    stageOperations(plan.operations, collections);
-    if (plan.failure !== undefined) throw plan.failure;
-    for (const [name, { definition, staged }] of collections) {
-      for (const entry of staged.values()) {
-        if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
+  const clash: { collection?: string; id?: string } = {};
+  try {
+    return await inTransaction(db, touched, 'readwrite', async (transaction) => {
+      const collections = await readTouched(transaction, plan.operations);
+      stageOperations(plan.operations, collections);
+      if (plan.failure !== undefined) throw plan.failure;
+      for (const [name, { definition, staged }] of collections) {
+        for (const entry of staged.values()) {
+          if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
+        }
       }
-    }
-    for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
-    return write(transaction, collections);
-  });
+      for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
+      return write(transaction, collections, clash);
+    });
+  } catch (error) {
+    if (clash.collection === undefined || clash.id === undefined) throw error;
+    // An id the batch meant to create existed after all: the same conflict a read first would have found.
+    const row = (await db.get(clash.collection, clash.id)) as Row | undefined;
+    throw conflict(clash.collection, clash.id, 'absent', row?.record.version, row?.record);
+  }
 }
 
 function checkOperation(schema: StorageSchema, operation: WriteOperation, position: number): CheckedOperation {
@@ -110,17 +123,28 @@ function recordId(record: StoredRecord, position: number): string {
   return record.id;
 }
 
-/** Reads, all at once, the stored record of every id the batch touches. */
+/**
+ * Reads, all at once, the stored record of every id the batch touches, except those it creates
+ * and keeps (see {@link StagedCollection.assumedAbsent}).
+ */
 async function readTouched(transaction: Transaction<'readwrite'>, operations: CheckedOperation[]): Promise<Map<string, StagedCollection>> {
   const collections = new Map<string, StagedCollection>();
+  const first = new Map<string, CheckedOperation>();
+  const last = new Map<string, CheckedOperation>();
+  for (const operation of operations) {
+    const key = `${operation.collection}\u0000${operation.id}`;
+    if (!first.has(key)) first.set(key, operation);
+    last.set(key, operation);
+  }
   const reads: Promise<void>[] = [];
-  for (const { collection, definition, id } of operations) {
+  for (const [key, operation] of first) {
+    const { collection, definition, id } = operation;
     let staging = collections.get(collection);
-    if (staging === undefined) collections.set(collection, (staging = { definition, stored: new Map(), staged: new Map() }));
-    const { stored } = staging;
-    if (stored.has(id)) continue;
+    if (staging === undefined) collections.set(collection, (staging = { definition, stored: new Map(), assumedAbsent: new Set(), staged: new Map() }));
+    const { stored, assumedAbsent } = staging;
     stored.set(id, undefined);
-    reads.push(transaction.objectStore(collection).get(id).then((row?: Row) => void stored.set(id, row?.record)));
+    if (operation.expectedVersion === 'absent' && operation.record !== undefined && last.get(key)!.record !== undefined) assumedAbsent.add(id);
+    else reads.push(transaction.objectStore(collection).get(id).then((row?: Row) => void stored.set(id, row?.record)));
   }
   await Promise.all(reads);
   return collections;
@@ -183,13 +207,17 @@ async function checkUniqueIndexes(transaction: Transaction<'readwrite'>, name: s
   }
 }
 
-/** Issues the writes of a checked batch and describes what it changed. */
-async function write(transaction: Transaction<'readwrite'>, collections: Map<string, StagedCollection>): Promise<ChangeSet> {
+/**
+ * Issues the writes of a checked batch and describes what it changed. The requests are plain
+ * IndexedDB ones, not awaited one by one: the transaction's end says whether all of them held.
+ * A failing `add` names its record in `clash`.
+ */
+function write(transaction: Transaction<'readwrite'>, collections: Map<string, StagedCollection>, clash: { collection?: string; id?: string }): ChangeSet {
   const changes: ChangeSet = { puts: [], deletes: [] };
-  const deletes: (() => Promise<unknown>)[] = [];
-  const puts: (() => Promise<unknown>)[] = [];
-  for (const [name, { definition, stored, staged }] of collections) {
-    const store = transaction.objectStore(name);
+  const deletes: (() => void)[] = [];
+  const puts: (() => void)[] = [];
+  for (const [name, { definition, stored, assumedAbsent, staged }] of collections) {
+    const store = unwrap(transaction.objectStore(name));
     const hasUniqueIndex = Object.values(definition.indexes).some((index) => index.unique === true);
     for (const [id, { record, keys }] of staged) {
       const existed = stored.get(id) !== undefined;
@@ -198,13 +226,20 @@ async function write(transaction: Transaction<'readwrite'>, collections: Map<str
       if (existed && (record === undefined || hasUniqueIndex)) deletes.push(() => store.delete(id));
       if (record !== undefined && keys !== undefined) {
         const row = rowOf(definition, record, keys);
-        puts.push(() => store.put(row));
+        if (assumedAbsent.has(id)) {
+          puts.push(() => {
+            store.add(row).onerror = () => {
+              clash.collection ??= name;
+              clash.id ??= id;
+            };
+          });
+        } else puts.push(() => store.put(row));
         changes.puts.push({ collection: name, record });
       } else if (existed) {
         changes.deletes.push({ collection: name, id });
       }
     }
   }
-  await requestAll([...deletes, ...puts]);
+  for (const request of [...deletes, ...puts]) request();
   return changes;
 }
