@@ -49,7 +49,8 @@ export const clientTableStyles = css`
   }
   .scroller {
     position: relative;
-    height: var(--_table-height);
+    /* A short list takes the room it needs, a long one scrolls within the set height. */
+    height: min(var(--_table-height), var(--_content-height));
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

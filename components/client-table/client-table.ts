@@ -356,7 +356,7 @@ export class KtClientTable extends KtElement {
         aria-colcount=${this.columns.length + 1}
         aria-busy=${source === undefined}
         aria-activedescendant=${total ? `row-${this.active}` : nothing}
-        style=${styleMap({ '--_columns': this.#gridTemplate() })}
+        style=${styleMap({ '--_columns': this.#gridTemplate(), '--_content-height': `${(total + 1) * rowHeight + 24}px` })}
         @scroll=${this.#onScroll}
         @keydown=${this.#onKeydown}
       >

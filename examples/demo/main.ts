@@ -1,8 +1,10 @@
 import { createCrm, formatTaxId, type Order } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 import '../../components/define/all.ts';
+import { strings, translatePage } from './strings.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const words = () => strings(document.documentElement.lang);
 
 /** Minor units to a localised amount, with the currency's own number of decimals. */
 function money(minor: number, currency: string): string {
@@ -13,12 +15,11 @@ function money(minor: number, currency: string): string {
 const storage = indexedDbAdapter({
   name: 'kartoteka-demo',
   onVersionChange: (notice) => {
-    if (notice.type === 'versionchange') $('#store').textContent = 'A newer Kartoteka opened in another tab: reload this page.';
+    if (notice.type === 'versionchange') $('#store').textContent = words().reload;
   },
 });
 const crm = await createCrm({ storage, settings: { autoCreateClients: true } });
-const { persisted } = await requestPersistentStorage();
-$('#store').textContent = `An embedded B2B CRM running in this page, stored in this browser (IndexedDB${persisted ? ', persistent' : ''}): no server.`;
+await requestPersistentStorage();
 document.querySelector('kt-crm-provider')!.crm = crm;
 
 async function renderSampleButtons(): Promise<void> {
@@ -66,14 +67,15 @@ async function showOrder(orderId: string): Promise<void> {
   shownOrderId = orderId;
   const order = await crm.orders.get(orderId);
   $('#order-detail').hidden = false;
-  $('#order-title').textContent = `Order ${order.number ?? order.id}`;
+  $('#order-title').textContent = `${words().order} ${order.number ?? order.id}`;
   const { billing } = order;
+  const w = words();
   const lines: [string, string | undefined][] = [
-    ['Company', billing.company],
-    ['Name', billing.name],
-    ['Tax ID', billing.taxId && formatTaxId(billing.taxId)],
-    ['E-mail', billing.email],
-    ['Total', money(order.total, order.currency)],
+    [w.company, billing.company],
+    [w.name, billing.name],
+    [w.taxId, billing.taxId && formatTaxId(billing.taxId)],
+    [w.email, billing.email],
+    [w.total, money(order.total, order.currency)],
   ];
   $('#order-billing').replaceChildren(
     ...lines.filter(([, value]) => value).flatMap(([label, value]) => {
@@ -117,10 +119,10 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, 'Inserting sample data…', () => crm.sampleData.insert()),
+  busy(event.currentTarget as HTMLButtonElement, words().inserting, () => crm.sampleData.insert()),
 );
 $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, 'Removing sample data…', async () => {
+  busy(event.currentTarget as HTMLButtonElement, words().removing, async () => {
     await crm.sampleData.remove();
     $('#order-detail').hidden = true;
     $('#card-section').hidden = true;
@@ -129,7 +131,7 @@ $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
 );
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', async (event) => {
   const client = await crm.clients.get(event.clientId);
-  $('#opened').textContent = `Opened ${crm.clients.label(client)}`;
+  $('#opened').textContent = `${words().opened} ${crm.clients.label(client)}`;
   document.querySelector('kt-client-card')!.clientId = client.id;
   $('#card-section').hidden = false;
   $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -141,6 +143,9 @@ language.value = localStorage.getItem('kartoteka-demo-lang') ?? 'en';
 theme.value = localStorage.getItem('kartoteka-demo-theme') ?? '';
 function applyPreferences(): void {
   document.documentElement.lang = language.value;
+  translatePage(language.value);
+  if (shownOrderId) void showOrder(shownOrderId);
+  else void renderOrders();
   document.documentElement.style.colorScheme = theme.value || 'light dark';
   localStorage.setItem('kartoteka-demo-lang', language.value);
   localStorage.setItem('kartoteka-demo-theme', theme.value);

@@ -1,0 +1,143 @@
+// The demo page's own words; the elements bring theirs. Keys match `data-text` / `data-placeholder` attributes.
+const en = {
+  subtitle: 'demo shop admin',
+  language: 'Language',
+  theme: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  clients: 'Clients',
+  insertSample: 'Insert sample data',
+  removeSample: 'Remove sample data',
+  inserting: 'Inserting sample data…',
+  removing: 'Removing sample data…',
+  orders: 'Orders',
+  searchOrders: 'Search orders',
+  searchOrdersHint: 'Number, company, e-mail, tax ID, notes',
+  taxId: 'Tax ID',
+  taxIdHint: 'e.g. CZ 270 82 440',
+  unlinkedOnly: 'Only orders without a client',
+  order: 'Order',
+  date: 'Date',
+  billing: 'Billing',
+  total: 'Total',
+  client: 'Client',
+  company: 'Company',
+  name: 'Name',
+  email: 'E-mail',
+  settings: 'Settings: automatic clients, statuses, stars',
+  store: 'An embedded B2B CRM running in this page, stored in this browser (IndexedDB): no server.',
+  opened: 'Opened',
+  reload: 'A newer Kartoteka opened in another tab: reload this page.',
+};
+type Strings = typeof en;
+
+const cs: Strings = {
+  subtitle: 'ukázková administrace e-shopu',
+  language: 'Jazyk',
+  theme: 'Vzhled',
+  themeSystem: 'Podle systému',
+  themeLight: 'Světlý',
+  themeDark: 'Tmavý',
+  clients: 'Klienti',
+  insertSample: 'Vložit ukázková data',
+  removeSample: 'Odebrat ukázková data',
+  inserting: 'Vkládám ukázková data…',
+  removing: 'Odebírám ukázková data…',
+  orders: 'Objednávky',
+  searchOrders: 'Hledat objednávky',
+  searchOrdersHint: 'Číslo, firma, e-mail, IČO, poznámky',
+  taxId: 'IČO',
+  taxIdHint: 'např. CZ 270 82 440',
+  unlinkedOnly: 'Jen objednávky bez klienta',
+  order: 'Objednávka',
+  date: 'Datum',
+  billing: 'Fakturace',
+  total: 'Celkem',
+  client: 'Klient',
+  company: 'Firma',
+  name: 'Jméno',
+  email: 'E-mail',
+  settings: 'Nastavení: automatičtí klienti, stavy, hvězdy',
+  store: 'Vestavěné B2B CRM běží v této stránce a data ukládá v tomto prohlížeči (IndexedDB): bez serveru.',
+  opened: 'Otevřen',
+  reload: 'V jiné kartě se otevřela novější Kartotéka: načtěte stránku znovu.',
+};
+
+const pl: Strings = {
+  subtitle: 'przykładowy panel sklepu',
+  language: 'Język',
+  theme: 'Motyw',
+  themeSystem: 'Systemowy',
+  themeLight: 'Jasny',
+  themeDark: 'Ciemny',
+  clients: 'Klienci',
+  insertSample: 'Wstaw dane przykładowe',
+  removeSample: 'Usuń dane przykładowe',
+  inserting: 'Wstawianie danych przykładowych…',
+  removing: 'Usuwanie danych przykładowych…',
+  orders: 'Zamówienia',
+  searchOrders: 'Szukaj zamówień',
+  searchOrdersHint: 'Numer, firma, e-mail, NIP, notatki',
+  taxId: 'NIP',
+  taxIdHint: 'np. PL 526 000 12 46',
+  unlinkedOnly: 'Tylko zamówienia bez klienta',
+  order: 'Zamówienie',
+  date: 'Data',
+  billing: 'Dane do faktury',
+  total: 'Razem',
+  client: 'Klient',
+  company: 'Firma',
+  name: 'Imię i nazwisko',
+  email: 'E-mail',
+  settings: 'Ustawienia: automatyczni klienci, statusy, gwiazdki',
+  store: 'Wbudowany CRM B2B działa na tej stronie i przechowuje dane w tej przeglądarce (IndexedDB): bez serwera.',
+  opened: 'Otwarto',
+  reload: 'W innej karcie otwarto nowszą Kartotekę: odśwież stronę.',
+};
+
+const sl: Strings = {
+  subtitle: 'predstavitvena administracija trgovine',
+  language: 'Jezik',
+  theme: 'Videz',
+  themeSystem: 'Sistemski',
+  themeLight: 'Svetel',
+  themeDark: 'Temen',
+  clients: 'Stranke',
+  insertSample: 'Vstavi vzorčne podatke',
+  removeSample: 'Odstrani vzorčne podatke',
+  inserting: 'Vstavljam vzorčne podatke…',
+  removing: 'Odstranjujem vzorčne podatke…',
+  orders: 'Naročila',
+  searchOrders: 'Iskanje naročil',
+  searchOrdersHint: 'Številka, podjetje, e-pošta, davčna št., opombe',
+  taxId: 'Davčna št.',
+  taxIdHint: 'npr. SI 123 456 79',
+  unlinkedOnly: 'Samo naročila brez stranke',
+  order: 'Naročilo',
+  date: 'Datum',
+  billing: 'Za račun',
+  total: 'Skupaj',
+  client: 'Stranka',
+  company: 'Podjetje',
+  name: 'Ime',
+  email: 'E-pošta',
+  settings: 'Nastavitve: samodejne stranke, statusi, zvezdice',
+  store: 'Vgrajeni CRM B2B teče na tej strani in hrani podatke v tem brskalniku (IndexedDB): brez strežnika.',
+  opened: 'Odprta',
+  reload: 'V drugem zavihku se je odprla novejša Kartoteka: znova naložite stran.',
+};
+
+const all: Record<string, Strings> = { en, cs, pl, sl };
+
+/** The page's words in `lang` (English when not translated). */
+export function strings(lang: string): Strings {
+  return all[lang] ?? en;
+}
+
+/** Puts the page's words into every element marked `data-text` (its text) or `data-placeholder`. */
+export function translatePage(lang: string): void {
+  const words = strings(lang) as Record<string, string>;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = words[element.dataset['text']!] ?? '';
+  for (const element of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) element.placeholder = words[element.dataset['placeholder']!] ?? '';
+}
