@@ -103,14 +103,17 @@ export const clientPickerStyles = css`
     padding: 0;
   }
   .orders li {
-    display: grid;
-    grid-template-columns: 7em 7.5em 1fr 8em auto auto;
-    gap: var(--_space);
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space);
     padding: 2px 0;
     align-items: baseline;
   }
+  .orders li > :first-child {
+    min-width: 6.5em;
+  }
   .money {
-    text-align: end;
+    margin-inline-start: auto;
     font-variant-numeric: tabular-nums;
   }
   .flag {

@@ -95,6 +95,7 @@ export class KtClientTable extends KtElement {
   private figures: OrderFiguresCache | undefined;
   #reloadTimer: ReturnType<typeof setTimeout> | undefined;
   #resizeObserver: ResizeObserver | undefined;
+  #observed: HTMLElement | undefined;
 
   /** The ids of the selected clients (every matching client's, with "select all matching"). */
   async selectedIds(): Promise<string[]> {
@@ -112,6 +113,7 @@ export class KtClientTable extends KtElement {
     this.#resizeObserver = new ResizeObserver(() => {
       if (this.scroller) this.viewportHeight = this.scroller.clientHeight;
     });
+    this.#observed = undefined;
   }
 
   override disconnectedCallback(): void {
@@ -120,8 +122,13 @@ export class KtClientTable extends KtElement {
     clearTimeout(this.#reloadTimer);
   }
 
-  protected override firstUpdated(): void {
-    if (this.scroller) this.#resizeObserver?.observe(this.scroller);
+  /** The grid element comes and goes (empty states, the cards view): measure the one shown. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.scroller === this.#observed) return;
+    if (this.#observed) this.#resizeObserver?.unobserve(this.#observed);
+    this.#observed = this.scroller ?? undefined;
+    if (this.#observed) this.#resizeObserver?.observe(this.#observed);
   }
 
   protected override crmChanged(crm: Crm | undefined): void {

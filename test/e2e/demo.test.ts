@@ -110,7 +110,7 @@ describe('demo page, the order-side flow', () => {
     await picker.getByRole('button', { name: 'Use this client’s billing on the order…' }).click();
     const dialog = picker.locator('dialog');
     await dialog.waitFor();
-    await shootElement(page, picker, 'picker-replace-billing');
+    await shoot(page, 'picker-replace-billing');
     const replace = dialog.getByRole('button', { name: 'Replace billing' });
     if (await replace.isDisabled()) await dialog.getByRole('button', { name: 'Cancel' }).click();
     else {
@@ -148,6 +148,10 @@ describe('demo page, the order-side flow', () => {
     await notes.locator('[part="note high"]', { hasText: 'the gate is locked' }).waitFor();
     await card.scrollIntoViewIfNeeded();
     await shoot(page, 'demo-client-card');
+
+    await page.locator('#settings summary').click();
+    await page.locator('kt-crm-settings [part="entry"]').first().scrollIntoViewIfNeeded();
+    await shoot(page, 'demo-settings');
     expect(errors).to.deep.equal([]);
   });
 });
@@ -155,17 +159,6 @@ describe('demo page, the order-side flow', () => {
 /** The table's count of matching clients. */
 function clientCount(page: Page, text: string | RegExp) {
   return page.locator('kt-client-table [part="count"]', { hasText: text });
-}
-
-/** Screenshots of one element, in English and Czech, light and dark. */
-async function shootElement(page: Page, element: import('playwright-core').Locator, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: `${screenshots}${name}-en-${scheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  void element;
 }
 
 /** Screenshots of the page as it is, in English and Czech, light and dark. */
