@@ -41,13 +41,6 @@ export const clientCardStyles = css`
   :host {
     container-type: inline-size;
   }
-  section {
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    margin-block-end: calc(var(--_space) * 1.5);
-  }
   .section-head {
     display: flex;
     justify-content: space-between;
@@ -124,15 +117,6 @@ export const clientCardStyles = css`
   .field small {
     color: var(--_muted);
     font-weight: normal;
-  }
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-    min-height: 3em;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type CrmEvent, type Order, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles } from '../base/toast.ts';
 import { clientCardStyles } from './client-card.styles.ts';
 import { clientFigures } from './client-figures.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
@@ -31,7 +32,7 @@ const USER_ACTIVITIES = ['call', 'meeting', 'email', 'letter'] as const;
  */
 export class KtClientCard extends KtElement {
   /** The shared tokens, then the card's own styles. */
-  static override styles = [themeStyles, clientCardStyles];
+  static override styles = [themeStyles, feedbackStyles, clientCardStyles];
 
   /** The client to show. */
   @property({ attribute: 'client-id', reflect: true }) clientId = '';
@@ -213,7 +214,7 @@ export class KtClientCard extends KtElement {
           </div>
           <div class="side">
             ${this.#renderFigures()}
-            <section><kt-notes client-id=${client.id} .crm=${this.activeCrm}></kt-notes></section>
+            <section class="panel"><kt-notes client-id=${client.id} .crm=${this.activeCrm}></kt-notes></section>
             ${this.#renderTimeline()}
           </div>
         </div>
@@ -254,7 +255,7 @@ export class KtClientCard extends KtElement {
       [f.externalLinks, client.externalLinks.map((link) => `${link.integration}: ${link.accountId}`).join(', ')],
       [f.nextOrderReminder, client.nextOrderReminder],
     ];
-    return html`<section part="info" aria-labelledby="info-title">
+    return html`<section class="panel" part="info" aria-labelledby="info-title">
       <div class="section-head">
         <h3 id="info-title">${t.card.info}</h3>
         <button type="button" @click=${() => ((this.editing = true), (this.message = undefined))}>${t.card.edit}</button>
@@ -286,7 +287,7 @@ export class KtClientCard extends KtElement {
         ${empty ? html`<option value="" ?selected=${!value}>${t.card.none}</option>` : nothing}
         ${options.map(([id, label]) => html`<option value=${id} ?selected=${value === id}>${label}</option>`)}
       </select>`;
-    return html`<section part="info" aria-labelledby="info-title">
+    return html`<section class="panel" part="info" aria-labelledby="info-title">
       <h3 id="info-title">${t.card.info}</h3>
       <form class="edit" @submit=${this.#save} novalidate>
         ${field('name', f.name, input('name', client.name))} ${field('accountCode', f.accountCode, input('accountCode', client.accountCode))}
@@ -320,7 +321,7 @@ export class KtClientCard extends KtElement {
         .map((line) => html`${line}<br />`)}
       <a href=${lookupLinks.map(value)} target="_blank" rel="noopener noreferrer">${t.card.lookup.map}</a>
     </address>`;
-    return html`<section part="addresses" aria-labelledby="addresses-title">
+    return html`<section class="panel" part="addresses" aria-labelledby="addresses-title">
       <h3 id="addresses-title">${t.card.addresses}</h3>
       <div class="addresses">
         <div>
@@ -341,7 +342,7 @@ export class KtClientCard extends KtElement {
     const since = new Date(Date.now() - RECENT_MS).toISOString();
     const shown = this.showOlder ? this.orders : this.orders.filter((order) => order.createdAt >= since);
     const older = this.orders.length - shown.length;
-    return html`<section part="orders" aria-labelledby="orders-title">
+    return html`<section class="panel" part="orders" aria-labelledby="orders-title">
       <h3 id="orders-title">${t.card.orders}</h3>
       ${shown.length
         ? html`<div class="table-wrap"><table>
@@ -377,7 +378,7 @@ export class KtClientCard extends KtElement {
     const figures = clientFigures(this.orders, new Date());
     const max = Math.max(1, ...figures.perMonth.map((m) => m.count));
     const summary = figures.perMonth.map((m) => `${m.month}: ${m.count}`).join(', ');
-    return html`<section part="figures" aria-labelledby="figures-title">
+    return html`<section class="panel" part="figures" aria-labelledby="figures-title">
       <h3 id="figures-title">${t.card.figures}</h3>
       <dl class="figures">
         <div><dt>${g.count}</dt><dd>${this.number(figures.count)}</dd></div>
@@ -402,7 +403,7 @@ export class KtClientCard extends KtElement {
 
   #renderTimeline(): TemplateResult {
     const { t } = this;
-    return html`<section part="timeline" aria-labelledby="timeline-title">
+    return html`<section class="panel" part="timeline" aria-labelledby="timeline-title">
       <h3 id="timeline-title">${t.card.timeline}</h3>
       <form class="log" @submit=${this.#logActivity}>
         <label class="visually-hidden" for="activity-type">${t.card.addActivity}</label>

@@ -121,29 +121,6 @@ export const clientPickerStyles = css`
     font-weight: 600;
     font-size: 0.85em;
   }
-  .toast {
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
-    margin-block-start: var(--_space);
-    padding: calc(var(--_space) / 2) var(--_space);
-    background: var(--_text);
-    color: var(--_surface);
-    border-radius: var(--_radius);
-    width: fit-content;
-  }
-  .toast button {
-    background: transparent;
-    color: inherit;
-    border-color: currentColor;
-  }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    max-width: 40em;
-  }
   dialog h3 {
     margin-block-start: 0;
   }

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Activity, Client, Crm, CrmEvent, Note, Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { KtClientSelectEvent } from '../events/client-select-event.ts';
 import { billingChanges, type BillingChange } from './billing-diff.ts';
 import { clientPickerStyles } from './client-picker.styles.ts';
@@ -38,7 +39,7 @@ interface ClientContext {
  */
 export class KtClientPicker extends KtElement {
   /** The shared tokens, then the picker's own styles. */
-  static override styles = [themeStyles, clientPickerStyles];
+  static override styles = [themeStyles, feedbackStyles, clientPickerStyles];
   /** Takes part in forms like a native control. */
   static formAssociated = true;
 
@@ -71,7 +72,7 @@ export class KtClientPicker extends KtElement {
   @state() private order: Order | undefined;
   @state() private context: ClientContext | undefined;
   @state() private changes: BillingChange[] | undefined;
-  @state() private toast: { message: string; undo?: () => Promise<unknown> } | undefined;
+  @state() private toast: Toast | undefined;
   @state() private announcement = '';
   @state() private busy = false;
 
@@ -278,7 +279,7 @@ export class KtClientPicker extends KtElement {
 
   // ——— order actions ———
 
-  async #act(action: (crm: Crm) => Promise<{ message: string; undo?: () => Promise<unknown> }>): Promise<void> {
+  async #act(action: (crm: Crm) => Promise<Toast>): Promise<void> {
     const crm = this.activeCrm;
     if (!crm || this.busy) return;
     this.busy = true;
@@ -391,7 +392,7 @@ export class KtClientPicker extends KtElement {
           ${this.open && this.suggestions.length === 0 ? html`<li class="none" role="option" aria-disabled="true" aria-selected="false">${t.picker.noMatch}</li>` : nothing}
         </ul>
       </div>
-      ${this.#renderOrderActions()} ${this.#renderContext()} ${this.#renderToast()} ${this.#renderDialog()}
+      ${this.#renderOrderActions()} ${this.#renderContext()} ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -448,15 +449,6 @@ export class KtClientPicker extends KtElement {
       ${unpaid ? html`<span class="flag">${t.picker.unpaid}</span>` : nothing}
       ${uncollected ? html`<span class="flag">${t.picker.uncollected}</span>` : nothing}
     </li>`;
-  }
-
-  #renderToast(): TemplateResult | typeof nothing {
-    if (!this.toast) return nothing;
-    const { message, undo } = this.toast;
-    return html`<div class="toast" part="toast" role="status">
-      <span>${message}</span>
-      ${undo ? html`<button type="button" @click=${() => this.#undo(undo)}>${this.t.table.undo}</button>` : nothing}
-    </div>`;
   }
 
   #renderDialog(): TemplateResult {

@@ -168,27 +168,7 @@ export const clientTableStyles = css`
   .toast {
     position: sticky;
     bottom: var(--_space);
-    display: flex;
-    gap: var(--_space);
-    align-items: center;
-    width: fit-content;
-    margin: var(--_space) auto 0;
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    background: var(--_text);
-    color: var(--_surface);
-    border-radius: var(--_radius);
-  }
-  .toast button {
-    background: transparent;
-    color: inherit;
-    border-color: currentColor;
-  }
-  dialog {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    max-width: 28em;
+    margin-inline: auto;
   }
   dialog .actions {
     display: flex;

@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { KtSelectionChangeEvent } from '../events/selection-change-event.ts';
 import { ClientCardsView } from './client-cards.ts';
@@ -49,7 +50,7 @@ const OVERSCAN = 6;
  */
 export class KtClientTable extends KtElement {
   /** The shared tokens, then the table's own styles. */
-  static override styles = [themeStyles, clientTableStyles];
+  static override styles = [themeStyles, feedbackStyles, clientTableStyles];
 
   /** Which columns, in which order: a comma- or space-separated list of column keys. */
   @property({ converter: { fromAttribute: parseColumns, toAttribute: (value: ColumnKey[]) => value.join(',') } })
@@ -82,7 +83,7 @@ export class KtClientTable extends KtElement {
   @state() private active = 0;
   @state() private gridScrollTop = 0;
   @state() private viewportHeight = 560;
-  @state() private toast: { message: string; undo?: () => Promise<unknown> } | undefined;
+  @state() private toast: Toast | undefined;
   @state() private busy: string | undefined;
   @state() private confirming: string[] | undefined;
   @state() private announcement = '';
@@ -224,7 +225,7 @@ export class KtClientTable extends KtElement {
     return html`
       ${this.#renderToolbar()} ${this.#renderBulkBar()}
       ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
-      ${this.#renderToast()} ${this.#renderDialog()}
+      ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -529,16 +530,6 @@ export class KtClientTable extends KtElement {
         ${icon}
       </button>`,
     )}`;
-  }
-
-  #renderToast(): TemplateResult | typeof nothing {
-    if (!this.toast) return nothing;
-    const { message, undo } = this.toast;
-    return html`<div class="toast" part="toast" role="status">
-      <span>${message}</span>
-      ${undo ? html`<button type="button" @click=${() => this.#undo(undo)}>${this.t.table.undo}</button>` : nothing}
-      <button type="button" class="close" aria-label="×" @click=${() => (this.toast = undefined)}>×</button>
-    </div>`;
   }
 
   #renderDialog(): TemplateResult {

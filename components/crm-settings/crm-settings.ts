@@ -3,6 +3,7 @@ import { query, state } from 'lit/decorators.js';
 import { isCrmError, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles } from '../base/toast.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -22,14 +23,8 @@ export class KtCrmSettings extends KtElement {
   /** The shared tokens, then the panel's own styles. */
   static override styles = [
     themeStyles,
+    feedbackStyles,
     css`
-      section {
-        padding: calc(var(--_space) * 1.5);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        margin-block-end: calc(var(--_space) * 1.5);
-      }
       h3 {
         margin: 0 0 var(--_space);
         font-size: 1.1em;
@@ -66,12 +61,6 @@ export class KtCrmSettings extends KtElement {
       }
       li button {
         padding: 0 0.5em;
-      }
-      dialog {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
       }
     `,
   ];
@@ -159,7 +148,7 @@ export class KtCrmSettings extends KtElement {
     return html`
       <h2 class="visually-hidden">${t.title}</h2>
       ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text}</p>` : nothing}
-      <section part="section" aria-labelledby="general">
+      <section class="panel" part="section" aria-labelledby="general">
         <h3 id="general">${t.title}</h3>
         <label class="line"
           ><input
@@ -195,7 +184,7 @@ export class KtCrmSettings extends KtElement {
     const t = this.t.settings;
     const groups = catalog === 'statuses' ? [...new Set((entries as Status[]).map((status) => status.group))] : [undefined];
     const id = `${catalog}-title`;
-    return html`<section part="section" aria-labelledby=${id}>
+    return html`<section class="panel" part="section" aria-labelledby=${id}>
       <h3 id=${id}>${title}</h3>
       ${groups.map(
         (group) => html`${group !== undefined ? html`<h4>${group}</h4>` : nothing}

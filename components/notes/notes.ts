@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { isCrmError, type CrmEvent, type Note, type NoteInput } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles } from '../base/toast.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -21,6 +22,7 @@ export class KtNotes extends KtElement {
   /** The shared tokens, then the notes' own styles. */
   static override styles = [
     themeStyles,
+    feedbackStyles,
     css`
       h3 {
         margin: 0 0 var(--_space);
@@ -32,13 +34,6 @@ export class KtNotes extends KtElement {
         margin-block-end: var(--_space);
       }
       textarea {
-        font: inherit;
-        color: inherit;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: calc(var(--_space) / 2) var(--_space);
-        min-height: 3.5em;
         resize: vertical;
       }
       .row {
@@ -85,12 +80,6 @@ export class KtNotes extends KtElement {
       }
       .empty {
         color: var(--_muted);
-      }
-      dialog {
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
       }
     `,
   ];

@@ -54,6 +54,7 @@ export const cs: Translation = {
     cancel: 'Zrušit',
     deleted: { other: 'Smazáno klientů: {n}.' },
     updated: { other: 'Upraveno klientů: {n}.' },
+    close: 'Zavřít',
     undo: 'Vrátit zpět',
     undone: 'Vráceno zpět.',
     copy: (what) => `Kopírovat ${what}`,

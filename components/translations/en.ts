@@ -63,6 +63,7 @@ export const en = {
     cancel: 'Cancel',
     deleted: { one: '{n} client deleted.', other: '{n} clients deleted.' } as PluralForms,
     updated: { one: '{n} client updated.', other: '{n} clients updated.' } as PluralForms,
+    close: 'Close',
     undo: 'Undo',
     undone: 'Undone.',
     copy: (what: string) => `Copy ${what}`,

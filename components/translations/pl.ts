@@ -54,6 +54,7 @@ export const pl: Translation = {
     cancel: 'Anuluj',
     deleted: { other: 'Usunięto klientów: {n}.' },
     updated: { other: 'Zmieniono klientów: {n}.' },
+    close: 'Zamknij',
     undo: 'Cofnij',
     undone: 'Cofnięto.',
     copy: (what) => `Kopiuj ${what}`,

@@ -54,6 +54,7 @@ export const sl: Translation = {
     cancel: 'Prekliči',
     deleted: { other: 'Izbrisanih strank: {n}.' },
     updated: { other: 'Spremenjenih strank: {n}.' },
+    close: 'Zapri',
     undo: 'Razveljavi',
     undone: 'Razveljavljeno.',
     copy: (what) => `Kopiraj ${what}`,

@@ -1,29 +1,23 @@
 // The demo page as a newcomer meets it: served, opened in Chromium, the CRM at work in its elements.
 import { expect } from 'chai';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { servedBrowser, type ServedBrowser } from './served-browser.ts';
 
 /** Where the run leaves its screenshots (ignored by git): look at them. */
 const screenshots = new URL('../screenshots/', import.meta.url).pathname;
 
 describe('demo page', () => {
   let browser: Browser;
-  let stop: () => Promise<void>;
   let url: string;
+  let served: ServedBrowser | undefined;
 
   before(async () => {
-    const demo = await startDemoServer({ port: 0 });
-    url = demo.url;
-    stop = async () => void (await demo.server.stop());
-    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+    served = await servedBrowser();
+    ({ browser, url } = served);
     mkdirSync(screenshots, { recursive: true });
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-  });
+  after(() => served?.stop());
 
   it('starts empty, inserts sample data, searches without diacritics, keeps it over a reload, and removes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -61,19 +55,14 @@ describe('demo page', () => {
 
 describe('demo page, the order-side flow', () => {
   let browser: Browser;
-  let stop: () => Promise<void>;
   let url: string;
+  let served: ServedBrowser | undefined;
 
   before(async () => {
-    const demo = await startDemoServer({ port: 0 });
-    url = demo.url;
-    stop = async () => void (await demo.server.stop());
-    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+    served = await servedBrowser();
+    ({ browser, url } = served);
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-  });
+  after(() => served?.stop());
 
   it('opens an order, picks its client by part of the tax ID, replaces the billing and undoes it, stars the client and filters by the star', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

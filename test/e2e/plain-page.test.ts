@@ -2,26 +2,20 @@
 import { expect } from 'chai';
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import type { Browser } from 'playwright-core';
+import { servedBrowser, type ServedBrowser } from './served-browser.ts';
 
 describe('plain HTML page', () => {
   let browser: Browser;
-  let stop: () => Promise<void>;
   let origin: string;
+  let served: ServedBrowser | undefined;
 
   before(async () => {
     if (!existsSync(new URL('../../dist/kartoteka-elements.js', import.meta.url))) execSync('npm run build', { stdio: 'ignore' });
-    const demo = await startDemoServer({ port: 0 });
-    origin = new URL(demo.url).origin;
-    stop = async () => void (await demo.server.stop());
-    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+    served = await servedBrowser();
+    ({ browser, origin } = served);
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-  });
+  after(() => served?.stop());
 
   it('shows the client table from the drop-in file and opens a client', async () => {
     const page = await browser.newPage();

@@ -1,26 +1,20 @@
 // The elements inside a React 19 app: properties, events and the card opened from React state.
 import { expect } from 'chai';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import type { Browser } from 'playwright-core';
+import { servedBrowser, type ServedBrowser } from './served-browser.ts';
 import { buildReactExample } from '../../scripts/build-react-example.mjs';
 
 describe('React page', () => {
   let browser: Browser;
-  let stop: () => Promise<void>;
   let origin: string;
+  let served: ServedBrowser | undefined;
 
   before(async () => {
     await buildReactExample();
-    const demo = await startDemoServer({ port: 0 });
-    origin = new URL(demo.url).origin;
-    stop = async () => void (await demo.server.stop());
-    browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+    served = await servedBrowser();
+    ({ browser, origin } = served);
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-  });
+  after(() => served?.stop());
 
   it('picks a client, lists clients and opens one in the card, all driven by React', async () => {
     const page = await browser.newPage();

@@ -1,0 +1,61 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+/** A message after an action, maybe with its undo. */
+export interface Toast {
+  message: string;
+  undo?: () => Promise<unknown>;
+}
+
+/** Renders a toast: a live region of its own, so screen readers hear it. */
+export function renderToast(toast: Toast | undefined, labels: { undo: string; close: string }, on: { undo(undo: () => Promise<unknown>): void; close(): void }): TemplateResult | typeof nothing {
+  if (!toast) return nothing;
+  const { message, undo } = toast;
+  return html`<div class="toast" part="toast" role="status">
+    <span>${message}</span>
+    ${undo ? html`<button type="button" @click=${() => on.undo(undo)}>${labels.undo}</button>` : nothing}
+    <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>
+  </div>`;
+}
+
+/** Toasts, dialogs and the panels elements are built of, styled alike in every element. */
+export const feedbackStyles = css`
+  .toast {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+    width: fit-content;
+    margin-block-start: var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_text);
+    color: var(--_surface);
+    border-radius: var(--_radius);
+  }
+  .toast button {
+    background: transparent;
+    color: inherit;
+    border-color: currentColor;
+  }
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    max-width: 40em;
+  }
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    min-height: 3em;
+  }
+  .panel {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+`;

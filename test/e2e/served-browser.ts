@@ -1,0 +1,26 @@
+// What every end-to-end test starts with: the repository served as the demo server serves it, and Chromium.
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+export interface ServedBrowser {
+  browser: Browser;
+  /** The demo page's URL; other pages are under the same origin. */
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export async function servedBrowser(): Promise<ServedBrowser> {
+  const demo = await startDemoServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath: findChromium()!, args: chromiumArgs.filter((a) => !a.startsWith('--headless')) });
+  return {
+    browser,
+    url: demo.url,
+    origin: new URL(demo.url).origin,
+    async stop() {
+      await browser.close();
+      await demo.server.stop();
+    },
+  };
+}
