@@ -51,18 +51,6 @@ describe('demo page', () => {
     expect(await page.getByRole('button', { name: 'Insert sample data' }).isVisible()).to.equal(true);
     expect(errors).to.deep.equal([]);
   });
-});
-
-describe('demo page, the order-side flow', () => {
-  let browser: Browser;
-  let url: string;
-  let served: ServedBrowser | undefined;
-
-  before(async () => {
-    served = await servedBrowser();
-    ({ browser, url } = served);
-  });
-  after(() => served?.stop());
 
   it('opens an order, picks its client by part of the tax ID, replaces the billing and undoes it, stars the client and filters by the star', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
