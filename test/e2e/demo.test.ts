@@ -28,6 +28,7 @@ describe('demo page', () => {
 
     await page.getByRole('button', { name: 'Insert sample data' }).click();
     await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('kt-client-table')!.shadowRoot!.querySelectorAll('.body [role="row"] .taxId').length > 10);
     const taxIds = await page.locator('kt-client-table [role="row"] .taxId').allInnerTexts();
     expect(taxIds.length).to.be.above(10);
     expect(taxIds.every((taxId) => /^(CZ|SK|PL|SI)\d+$/.test(taxId)), taxIds.join('\n')).to.equal(true);
