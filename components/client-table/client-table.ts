@@ -268,7 +268,7 @@ export class KtClientTable extends KtElement {
         ${this.pending?.progress !== undefined
           ? html`<progress class="count" max="1" .value=${this.pending.progress} aria-label=${t.table.sorting}></progress>`
           : html`<span class="count" part="count">${this.source?.total === undefined ? t.table.loading : this.plural(t.table.count, this.source.total)}</span>`}
-        <div class="view-switch" role="group" aria-label=${t.table.label}>
+        <div class="view-switch" role="group" aria-label=${t.table.view}>
           <button type="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t.table.viewTable}</button>
           <button type="button" aria-pressed=${this.view === 'cards'} @click=${() => (this.view = 'cards')}>${t.table.viewCards}</button>
         </div>

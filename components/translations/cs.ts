@@ -63,6 +63,7 @@ export const cs: Translation = {
     connected: (integration) => `Propojeno s ${integration}`,
     sortBy: (column) => `Řadit podle: ${column}`,
     sorting: 'Řadím…',
+    view: 'Zobrazení',
     viewTable: 'Tabulka',
     viewCards: 'Karty',
     currentClients: 'Stávající klienti',

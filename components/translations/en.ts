@@ -72,6 +72,7 @@ export const en = {
     connected: (integration: string) => `Linked to ${integration}`,
     sortBy: (column: string) => `Sort by ${column}`,
     sorting: 'Sorting…',
+    view: 'View',
     viewTable: 'Table',
     viewCards: 'Cards',
     currentClients: 'Current clients',

@@ -63,6 +63,7 @@ export const pl: Translation = {
     connected: (integration) => `Połączono z ${integration}`,
     sortBy: (column) => `Sortuj według: ${column}`,
     sorting: 'Sortowanie…',
+    view: 'Widok',
     viewTable: 'Tabela',
     viewCards: 'Karty',
     currentClients: 'Obecni klienci',

@@ -63,6 +63,7 @@ export const sl: Translation = {
     connected: (integration) => `Povezano z ${integration}`,
     sortBy: (column) => `Razvrsti po: ${column}`,
     sorting: 'Razvrščam…',
+    view: 'Pogled',
     viewTable: 'Tabela',
     viewCards: 'Kartice',
     currentClients: 'Obstoječe stranke',
