@@ -79,22 +79,41 @@ export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<
   try {
     return await inTransaction(db, touched, 'readwrite', async (transaction) => {
       const collections = await readTouched(transaction, plan.operations);
-      stageOperations(plan.operations, collections);
-      if (plan.failure !== undefined) throw plan.failure;
-      for (const [name, { definition, staged }] of collections) {
-        for (const entry of staged.values()) {
-          if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
+      try {
+        stageOperations(plan.operations, collections);
+        if (plan.failure !== undefined) throw plan.failure;
+        for (const [name, { definition, staged }] of collections) {
+          for (const entry of staged.values()) {
+            if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
+          }
         }
+        for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
+      } catch (error) {
+        // A version conflict outranks every other failure (as when every id is read first): look
+        // at the ids the batch meant to create before reporting anything else.
+        await failOnExisting(transaction, plan.operations, collections);
+        throw error;
       }
-      for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
       return write(transaction, collections, clash);
     });
   } catch (error) {
     if (clash.collection === undefined || clash.id === undefined) throw error;
-    // An id the batch meant to create existed after all: the same conflict a read first would have found.
+    // An id the batch meant to create existed after all: the conflict a read first would have found.
     const row = (await db.get(clash.collection, clash.id)) as Row | undefined;
-    throw conflict(clash.collection, clash.id, 'absent', row?.record.version, row?.record);
+    if (row === undefined) throw error;
+    throw conflict(clash.collection, clash.id, 'absent', row.record.version, row.record);
   }
+}
+
+/** Throws the `conflict` of the first id the batch meant to create that exists after all. */
+async function failOnExisting(transaction: Transaction<'readwrite'>, operations: CheckedOperation[], collections: Map<string, StagedCollection>): Promise<void> {
+  const assumed = operations.filter((operation) => collections.get(operation.collection)?.assumedAbsent.has(operation.id) && operation.expectedVersion === 'absent');
+  const rows = (await Promise.all(assumed.map(({ collection, id }) => transaction.objectStore(collection).get(id)))) as (Row | undefined)[];
+  const index = rows.findIndex((row) => row !== undefined);
+  if (index < 0) return;
+  const { collection, id } = assumed[index]!;
+  const { record } = rows[index]!;
+  throw conflict(collection, id, 'absent', record.version, record);
 }
 
 function checkOperation(schema: StorageSchema, operation: WriteOperation, position: number): CheckedOperation {
@@ -228,7 +247,10 @@ function write(transaction: Transaction<'readwrite'>, collections: Map<string, S
         const row = rowOf(definition, record, keys);
         if (assumedAbsent.has(id)) {
           puts.push(() => {
-            store.add(row).onerror = () => {
+            const request = store.add(row);
+            request.onerror = () => {
+              // Only a taken key is a clash; an abort also fails every request still pending.
+              if (request.error?.name !== 'ConstraintError') return;
               clash.collection ??= name;
               clash.id ??= id;
             };

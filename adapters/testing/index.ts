@@ -585,6 +585,21 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
           assertEqual(await snapshot(), before, 'every record and index as before');
         });
       }
+      it('reports a record created twice as a conflict before any other failure of the batch', async () => {
+        const before = await snapshot();
+        const again = put('people', person('p01', { name: 'Again' }), 'absent');
+        const cases: [string, WriteOperation[]][] = [
+          ['then an unknown collection', [again, put('nonexistent', person('x1', {}))]],
+          ['then a throwing extractor', [again, put('people', person('p12', { age: 'explode' }))]],
+          ['with a taken unique key', [put('people', person('p01', { email: 'gita@example.com' }), 'absent')]],
+          ['before new records', [put('people', person('p13', { name: 'New' }), 'absent'), again]],
+        ];
+        for (const [what, operations] of cases) {
+          const error = await assertRejects(() => adapter.write(operations), 'conflict', what);
+          assertEqual(error.current, storedPerson('p01'), `${what}: current`);
+        }
+        assertEqual(await snapshot(), before, 'every record and index as before');
+      });
     });
 
     describe('concurrent writers', () => {

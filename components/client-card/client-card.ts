@@ -47,6 +47,7 @@ export class KtClientCard extends KtElement {
   @state() private fieldErrors = new Map<string, string>();
   @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
   @state() private message: string | undefined;
+  #loads = 0;
 
   protected override crmChanged(): void {
     void this.#load();
@@ -74,21 +75,25 @@ export class KtClientCard extends KtElement {
     }
   }
 
+  /** Reads what the card shows; `withClient` false leaves the client alone (the user is editing it). Only the newest read lands. */
   async #load(withClient = true): Promise<void> {
     const crm = this.activeCrm;
     const id = this.clientId;
     if (!crm || !id) return;
+    const ticket = ++this.#loads;
     try {
       const [client, statuses, starKinds, orders, activities] = await Promise.all([
-        withClient ? crm.clients.get(id) : Promise.resolve(this.client),
+        withClient ? crm.clients.get(id) : undefined,
         crm.statuses.list(),
         crm.stars.list(),
         this.#allOrders(id),
         crm.activities.list(id, { limit: 50 }),
       ]);
-      if (id !== this.clientId) return;
-      Object.assign(this, { client, statuses, starKinds, orders, activities: activities.items });
+      if (ticket !== this.#loads) return;
+      Object.assign(this, { statuses, starKinds, orders, activities: activities.items });
+      if (client) this.client = client;
     } catch (error) {
+      if (ticket !== this.#loads) return;
       if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
       else this.message = error instanceof Error ? error.message : String(error);
     }
@@ -119,15 +124,18 @@ export class KtClientCard extends KtElement {
     const crm = this.activeCrm;
     if (!crm || !this.client) return;
     if (Object.keys(patch).length === 0) {
-      this.editing = false;
+      await this.#stopEditing();
       return;
     }
     try {
-      this.client = await crm.clients.update(this.client.id, patch, { expectedVersion: version });
-      this.editing = false;
+      const saved = await crm.clients.update(this.client.id, patch, { expectedVersion: version });
+      // Reads started before the save (its own event starts one) must not put the old client back.
+      this.#loads++;
+      this.client = saved;
+      void this.#load(false);
       this.conflict = undefined;
-      this.fieldErrors = new Map();
       this.message = this.t.card.saved;
+      await this.#stopEditing();
     } catch (error) {
       if (!isCrmError(error)) throw error;
       this.#showError(error, patch);
@@ -155,6 +163,21 @@ export class KtClientCard extends KtElement {
     const { patch, current } = this.conflict!;
     this.client = current;
     return this.#update(patch, current.version);
+  }
+
+  async #startEditing(): Promise<void> {
+    this.editing = true;
+    this.message = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#f-name')?.focus();
+  }
+
+  /** Leaves the form; focus goes back to the Edit button, where the user started. */
+  async #stopEditing(): Promise<void> {
+    this.editing = false;
+    this.fieldErrors = new Map();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('button.edit')?.focus();
   }
 
   // ——— orders and timeline ———
@@ -258,7 +281,7 @@ export class KtClientCard extends KtElement {
     return html`<section class="panel" part="info" aria-labelledby="info-title">
       <div class="section-head">
         <h3 id="info-title">${t.card.info}</h3>
-        <button type="button" @click=${() => ((this.editing = true), (this.message = undefined))}>${t.card.edit}</button>
+        <button type="button" class="edit" @click=${this.#startEditing}>${t.card.edit}</button>
       </div>
       <dl>
         ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value === undefined || value === '' ? t.card.none : value}</dd></div>`)}
@@ -307,7 +330,7 @@ export class KtClientCard extends KtElement {
         ${field('owner', f.owner, input('owner', client.owner))} ${field('nextOrderReminder', f.nextOrderReminder, area('nextOrderReminder', client.nextOrderReminder ?? ''))}
         <div class="buttons">
           <button type="submit" class="primary">${t.card.save}</button>
-          <button type="button" @click=${() => ((this.editing = false), (this.fieldErrors = new Map()))}>${t.card.cancel}</button>
+          <button type="button" @click=${() => this.#stopEditing()}>${t.card.cancel}</button>
         </div>
       </form>
     </section>`;

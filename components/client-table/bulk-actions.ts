@@ -6,6 +6,8 @@ export type BulkAction = { kind: 'status'; statusId: string } | { kind: 'addStar
 export interface BulkResult {
   /** Clients changed. */
   changed: number;
+  /** Clients that were gone meanwhile (deleted in another tab): skipped. */
+  missing: number;
   /** Reverses the action, where the SDK can (a status change, a delete). */
   undo?: () => Promise<unknown>;
 }
@@ -34,25 +36,40 @@ export async function runBulk(crm: Crm, ids: string[], action: BulkAction, progr
         }
         progress(Math.min(ids.length, start + STATUS_BATCH));
       }
-      return { changed, ...(activities.length ? { undo: () => undoAll(crm, activities) } : {}) };
+      return { changed, missing: 0, ...(activities.length ? { undo: () => undoAll(crm, activities) } : {}) };
     }
     case 'addStar':
     case 'removeStar': {
-      let changed = 0;
+      let [changed, missing] = [0, 0];
       for (const [i, id] of ids.entries()) {
-        if (await changeStars(crm, id, action.starId, action.kind === 'addStar')) changed += 1;
+        const outcome = await skipMissing(() => changeStars(crm, id, action.starId, action.kind === 'addStar'));
+        if (outcome === 'missing') missing += 1;
+        else if (outcome) changed += 1;
         if (i % 25 === 0) progress(i + 1);
       }
-      return { changed };
+      return { changed, missing };
     }
     case 'delete': {
       const activities: Activity[] = [];
+      let missing = 0;
       for (const [i, id] of ids.entries()) {
-        activities.push(await crm.clients.delete(id));
+        const outcome = await skipMissing(() => crm.clients.delete(id));
+        if (outcome === 'missing') missing += 1;
+        else activities.push(outcome);
         if (i % 25 === 0) progress(i + 1);
       }
-      return { changed: activities.length, undo: () => undoAll(crm, activities) };
+      return { changed: activities.length, missing, ...(activities.length ? { undo: () => undoAll(crm, activities) } : {}) };
     }
+  }
+}
+
+/** Runs `action` on one client; `'missing'` when the client is gone, any other error thrown. */
+async function skipMissing<T>(action: () => Promise<T>): Promise<T | 'missing'> {
+  try {
+    return await action();
+  } catch (error) {
+    if (isCrmError(error) && error.code === 'not_found') return 'missing';
+    throw error;
   }
 }
 

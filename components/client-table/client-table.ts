@@ -134,7 +134,9 @@ export class KtClientTable extends KtElement {
 
   protected override crmChanged(crm: Crm | undefined): void {
     this.figures = crm ? new OrderFiguresCache(crm, () => this.requestUpdate()) : undefined;
-    void this.#loadCatalogs().then(() => this.#reload({ keepPosition: false }));
+    void this.#loadCatalogs()
+      .then(() => this.#reload({ keepPosition: false }))
+      .catch((error: unknown) => this.#failed(error));
   }
 
   protected override crmEvent(event: CrmEvent): void {
@@ -158,16 +160,30 @@ export class KtClientTable extends KtElement {
         this.cards.forgetNotes(event.note.clientId);
         this.requestUpdate();
         return;
+      case 'client.updated': {
+        // By number, unfiltered, a changed client stays where it is: show it there, read nothing.
+        const { filter, search, sort } = this.source?.query ?? {};
+        const inPlace = !search && Object.values(filter ?? {}).every((value) => value === undefined) && (!sort || sort.by === 'number');
+        if (inPlace && this.source?.replace(event.client)) {
+          this.requestUpdate();
+          return;
+        }
+        this.#scheduleReload();
+        return;
+      }
       case 'client.created':
-      case 'client.updated':
       case 'client.deleted':
       case 'clients.merged':
-        // Bulk actions change many clients at once: reload once they are done.
-        clearTimeout(this.#reloadTimer);
-        this.#reloadTimer = setTimeout(() => void this.#reload({ keepPosition: true }), 120);
+        this.#scheduleReload();
         return;
       default:
     }
+  }
+
+  /** Bulk actions change many clients at once: read again once they are done. */
+  #scheduleReload(): void {
+    clearTimeout(this.#reloadTimer);
+    this.#reloadTimer = setTimeout(() => void this.#reload({ keepPosition: true }), 120);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -181,12 +197,15 @@ export class KtClientTable extends KtElement {
     [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
   }
 
-  /** Starts a new row source for the current query; the old one's late answers are dropped. */
-  /** `keepPosition`: the same query read again (data changed), so the view stays where the user is. */
+  /**
+   * Starts a new row source for the current query; only the newest one shows, however late an
+   * older one answers. `keepPosition`: the same query read again (data changed), so the view stays
+   * where the user is; otherwise it starts at the top and "all matching" no longer applies.
+   */
   async #reload({ keepPosition }: { keepPosition: boolean }): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim());
+    if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim()).catch((error: unknown) => this.#failed(error));
     const positions = new Map(this.statuses.map((status, i) => [status.id, i]));
     const source: RowSource = new RowSource(
       crm,
@@ -200,23 +219,28 @@ export class KtClientTable extends KtElement {
     try {
       await source.start();
     } catch (error) {
-      if (this.pending === source) this.loadError = error instanceof Error ? error.message : String(error);
+      if (this.pending === source) {
+        this.pending = undefined;
+        this.#failed(error);
+      }
       return;
-    } finally {
-      if (this.pending === source) this.pending = undefined;
     }
-    // A newer query started meanwhile: its answer shows, not this one.
-    if (this.pending !== undefined) return;
+    if (this.pending !== source) return;
+    this.pending = undefined;
     this.loadError = undefined;
     this.source = source;
-    this.selection.retain((id) => (source.total === source.rows.length ? source.rows.some((row) => row?.id === id) : true));
     if (keepPosition) this.active = Math.min(this.active, Math.max(0, (source.total ?? 1) - 1));
     else {
       this.active = 0;
       this.gridScrollTop = 0;
       if (this.scroller) this.scroller.scrollTop = 0;
+      if (this.selection.allMatching) this.#clearSelection();
     }
     this.#announce(this.plural(this.t.table.count, source.total ?? 0));
+  }
+
+  #failed(error: unknown): void {
+    this.loadError = error instanceof Error ? error.message : String(error);
   }
 
   // ——— rendering ———
@@ -349,7 +373,7 @@ export class KtClientTable extends KtElement {
     const rowHeight = this.rowHeight;
     const first = Math.max(0, Math.floor(this.gridScrollTop / rowHeight) - OVERSCAN);
     const last = Math.min(total, Math.ceil((this.gridScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN);
-    if (source) void source.want(first, last);
+    if (source) void source.want(first, last).catch((error: unknown) => this.#failed(error));
     const indexes = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
     const allSelected = total > 0 && this.selection.size(total) === total;
     return html`
@@ -565,8 +589,10 @@ export class KtClientTable extends KtElement {
     this.scroller?.focus({ preventScroll: true });
   }
 
-  #toggle(index: number, client: Client): void {
-    this.selection.toggle(client.id, index, () => this.#loadedIds());
+  async #toggle(index: number, client: Client): Promise<void> {
+    // Leaving "all matching" for a list of ids: every matching client's (read if need be), but this one.
+    if (this.selection.allMatching) this.selection.extend((await this.source?.allIds()) ?? [], true);
+    this.selection.toggle(client.id, index);
     this.active = index;
     this.#selectionChanged();
   }
@@ -593,10 +619,6 @@ export class KtClientTable extends KtElement {
   #clearSelection(): void {
     this.selection.clear();
     this.#selectionChanged();
-  }
-
-  #loadedIds(): string[] {
-    return (this.source?.rows ?? []).flatMap((row) => (row ? [row.id] : []));
   }
 
   #selectionChanged(): void {
@@ -671,13 +693,15 @@ export class KtClientTable extends KtElement {
 
   // ——— bulk actions ———
 
-  async #bulk(action: BulkAction): Promise<void> {
+  /** Runs a bulk action on `ids` (by default the selection as it is now). */
+  async #bulk(action: BulkAction, ids?: string[]): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    const ids = await this.selectedIds();
+    ids ??= await this.selectedIds();
     try {
       const result = await runBulk(crm, ids, action, (done) => (this.busy = `${this.number(done)} / ${this.number(ids.length)}`));
-      const message = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
+      const done = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
+      const message = result.missing ? `${done} ${this.plural(this.t.table.missing, result.missing)}` : done;
       this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
@@ -693,9 +717,10 @@ export class KtClientTable extends KtElement {
     this.dialog?.showModal();
   }
 
+  /** Deletes exactly the clients the dialog counted, whatever the selection has become since. */
   #confirmDelete(): void {
     const ids = this.confirming;
-    if (ids?.length) void this.#bulk({ kind: 'delete' });
+    if (ids?.length) void this.#bulk({ kind: 'delete' }, ids);
   }
 
   async #undo(undo: () => Promise<unknown>): Promise<void> {

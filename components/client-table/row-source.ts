@@ -82,6 +82,14 @@ export class RowSource {
     return this.rows.flatMap((row) => (row ? [row.id] : []));
   }
 
+  /** Shows a client's new version where its row is loaded; false when it is not loaded. */
+  replace(client: Client): boolean {
+    const index = this.rows.findIndex((row) => row?.id === client.id);
+    if (index < 0) return false;
+    this.rows[index] = client;
+    return true;
+  }
+
   /** The id at a position, loaded or not (keyed mode knows every id). */
   idAt(index: number): string | undefined {
     return this.rows[index]?.id ?? this.#ids?.[index];

@@ -27,13 +27,8 @@ export class Selection {
     this.anchor = index;
   }
 
-  /** Ctrl/Cmd-click, Space, the row's checkbox: this row in or out, the rest kept. */
-  toggle(id: string, index: number, allIds?: () => string[]): void {
-    if (this.allMatching) {
-      // Leaving "all matching" for an explicit list: every loaded row but this one.
-      this.#ids = new Set(allIds?.() ?? []);
-      this.allMatching = false;
-    }
+  /** Ctrl/Cmd-click, Space, the row's checkbox: this row in or out, the rest kept (the caller turns "all matching" into ids first). */
+  toggle(id: string, index: number): void {
     if (this.#ids.has(id)) this.#ids.delete(id);
     else this.#ids.add(id);
     this.anchor = index;
@@ -55,10 +50,5 @@ export class Selection {
     this.allMatching = false;
     this.#ids = new Set();
     this.anchor = undefined;
-  }
-
-  /** Drops ids that no longer exist (deleted clients). */
-  retain(exists: (id: string) => boolean): void {
-    for (const id of this.#ids) if (!exists(id)) this.#ids.delete(id);
   }
 }

@@ -55,6 +55,7 @@ export const cs: Translation = {
     deleted: { other: 'Smazáno klientů: {n}.' },
     updated: { other: 'Upraveno klientů: {n}.' },
     close: 'Zavřít',
+    missing: { other: 'Už neexistovalo: {n}.' },
     undo: 'Vrátit zpět',
     undone: 'Vráceno zpět.',
     copy: (what) => `Kopírovat ${what}`,

@@ -64,6 +64,7 @@ export const en = {
     deleted: { one: '{n} client deleted.', other: '{n} clients deleted.' } as PluralForms,
     updated: { one: '{n} client updated.', other: '{n} clients updated.' } as PluralForms,
     close: 'Close',
+    missing: { one: '{n} was gone already.', other: '{n} were gone already.' } as PluralForms,
     undo: 'Undo',
     undone: 'Undone.',
     copy: (what: string) => `Copy ${what}`,

@@ -55,6 +55,7 @@ export const pl: Translation = {
     deleted: { other: 'Usunięto klientów: {n}.' },
     updated: { other: 'Zmieniono klientów: {n}.' },
     close: 'Zamknij',
+    missing: { other: 'Już nie istniało: {n}.' },
     undo: 'Cofnij',
     undone: 'Cofnięto.',
     copy: (what) => `Kopiuj ${what}`,

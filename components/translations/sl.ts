@@ -55,6 +55,7 @@ export const sl: Translation = {
     deleted: { other: 'Izbrisanih strank: {n}.' },
     updated: { other: 'Spremenjenih strank: {n}.' },
     close: 'Zapri',
+    missing: { other: 'Ni več obstajalo: {n}.' },
     undo: 'Razveljavi',
     undone: 'Razveljavljeno.',
     copy: (what) => `Kopiraj ${what}`,

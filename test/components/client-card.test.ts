@@ -103,7 +103,7 @@ describe('<kt-client-card>', () => {
     const { crm, client } = await world();
     const element = await card(crm, client.id);
     button(section(element, 'info'), 'Edit').click();
-    await element.updateComplete;
+    await until(() => expect(shadow(element).activeElement?.id).to.equal('f-name'));
     const form = section(element, 'info').querySelector('form')!;
     const emails = form.querySelector<HTMLTextAreaElement>('[name="emails"]')!;
     emails.value = 'nakup@alza.cz\nnot an e-mail';
@@ -120,6 +120,10 @@ describe('<kt-client-card>', () => {
     await until(() => expect(textOf(shadow(element).querySelector('.message'))).to.equal('Saved.'));
     const saved = await crm.clients.get(client.id);
     expect([saved.emails, saved.discountPercent, saved.temperature]).to.deep.equal([['nakup@alza.cz', 'faktury@alza.cz'], 10, 'hot']);
+    // The screen shows what was saved, and stays so once the reads the save started have landed.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(textOf(section(element, 'info'))).to.contain('Discount %10 %').and.contain('TemperatureHot');
+    expect(shadow(element).activeElement?.textContent?.trim()).to.equal('Edit');
     expect(saved.name).to.equal(client.name);
   });
 
