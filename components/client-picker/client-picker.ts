@@ -42,6 +42,8 @@ export class KtClientPicker extends KtElement {
   static override styles = [themeStyles, feedbackStyles, clientPickerStyles];
   /** Takes part in forms like a native control. */
   static formAssociated = true;
+  /** `picker.focus()` and a `<label for>` outside reach the text field. */
+  static override shadowRootOptions = { ...KtElement.shadowRootOptions, delegatesFocus: true };
 
   /** The form field name. */
   @property({ reflect: true }) name = '';
@@ -80,6 +82,9 @@ export class KtClientPicker extends KtElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #internals = this.attachInternals();
+  #formDisabled = false;
+  /** Which read of the order is the newest: a late answer for an earlier `order-id` is dropped. */
+  #orderReads = 0;
   #defaultValue = '';
   #searchSequence = 0;
 
@@ -120,8 +125,15 @@ export class KtClientPicker extends KtElement {
     this.value = this.#defaultValue;
   }
 
+  /** A disabled `<fieldset>` around it: kept apart from the element's own `disabled`, so enabling the fieldset enables it again. */
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+    this.#validate();
+  }
+
+  get #inactive(): boolean {
+    return this.disabled || this.#formDisabled;
   }
 
   formStateRestoreCallback(state: string | File | FormData | null): void {
@@ -146,7 +158,11 @@ export class KtClientPicker extends KtElement {
       this.#internals.setFormValue(this.value || null, this.value);
       if (this.chosen?.id !== this.value && this.hasUpdated) void this.#loadChosen();
     }
-    if (changed.has('orderId') && this.hasUpdated) void this.#loadOrder();
+    if (changed.has('orderId') && this.hasUpdated) {
+      // Another order: its own client shows, not the previous order's.
+      if (!changed.has('value')) this.value = '';
+      void this.#loadOrder();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -155,24 +171,29 @@ export class KtClientPicker extends KtElement {
   }
 
   #validate(): void {
-    if (this.required && !this.value && !this.disabled) this.#internals.setValidity({ valueMissing: true }, this.t.picker.required, this.input);
+    if (this.required && !this.value && !this.#inactive) this.#internals.setValidity({ valueMissing: true }, this.t.picker.required, this.input);
     else this.#internals.setValidity({});
   }
 
   async #loadOrder(): Promise<void> {
     const crm = this.activeCrm;
+    const ticket = ++this.#orderReads;
     if (!crm || !this.orderId) {
       this.order = undefined;
       return;
     }
     try {
-      this.order = await crm.orders.get(this.orderId);
+      const order = await crm.orders.get(this.orderId);
+      if (ticket !== this.#orderReads) return;
+      this.order = order;
+      // An order that has a client shows it, unless the user has chosen one meanwhile.
+      if (!order.clientId || this.value) return;
+      const client = await crm.clients.get(order.clientId);
+      if (ticket === this.#orderReads && !this.value) this.#choose(client, false);
     } catch {
-      this.order = undefined;
-      return;
+      // The order (or its client) is gone or not this user's: the picker works without it.
+      if (ticket === this.#orderReads) this.order = undefined;
     }
-    // An order that has a client shows it, unless the user is choosing another one.
-    if (this.order.clientId && !this.value) this.#choose(await crm.clients.get(this.order.clientId), false);
   }
 
   async #loadChosen(): Promise<void> {
@@ -188,7 +209,7 @@ export class KtClientPicker extends KtElement {
       this.chosen = client;
       this.context = { orders: orders.items, notes: notes.filter((note) => note.priority === 'high') };
     } catch {
-      this.chosen = this.context = undefined;
+      if (this.value === id) this.chosen = this.context = undefined;
     }
   }
 
@@ -206,7 +227,13 @@ export class KtClientPicker extends KtElement {
       this.announcement = '';
       return;
     }
-    const found = await crm.clients.search(this.text, { limit: SUGGESTIONS });
+    let found: Client[];
+    try {
+      found = await crm.clients.search(this.text, { limit: SUGGESTIONS });
+    } catch {
+      // Text the search refuses (over 200 characters): nothing matches it.
+      found = [];
+    }
     // Typing runs ahead of the answers: only the newest one shows.
     if (sequence !== this.#searchSequence) return;
     this.suggestions = found;
@@ -353,7 +380,7 @@ export class KtClientPicker extends KtElement {
       ${this.chosen
         ? html`<div class="chosen" part="chosen">
             <span>${this.activeCrm?.clients.label(this.chosen)}</span>
-            <button type="button" class="clear" aria-label=${t.picker.clear} ?disabled=${this.disabled} @click=${this.#clear}>×</button>
+            <button type="button" class="clear" aria-label=${t.picker.clear} ?disabled=${this.#inactive} @click=${this.#clear}>×</button>
           </div>`
         : nothing}
       <div class="combobox">
@@ -370,7 +397,7 @@ export class KtClientPicker extends KtElement {
           aria-required=${this.required}
           placeholder=${t.picker.placeholder}
           .value=${this.text}
-          ?disabled=${this.disabled}
+          ?disabled=${this.#inactive}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
           @blur=${() => setTimeout(() => (this.open = false), 150)}
@@ -405,10 +432,10 @@ export class KtClientPicker extends KtElement {
     const billing = order.billing.company ?? order.billing.name;
     return html`<div class="actions" part="actions" role="group" aria-label=${t.picker.orderClient}>
       ${!order.clientId ? html`<p class="hint">${t.picker.notLinked} ${billing ? html`<strong>${billing}</strong>` : nothing}</p>` : nothing}
-      ${chosen && !linkedHere ? html`<button type="button" ?disabled=${this.busy || this.disabled} @click=${this.#link}>${t.picker.link}</button>` : nothing}
-      ${chosen ? html`<button type="button" ?disabled=${this.busy || this.disabled} @click=${this.#askReplace}>${t.picker.replaceBilling}</button>` : nothing}
-      ${!order.clientId && !chosen ? html`<button type="button" ?disabled=${this.busy || this.disabled} @click=${this.#createFromOrder}>${t.picker.createFromOrder}</button>` : nothing}
-      ${order.clientId ? html`<button type="button" ?disabled=${this.busy || this.disabled} @click=${this.#unlink}>${t.picker.unlink}</button>` : nothing}
+      ${chosen && !linkedHere ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#link}>${t.picker.link}</button>` : nothing}
+      ${chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#askReplace}>${t.picker.replaceBilling}</button>` : nothing}
+      ${!order.clientId && !chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#createFromOrder}>${t.picker.createFromOrder}</button>` : nothing}
+      ${order.clientId ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#unlink}>${t.picker.unlink}</button>` : nothing}
     </div>`;
   }
 

@@ -7,6 +7,8 @@ const benches = {
   import: async (options: ImportBenchOptions) => (await import('./import.bench.ts')).importBench(options),
   search: async (options: BenchOptions) => (await import('./search.bench.ts')).searchBench(options),
   cold: async (options: BenchOptions) => (await import('./cold-open.bench.ts')).coldOpenBench(options),
+  table: async (options: BenchOptions) => (await import('./table.bench.ts')).tableBench(options),
+  picker: async (options: BenchOptions) => (await import('./picker.bench.ts')).pickerBench(options),
 };
 
 declare global {

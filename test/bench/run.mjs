@@ -3,7 +3,7 @@
 // Not part of `npm test`: nothing here asserts a timing.
 //
 //   BENCH_SCALE=0.1     data sizes × 0.1 (default 1: 100k orders / 100k clients)
-//   BENCH_ONLY=search   a comma-separated subset of import,search,cold
+//   BENCH_ONLY=search   a comma-separated subset of import,search,cold,table,picker,size
 //   BENCH_REPS=5        repetitions (each bench has its own default)
 //   BENCH_CHUNK=1000    rows per import transaction, for every import variant
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
 import { startBenchServer } from './server.mjs';
-import { bytes, median, ms, p95, ratio, table } from './stats.mjs';
+import { measureSizes } from './size.mjs';
+import { bytes, kilobytes, median, ms, p95, quantile, ratio, table } from './stats.mjs';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'import,search,cold').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'import,search,cold,table,picker,size').split(','));
 const reps = process.env.BENCH_REPS ? Number(process.env.BENCH_REPS) : undefined;
 const chunkSize = Number(process.env.BENCH_CHUNK ?? 1000);
 const scaled = (size) => Math.max(1, Math.round(size * scale));
@@ -87,6 +88,77 @@ function printCold(result) {
   }
 }
 
+// A frame at 60 Hz: rAF deltas come as multiples of 16.67 ms, so a dropped frame shows as 33.3 ms.
+const FRAME_MS = 16.7;
+
+function printTable(result) {
+  const { kartoteka, vaadin } = result.firstRows;
+  const share = (part, whole) => `${((part / whole) * 100).toFixed(1)}%`;
+  table(`4. <kt-client-table> vs <vaadin-grid>: first rows over ${result.clients} clients (6 columns; from createElement + insert), ${kartoteka.length} mounts each`, [
+    ['grid', 'first row in DOM p50', 'p95', 'vs vaadin (p50)', 'painted p50', 'p95'],
+    ...Object.entries(result.firstRows).map(([name, samples]) => {
+      const dom = samples.map((sample) => sample.dom);
+      const painted = samples.map((sample) => sample.painted);
+      return [name, ms(median(dom)), ms(p95(dom)), ratio(median(dom), median(vaadin.map((sample) => sample.dom))), ms(median(painted)), ms(p95(painted))];
+    }),
+  ]);
+  const rows = [['grid', 'scroll', 'frames', 'p50 frame', 'p95 frame', `> ${FRAME_MS} ms`, 'max DOM rows', 'reached', 'placeholders at end', 'blank at end', 'view filled after']];
+  for (const [speed, variants] of Object.entries(result.scroll)) {
+    for (const [name, samples] of Object.entries(variants)) {
+      const frames = samples.flatMap((sample) => sample.frames);
+      const fills = samples.map((sample) => sample.fillMs);
+      rows.push([
+        name, `${speed}, ${+result.speeds[speed].toFixed(1)} rows/frame`, frames.length, ms(median(frames)), ms(p95(frames)),
+        share(frames.filter((frame) => frame > FRAME_MS).length, frames.length),
+        Math.max(...samples.map((sample) => sample.maxRows)),
+        `${(Math.min(...samples.map((sample) => sample.reached)) * 100).toFixed(1)}% (least)`,
+        samples.map((sample) => `${sample.placeholders}/${sample.visible}`).join(', '),
+        samples.map((sample) => `${Math.round(sample.blank * 100)}%`).join(', '),
+        fills.every((fill) => fill === 0)
+          ? 'at once'
+          : fills.every(Number.isFinite)
+            ? `${ms(median(fills))} (p50)`
+            : `never in 30 s (${fills.filter((fill) => !Number.isFinite(fill)).length}/${fills.length} reps)`,
+      ]);
+    }
+  }
+  table(`Scrolling 5 s from the top, a fixed step per frame (rAF deltas of every rep pooled; the state at the end per rep: placeholders / rows in view, share of the view with no row), ${result.reps} reps`, rows);
+  const oursFrames = (speed) => result.scroll[speed].kartoteka.flatMap((sample) => sample.frames);
+  console.log(
+    `target: first rows ≤ 100 ms, p95 frame ≤ ${FRAME_MS} ms; measured kartoteka first rows p50 ${ms(median(kartoteka.map((sample) => sample.dom)))} / p95 ${ms(p95(kartoteka.map((sample) => sample.dom)))}, ` +
+      `p95 frame ${Object.keys(result.scroll).map((speed) => `${speed} ${ms(p95(oursFrames(speed)))}`).join(', ')}`,
+  );
+}
+
+function printPicker(result) {
+  const { picker, sdk } = result;
+  const dom = (samples) => samples.map((sample) => sample.dom);
+  const row = (what, values, peer, painted) => [
+    what, values.length, ms(median(values)), ms(p95(values)), ms(quantile(values, 1)),
+    painted ? ms(median(painted)) : '', painted ? ms(p95(painted)) : '', peer ? ratio(median(values), median(peer)) : '',
+  ];
+  const paintedOf = (samples) => samples.map((sample) => sample.painted);
+  table(
+    `5. <kt-client-picker>: input event to suggestions in the DOM, ${result.clients} clients, ${result.queries} whole queries + ${result.typedQueries} typed a character at a time (${result.keystrokes} keystrokes), ${result.reps} reps`,
+    [
+      ['what', 'samples', 'p50', 'p95', 'max', 'painted p50', 'painted p95', 'p50 vs SDK'],
+      row('kt-client-picker, whole query', dom(picker.whole), sdk.whole, paintedOf(picker.whole)),
+      row(`crm.clients.search(text, { limit: 8 }) alone`, sdk.whole),
+      row('kt-client-picker, per keystroke', dom(picker.typed), sdk.typed, paintedOf(picker.typed)),
+      row(`crm.clients.search(prefix, { limit: 8 }) alone`, sdk.typed),
+    ],
+  );
+  console.log(`target: p95 ≤ 50 ms; measured ${ms(p95(dom(picker.whole)))} whole queries, ${ms(p95(dom(picker.typed)))} per keystroke`);
+  console.log(`the first search on a fresh Crm builds its client index: ${ms(result.firstSearchMs)} (not in the table)`);
+}
+
+function printSize(rows) {
+  table('6. Bundle sizes: rollup + esbuild minify (browser/production exports), gzip level 9', [
+    ['bundle', 'contents', 'min', 'min+gzip'],
+    ...rows.map((row) => [row.bundle, row.contents, kilobytes(row.min), kilobytes(row.gzip)]),
+  ]);
+}
+
 const benches = [
   ...(only.has('import')
     ? [
@@ -96,41 +168,56 @@ const benches = [
     : []),
   ...(only.has('search') ? [['search', withReps({ scale }), printSearch]] : []),
   ...(only.has('cold') ? [['cold', withReps({ scale }), printCold]] : []),
+  ...(only.has('table') ? [['table', withReps({ scale }), printTable]] : []),
+  ...(only.has('picker') ? [['picker', withReps({ scale }), printPicker]] : []),
 ];
 
-const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chrome or Chromium found: install chromium or set CHROME_PATH');
-const { server, url } = await startBenchServer();
-const profile = await mkdtemp(join(tmpdir(), 'kartoteka-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: [...chromiumArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-console.log(`kartoteka benchmarks: scale ${scale}, Chromium ${context.browser()?.version() ?? ''}, profile ${profile}`);
 let failed = false;
-try {
-  for (const [name, options, print] of benches) {
-    const started = Date.now();
-    // A fresh page per bench: the previous bench's records and indexes do not weigh on its heap.
-    const page = await context.newPage();
-    page.on('console', (message) => message.text().startsWith('bench:') && console.error(`  ${message.text()}`));
-    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-    try {
-      await page.goto(url);
-      await page.waitForFunction(() => window.kartotekaBench !== undefined);
-      print(await page.evaluate(([bench, benchOptions]) => window.kartotekaBench[bench](benchOptions), [name, options]));
-    } catch (error) {
-      failed = true;
-      console.log(`\n${name}: pending — could not run: ${error.message.split('\n')[0]}`);
-    } finally {
-      await page.close();
+// Only the browser benches need Chromium: BENCH_ONLY=size runs without it.
+if (benches.length > 0) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chrome or Chromium found: install chromium or set CHROME_PATH');
+  const { server, url } = await startBenchServer();
+  const profile = await mkdtemp(join(tmpdir(), 'kartoteka-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [...chromiumArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+  console.log(`kartoteka benchmarks: scale ${scale}, Chromium ${context.browser()?.version() ?? ''}, profile ${profile}`);
+  try {
+    for (const [name, options, print] of benches) {
+      const started = Date.now();
+      // A fresh page per bench: the previous bench's records and indexes do not weigh on its heap.
+      const page = await context.newPage();
+      page.on('console', (message) => message.text().startsWith('bench:') && console.error(`  ${message.text()}`));
+      page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+      try {
+        await page.goto(url);
+        await page.waitForFunction(() => window.kartotekaBench !== undefined);
+        print(await page.evaluate(([bench, benchOptions]) => window.kartotekaBench[bench](benchOptions), [name, options]));
+      } catch (error) {
+        failed = true;
+        console.log(`\n${name}: pending — could not run: ${error.message.split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+      console.error(`  (${name} took ${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    console.error(`  (${name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+  } finally {
+    await context.close();
+    await server.stop();
+    await rm(profile, { recursive: true, force: true });
   }
-} finally {
-  await context.close();
-  await server.stop();
-  await rm(profile, { recursive: true, force: true });
+}
+if (only.has('size')) {
+  const started = Date.now();
+  try {
+    printSize(await measureSizes());
+  } catch (error) {
+    failed = true;
+    console.log(`\nsize: pending — could not run: ${error.message.split('\n')[0]}`);
+  }
+  console.error(`  (size took ${Math.round((Date.now() - started) / 1000)} s)`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -29,6 +29,11 @@ export function bytes(value) {
   return `${(value / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Bytes as kB (1,000 bytes, as bundle sizes are quoted), with the exact count. */
+export function kilobytes(value) {
+  return `${(value / 1000).toFixed(1)} kB (${value.toLocaleString('en')} B)`;
+}
+
 /** Prints an aligned text table: `rows` are arrays of cells, the first row the header. */
 export function table(title, rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column] ?? '').length)));

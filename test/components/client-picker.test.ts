@@ -121,6 +121,11 @@ describe('<kt-client-picker>', () => {
     fieldset.disabled = true;
     await until(() => expect(input(picker).disabled).to.equal(true));
     expect(form.checkValidity()).to.equal(true);
+    fieldset.disabled = false;
+    await until(() => expect(input(picker).disabled).to.equal(false));
+    expect(form.checkValidity()).to.equal(false);
+    picker.focus();
+    expect(shadow(picker).activeElement).to.equal(input(picker));
   });
 
   it('given an order: shows its client, recent orders with unpaid and uncollected flagged, the reminder and important notes', async () => {
@@ -137,6 +142,14 @@ describe('<kt-client-picker>', () => {
     expect(orders.find((line) => line.startsWith('A-2'))).to.contain('Not collected');
     expect(button(picker, 'Unlink')).to.not.equal(undefined);
     await expectAccessible(picker);
+
+    // Another order on the same picker shows that order's client, not the previous one's.
+    await crm.orders.upsert({ id: 'alfa-1', currency: 'CZK', total: 1, createdAt: '2026-11-21T10:00:00Z', billing: { company: 'Alfa', taxId: 'CZ00177041' } });
+    picker.orderId = 'alfa-1';
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="chosen"]'))).to.contain('Alfa Trade a.s.'));
+    picker.orderId = 'new-1';
+    picker.orderId = 'old-2';
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="chosen"]'))).to.contain('Alza.cz a.s.'));
   });
 
   it('replaces the order billing after showing what changes, and undoes it', async () => {
