@@ -143,6 +143,8 @@ export class KtClientPicker extends KtElement {
   protected override crmChanged(): void {
     void this.#loadOrder();
     void this.#loadChosen();
+    // The first search of a store builds its index (seconds at 100k clients): start it now, not on the first keystroke.
+    void this.activeCrm?.prepareSearch().catch(() => undefined);
   }
 
   protected override crmEvent(event: CrmEvent): void {

@@ -72,7 +72,11 @@ export class RowSource {
   /** Makes sure the rows from `first` to `last` are loaded; resolves once they are. */
   async want(first: number, last: number): Promise<void> {
     if (this.#ids) return this.#readWindow(first, last);
-    while (!this.#done && this.rows.length <= last) await this.#loadPage();
+    while (!this.#done && this.rows.length <= last) {
+      await this.#loadPage();
+      // A jump far down reads many pages: let the page paint (placeholders) between them.
+      await new Promise((resolve) => setTimeout(resolve));
+    }
   }
 
   /** The ids of every matching client (for "select all matching"). */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Client } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { openCrm, rejection, shopOrder } from './fixtures.ts';
+import { countingIds, openCrm, rejection, shopOrder } from './fixtures.ts';
 
 describe('clients', () => {
   it('creates a numbered client with a normalised tax ID and defaults', async () => {
@@ -120,7 +120,8 @@ describe('clients', () => {
   });
 
   it('lists with combined filters, sorts, and pages with a cursor', async () => {
-    const crm = await openCrm();
+    // Ids in creation order: an unsorted list comes in id order within an index key.
+    const crm = await openCrm({ ids: countingIds() });
     const [lead, , regular] = await crm.statuses.list();
     const [red] = await crm.stars.list();
     const names = ['Žlutý kůň', 'alfa', 'Beta', 'Čedok', 'delta', 'Echo'];
@@ -329,5 +330,15 @@ describe('clients', () => {
     expect(await names(admin, 'capa')).to.deep.equal(['Cukrárna U Čápa']);
     expect(admin.searchStats().clients.documents).to.equal(2);
     expect(admin.searchStats().clients.approxBytes).to.be.above(0);
+  });
+
+  it('builds the search indexes on request, before any search', async () => {
+    const storage = memoryAdapter();
+    const writer = await openCrm({ storage });
+    await writer.clients.create({ name: 'Alfa' });
+    const reader = await openCrm({ storage });
+    expect(reader.searchStats().clients.documents).to.equal(0);
+    await reader.prepareSearch();
+    expect(reader.searchStats().clients.documents).to.equal(1);
   });
 });
