@@ -168,7 +168,7 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
       await adapter.write([put('companies', person('c9', { name: 'Mine' }))], { origin: 'me' });
       await adapter.write([put('companies', person('c8', { name: 'Theirs' }))], { origin: 'them' });
       // Listeners are called asynchronously, possibly through a channel: wait for the second batch.
-      for (let waited = 0; heard.all.length < 2 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let waited = 0; heard.all.length < 2 && waited < 2000; waited += 10) await new Promise<void>((resolve) => setTimeout(() => resolve(), 10));
       stopAll();
       stopOthers();
       assertEqual(heard, { all: ['me', 'them'], others: ['them'] }, 'batches heard');
