@@ -6,14 +6,19 @@ export interface Toast {
   undo?: () => Promise<unknown>;
 }
 
-/** Renders a toast: a live region of its own, so screen readers hear it. */
-export function renderToast(toast: Toast | undefined, labels: { undo: string; close: string }, on: { undo(undo: () => Promise<unknown>): void; close(): void }): TemplateResult | typeof nothing {
-  if (!toast) return nothing;
-  const { message, undo } = toast;
-  return html`<div class="toast" part="toast" role="status">
-    <span>${message}</span>
-    ${undo ? html`<button type="button" @click=${() => on.undo(undo)}>${labels.undo}</button>` : nothing}
-    <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>
+/**
+ * Renders the toast region: always in the page (a live region that appears together with its
+ * text is often not read out), holding the toast while there is one.
+ */
+export function renderToast(toast: Toast | undefined, labels: { undo: string; close: string }, on: { undo(undo: () => Promise<unknown>): void; close(): void }): TemplateResult {
+  return html`<div class="toast-region" role="status">
+    ${toast
+      ? html`<div class="toast" part="toast">
+          <span>${toast.message}</span>
+          ${toast.undo ? html`<button type="button" @click=${() => on.undo(toast.undo!)}>${labels.undo}</button>` : nothing}
+          <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>
+        </div>`
+      : nothing}
   </div>`;
 }
 

@@ -117,7 +117,14 @@ export class KtClientCard extends KtElement {
     e.preventDefault();
     const client = this.client;
     if (!client) return;
-    await this.#update(patchFromForm(new FormData(e.target as HTMLFormElement), client), client.version);
+    const form = e.target as HTMLFormElement;
+    // A number the browser could not read reaches the form as empty: say so rather than clear the field.
+    const unreadable = [...form.querySelectorAll<HTMLInputElement>('input[type="number"]')].filter((input) => input.validity.badInput);
+    if (unreadable.length) {
+      this.fieldErrors = new Map(unreadable.map((input) => [input.name, this.t.card.badNumber]));
+      return;
+    }
+    await this.#update(patchFromForm(new FormData(form), client), client.version);
   }
 
   async #update(patch: ClientPatch, version: number): Promise<void> {

@@ -45,6 +45,8 @@ function parseContacts(value: FormDataEntryValue | null): ContactPerson[] {
 export function patchFromForm(form: FormData, client: Client): ClientPatch {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const optional = (name: string) => text(name) || null;
+  // Long text keeps its lines and spaces; only an empty field clears it.
+  const longText = (name: string) => (text(name) === '' ? null : String(form.get(name)));
   const number = (name: string) => (text(name) === '' ? null : Number.isFinite(Number(text(name))) ? Number(text(name)) : text(name));
   const next: Record<string, unknown> = {
     name: text('name'),
@@ -52,7 +54,7 @@ export function patchFromForm(form: FormData, client: Client): ClientPatch {
     emails: lines(form.get('emails')),
     phones: lines(form.get('phones')),
     contacts: parseContacts(form.get('contacts')),
-    note: optional('note'),
+    note: longText('note'),
     statusId: optional('statusId'),
     stars: form.getAll('stars').map(String),
     lifecycle: text('lifecycle'),
@@ -62,12 +64,18 @@ export function patchFromForm(form: FormData, client: Client): ClientPatch {
     currency: optional('currency')?.toUpperCase() ?? null,
     language: optional('language'),
     owner: optional('owner'),
-    nextOrderReminder: optional('nextOrderReminder'),
+    nextOrderReminder: longText('nextOrderReminder'),
   };
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
     const current = (client as unknown as Record<string, unknown>)[key];
-    if (JSON.stringify(value ?? null) !== JSON.stringify(current ?? null)) patch[key] = value;
+    // Stars are a set: the same stars in another order are no change.
+    const same = key === 'stars' ? sameSet(value as string[], client.stars) : JSON.stringify(value ?? null) === JSON.stringify(current ?? null);
+    if (!same) patch[key] = value;
   }
   return patch as ClientPatch;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
 }

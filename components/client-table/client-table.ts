@@ -12,7 +12,7 @@ import { ClientCardsView } from './client-cards.ts';
 import { clientTableStyles } from './client-table.styles.ts';
 import { ALL_COLUMNS, FIGURE_COLUMNS, isSortable, parseColumns, type ColumnKey } from './columns.ts';
 import { OrderFiguresCache } from './order-figures.ts';
-import { RowSource, type RowQuery } from './row-source.ts';
+import { RowSource, type TableSort } from './row-source.ts';
 import { Selection } from './selection.ts';
 import { runBulk, type BulkAction } from './bulk-actions.ts';
 
@@ -66,7 +66,7 @@ export class KtClientTable extends KtElement {
   @property({ attribute: false }) filter: ClientFilter = {};
 
   /** Sort column and direction; unset lists by client number. */
-  @property({ attribute: false }) sort: RowQuery['sort'] = undefined;
+  @property({ attribute: false }) sort: TableSort | undefined = undefined;
 
   /** The people clients can be owned by; the owner filter shows when there are any. */
   @property({ attribute: false }) owners: Owner[] = [];
@@ -447,7 +447,7 @@ export class KtClientTable extends KtElement {
     return html`
       <div role="columnheader" class="cell" part="cell" aria-colindex=${colIndex} aria-sort=${isSortable(column) ? ariaSort : nothing}>
         ${isSortable(column)
-          ? html`<button type="button" class="sort" tabindex="-1" title=${this.t.table.sortBy(label)} ?disabled=${this.pending !== undefined} @click=${() => this.#sortBy(column)}>
+          ? html`<button type="button" class="sort" title=${this.t.table.sortBy(label)} ?disabled=${this.pending !== undefined} @click=${() => this.#sortBy(column)}>
               ${label}<span aria-hidden="true" class="arrow">${sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
             </button>`
           : label}

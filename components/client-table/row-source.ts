@@ -1,11 +1,17 @@
 import type { Client, ClientFilter, Crm } from '../../src/index.ts';
 import { compareBy, compareKeys, sortKey, type ColumnKey, type SortKey } from './columns.ts';
 
+/** How `<kt-client-table>` sorts: a column, and which way. */
+export interface TableSort {
+  by: ColumnKey;
+  direction: 'asc' | 'desc';
+}
+
 /** What the table shows: the filter, the search text and the sort. */
 export interface RowQuery {
   filter: ClientFilter;
   search: string;
-  sort: { by: ColumnKey; direction: 'asc' | 'desc' } | undefined;
+  sort: TableSort | undefined;
 }
 
 /** Sorts the SDK pages in storage order (through an index); any other column sorts in memory. */

@@ -96,6 +96,7 @@ export class KtNotes extends KtElement {
   @state() private deleting: Note | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  #loads = 0;
 
   get #target(): { clientId: string } | { orderId: string } | undefined {
     return this.clientId ? { clientId: this.clientId } : this.orderId ? { orderId: this.orderId } : undefined;
@@ -111,17 +112,23 @@ export class KtNotes extends KtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ((changed.has('clientId') || changed.has('orderId')) && this.hasUpdated) void this.#load();
+    if ((changed.has('clientId') || changed.has('orderId')) && this.hasUpdated) {
+      this.notes = undefined;
+      void this.#load();
+    }
   }
 
+  /** Reads the notes; only the newest read lands (the card switches clients faster than reads answer). */
   async #load(): Promise<void> {
     const crm = this.activeCrm;
     const target = this.#target;
     if (!crm || !target) return;
+    const ticket = ++this.#loads;
     try {
-      this.notes = await crm.notes.list(target);
+      const notes = await crm.notes.list(target);
+      if (ticket === this.#loads) this.notes = notes;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      if (ticket === this.#loads) this.error = error instanceof Error ? error.message : String(error);
     }
   }
 

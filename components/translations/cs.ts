@@ -150,6 +150,7 @@ export const cs: Translation = {
       externalLinks: 'Propojené účty',
       nextOrderReminder: 'Připomínka k příští objednávce',
     },
+    badNumber: 'Zadejte číslo, např. 7,5',
     onePerLine: 'jeden na řádek',
     contactsHint: 'jedna na řádek: jméno; funkce; e-mail; telefon',
     none: '—',

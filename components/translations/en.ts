@@ -159,6 +159,7 @@ export const en = {
       externalLinks: 'Linked accounts',
       nextOrderReminder: 'Next-order reminder',
     },
+    badNumber: 'Enter a number, e.g. 7.5',
     onePerLine: 'one per line',
     contactsHint: 'one per line: name; role; e-mail; phone',
     none: '—',

@@ -150,6 +150,7 @@ export const pl: Translation = {
       externalLinks: 'Powiązane konta',
       nextOrderReminder: 'Przypomnienie przy następnym zamówieniu',
     },
+    badNumber: 'Wpisz liczbę, np. 7,5',
     onePerLine: 'jeden w wierszu',
     contactsHint: 'jedna w wierszu: imię i nazwisko; stanowisko; e-mail; telefon',
     none: '—',

@@ -150,6 +150,7 @@ export const sl: Translation = {
       externalLinks: 'Povezani računi',
       nextOrderReminder: 'Opomnik ob naslednjem naročilu',
     },
+    badNumber: 'Vpišite število, npr. 7,5',
     onePerLine: 'enega v vrstico',
     contactsHint: 'eno v vrstico: ime; vloga; e-pošta; telefon',
     none: '—',

@@ -53,7 +53,8 @@ export class StoreSearch {
     if (collection === 'clients') {
       this.#clients?.put(record as Client);
       const { owner, statusId, stars, lifecycle, temperature, tags, taxId } = record as Client;
-      this.facets.set(record.id, { owner, statusId, stars, lifecycle, temperature, tags, taxId });
+      // Copies: the records are also the ones handed to callers, who may change them.
+      this.facets.set(record.id, { owner, statusId, stars: [...stars], lifecycle, temperature, tags: [...tags], taxId: taxId && { ...taxId } });
     } else if (collection === 'orders') {
       this.#orders?.put(record as Order);
     }
