@@ -143,8 +143,10 @@ export class KtClientPicker extends KtElement {
   protected override crmChanged(): void {
     void this.#loadOrder();
     void this.#loadChosen();
-    // The first search of a store builds its index (seconds at 100k clients): start it now, not on the first keystroke.
-    void this.activeCrm?.prepareSearch().catch(() => undefined);
+    // The first search of a store builds its index (seconds at 100k clients): start it once the
+    // picker has painted, not on the first keystroke.
+    const crm = this.activeCrm;
+    if (crm) setTimeout(() => void crm.prepareSearch().catch(() => undefined), 200);
   }
 
   protected override crmEvent(event: CrmEvent): void {

@@ -133,8 +133,6 @@ export class KtClientTable extends KtElement {
   }
 
   protected override crmChanged(crm: Crm | undefined): void {
-    // The first search of a store builds its index (seconds at 100k clients): start it now, not on the first keystroke.
-    void crm?.prepareSearch().catch(() => undefined);
     this.figures = crm ? new OrderFiguresCache(crm, () => this.requestUpdate()) : undefined;
     void this.#loadCatalogs()
       .then(() => this.#reload({ keepPosition: false }))

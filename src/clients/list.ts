@@ -87,7 +87,8 @@ async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sort
   const matches = await clientPredicate(ctx, filter);
   const taxKey = filterTaxKey(ctx, filter);
   const conditions = Object.values(filter).filter((value) => value !== undefined).length;
-  if (sortBy) return { index: sortBy, matches, exact: false };
+  // Every client has a number, a name and dates, so a sort index holds them all.
+  if (sortBy) return { index: sortBy, matches, exact: conditions === 0 && ctx.principal.role === 'admin' };
   // Without a sort, read through the most selective index the filter names (a member's own clients: the owner index).
   const owner = ctx.principal.role === 'admin' ? filter.owner : ctx.principal.userId;
   const eq: [string, IndexKey | undefined][] = [
@@ -107,8 +108,9 @@ async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sort
 
 /** Reads storage page by page until `limit` clients pass the filter. */
 export async function listClients(ctx: CrmContext, options: z.output<typeof ClientListOptions>): Promise<ClientPage> {
-  const { index, range, matches } = await plan(ctx, options.filter ?? {}, options.sort?.by);
+  const { index, range, matches, exact } = await plan(ctx, options.filter ?? {}, options.sort?.by);
   return filteredPage(ctx, {
+    exact,
     collection: 'clients',
     index,
     range,

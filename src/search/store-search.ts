@@ -45,6 +45,8 @@ export class StoreSearch {
         const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
         for (const record of page.records) this.#put(collection, record as never);
         cursor = page.cursor;
+        // A page at a time, then back to the host: a page stays responsive while 100k records index.
+        await new Promise<void>((resolve) => setTimeout(() => resolve()));
       } while (cursor);
     }
   }

@@ -11,6 +11,8 @@ export interface FilteredQuery<T> {
   limit: number;
   cursor?: string | undefined;
   matches: (record: T) => boolean;
+  /** Every record in the range passes `matches`: read just `limit` of them, not a larger batch to filter. */
+  exact?: boolean;
 }
 
 /**
@@ -18,14 +20,14 @@ export interface FilteredQuery<T> {
  * resumes right after the last one, so filters that no index answers still page correctly.
  */
 export async function filteredPage<T>(ctx: CrmContext, query: FilteredQuery<T>): Promise<{ items: T[]; cursor?: string }> {
-  const { collection, index, range, direction, limit, matches } = query;
+  const { collection, index, range, direction, limit, matches, exact } = query;
   const extract = crmSchema.collections[collection]!.indexes[index]!.key;
   // On an equality range the key is the range's; this also holds for multi-entry indexes.
   const keyOf = (record: T) => range?.eq ?? (extract(record as unknown as StoredRecord) as IndexKey);
   const items: T[] = [];
   let cursor = query.cursor;
   do {
-    const page = await ctx.storage.query(collection, { index, direction, limit: Math.max(limit, 100), ...(range ? { range } : {}), ...(cursor ? { cursor } : {}) });
+    const page = await ctx.storage.query(collection, { index, direction, limit: exact ? limit : Math.max(limit, 100), ...(range ? { range } : {}), ...(cursor ? { cursor } : {}) });
     for (const record of page.records as unknown as T[]) {
       if (!matches(record)) continue;
       items.push(record);

@@ -13,6 +13,9 @@ const elements = {
   'kt-client-table': 'components/define/client-table.ts',
   'kt-client-picker': 'components/define/client-picker.ts',
   'kt-crm-provider': 'components/define/crm-provider.ts',
+  'kt-client-card (with kt-notes)': 'components/define/client-card.ts',
+  'kt-notes': 'components/define/notes.ts',
+  'kt-crm-settings': 'components/define/crm-settings.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));
 const isLit = packages(['lit', '@lit/context']);
