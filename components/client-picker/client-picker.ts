@@ -424,7 +424,7 @@ export class KtClientPicker extends KtElement {
         </ul>
       </div>
       ${this.#renderOrderActions()} ${this.#renderContext()} ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 

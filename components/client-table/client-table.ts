@@ -250,7 +250,7 @@ export class KtClientTable extends KtElement {
       ${this.#renderToolbar()} ${this.#renderBulkBar()}
       ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
       ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 

@@ -48,11 +48,11 @@ describe('<kt-client-picker>', () => {
     const picker = await mount<KtClientPicker>(html`<kt-client-picker .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
     await type(picker, '27082');
     await until(() => expect(options(picker)).to.deep.equal(['Alza.cz a.s., CZ27082440 (Client: 1)']));
-    expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('1 client found');
+    expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('1 client found');
     await expectAccessible(picker);
     input(picker).value = '';
     await type(picker, 'zzzz');
-    await until(() => expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('No client found'));
+    await until(() => expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('No client found'));
   });
 
   it('works by keyboard: arrows, Home/End, Enter chooses, Escape closes then clears', async () => {
@@ -212,6 +212,6 @@ describe('<kt-client-picker>', () => {
     const picker = await mount<KtClientPicker>(html`<div lang="cs"><kt-client-picker .crm=${crm}></kt-client-picker></div>`, 'kt-client-picker');
     expect(textOf(shadow(picker).querySelector('label'))).to.equal('Klient');
     await type(picker, 'a.s.');
-    await until(() => expect(textOf(shadow(picker).querySelector('[role="status"]'))).to.equal('Nalezeni 2 klienti'));
+    await until(() => expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('Nalezeni 2 klienti'));
   });
 });
