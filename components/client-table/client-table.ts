@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
@@ -408,11 +407,10 @@ export class KtClientTable extends KtElement {
           </div>
         </div>
         <div role="rowgroup" class="body" style=${styleMap({ height: `${total * rowHeight}px` })}>
-          ${repeat(
-            indexes,
-            (index) => source?.rows[index]?.id ?? `loading-${index}`,
-            (index) => this.#renderRow(index, source?.rows[index]),
-          )}
+          ${
+            // By position, not keyed: scrolling then updates the rows in place instead of building new ones.
+            indexes.map((index) => this.#renderRow(index, source?.rows[index]))
+          }
         </div>
       </div>
     `;
