@@ -39,11 +39,17 @@ export class ReadAhead {
 
   constructor(storage: StorageAdapter) {
     this.#storage = storage;
-    this.storage = {
-      ...storage,
-      get: (collection, id) => this.#get(collection, id),
-      query: (collection, query) => this.#query(collection, query),
-    };
+    const get: StorageAdapter['get'] = (collection, id) => this.#get(collection, id);
+    const query: StorageAdapter['query'] = (collection, options) => this.#query(collection, options);
+    // A proxy, not a copy: an adapter written as a class keeps its prototype methods, getters and private fields.
+    this.storage = new Proxy(storage, {
+      get(target, property) {
+        if (property === 'get') return get;
+        if (property === 'query') return query;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 
   /** Reads whatever of `lookups` is not known yet, in one `readMany`. */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import type { ImportProgress, OrderInput } from '../../src/index.ts';
+import type { ImportProgress, OrderInput, StorageAdapter } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { ReadAhead } from '../../src/storage/read-ahead.ts';
 import { countingIds, openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
 
 const taxIds = ['CZ27082440', 'CZ00177041', 'CZ45274649', 'CZ25596641'];
@@ -97,6 +98,40 @@ describe('orders.import reads ahead', () => {
     Object.assign(calls, { get: 0, query: 0, readMany: 0 });
     expect(await crm.orders.import(rows(1000), { chunkSize: 500 })).to.include({ unchanged: 1000 });
     expect(calls.get + calls.query).to.be.below(40);
+  });
+
+  it('works on an adapter written as a class, with private fields and prototype methods', async () => {
+    class ClassAdapter {
+      readonly #inner = memoryAdapter();
+      readonly name = 'class';
+      get capabilities() {
+        return this.#inner.capabilities;
+      }
+      open(...args: Parameters<StorageAdapter['open']>) {
+        return this.#inner.open(...args);
+      }
+      get(...args: Parameters<StorageAdapter['get']>) {
+        return this.#inner.get(...args);
+      }
+      query(...args: Parameters<StorageAdapter['query']>) {
+        return this.#inner.query(...args);
+      }
+      count(...args: Parameters<StorageAdapter['count']>) {
+        return this.#inner.count(...args);
+      }
+      write(...args: Parameters<StorageAdapter['write']>) {
+        return this.#inner.write(...args);
+      }
+      close() {
+        return this.#inner.close();
+      }
+    }
+    const storage = new ClassAdapter();
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    expect(await crm.orders.import(rows(50), { chunkSize: 20 })).to.include({ created: 50, clientsCreated: 4 });
+    // The read-ahead view hands every other call to the adapter itself.
+    const view = new ReadAhead(storage).storage;
+    expect([await view.count('orders'), view.capabilities.persistent, view.name]).to.deep.equal([50, false, 'class']);
   });
 
   it('gives the same result on an adapter without readMany', async () => {
