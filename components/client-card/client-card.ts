@@ -313,7 +313,7 @@ export class KtClientCard extends KtElement {
     const area = (name: Editable, value: string) =>
       html`<textarea id=${`f-${name}`} name=${name} .value=${value} aria-invalid=${aria(name).invalid} aria-describedby=${aria(name).describedby || nothing}></textarea>`;
     const select = (name: Editable, value: string | undefined, options: [string, string][], empty: boolean) =>
-      html`<select id=${`f-${name}`} name=${name} aria-invalid=${aria(name).invalid}>
+      html`<select id=${`f-${name}`} name=${name} aria-invalid=${aria(name).invalid} aria-describedby=${aria(name).describedby || nothing}>
         ${empty ? html`<option value="" ?selected=${!value}>${t.card.none}</option>` : nothing}
         ${options.map(([id, label]) => html`<option value=${id} ?selected=${value === id}>${label}</option>`)}
       </select>`;

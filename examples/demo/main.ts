@@ -66,6 +66,8 @@ async function renderOrders(): Promise<void> {
 async function showOrder(orderId: string): Promise<void> {
   shownOrderId = orderId;
   const order = await crm.orders.get(orderId);
+  // Another order was opened while this one loaded: that one shows.
+  if (shownOrderId !== orderId) return;
   $('#order-detail').hidden = false;
   $('#order-title').textContent = `${words().order} ${order.number ?? order.id}`;
   const { billing } = order;
