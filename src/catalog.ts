@@ -103,6 +103,34 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
     },
 
     /**
+     * Puts entries in the given order, all in one write: `ids` lists some or all of them, the
+     * rest keep their order after them. Returns every entry in the new order.
+     * @example
+     * ```ts
+     * const [lead, partner] = await crm.statuses.list();
+     * await crm.statuses.reorder([partner.id, lead.id]); // partner first, the rest after
+     * ```
+     */
+    async reorder(ids: string[]): Promise<T[]> {
+      const wanted = parse(z.array(def.idSchema).check(z.maxLength(1000)), ids, ['ids']);
+      return transact(ctx, async (uow) => {
+        const entries = await all();
+        const byId = new Map(entries.map((entry) => [entry.id, entry]));
+        wanted.forEach((id, i) => {
+          if (!byId.has(id)) throw notFound(def.idKind, id);
+          if (wanted.indexOf(id) !== i) throw invalid(['ids', i], 'Listed twice');
+        });
+        const ordered = [...wanted.map((id) => byId.get(id)!), ...entries.filter((entry) => !wanted.includes(entry.id))];
+        return ordered.map((entry, position) => {
+          if (entry.position === position) return entry;
+          const moved = uow.put<T>(def.collection, { ...entry, position, updatedAt: ctx.now() }, entry);
+          def.announce(uow, moved, 'updated');
+          return moved;
+        });
+      });
+    },
+
+    /**
      * Deletes an entry. When clients use it, `replacementId` says what they get instead
      * (`null`: nothing); without it the call fails with `validation` on `replacementId`.
      */

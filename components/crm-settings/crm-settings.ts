@@ -111,15 +111,12 @@ export class KtCrmSettings extends KtElement {
     void this.#run((crm) => this.#service(crm, catalog).update(entry.id, patch as never, { expectedVersion: entry.version }));
   }
 
-  /** Swaps positions with the neighbour: both writes, the later one based on the earlier one's result. */
+  /** Swaps an entry with its neighbour, in one write. */
   #move(catalog: Catalog, entries: Entry[], index: number, by: -1 | 1): void {
-    const [entry, other] = [entries[index], entries[index + by]];
-    if (!entry || !other) return;
-    void this.#run(async (crm) => {
-      const service = this.#service(crm, catalog);
-      await service.update(entry.id, { position: other.position } as never, { expectedVersion: entry.version });
-      await service.update(other.id, { position: entry.position } as never, { expectedVersion: other.version });
-    });
+    if (!entries[index + by]) return;
+    const ids = entries.map((entry) => entry.id);
+    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    void this.#run((crm) => this.#service(crm, catalog).reorder(ids));
   }
 
   async #add(e: SubmitEvent, catalog: Catalog): Promise<void> {

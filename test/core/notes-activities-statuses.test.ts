@@ -103,6 +103,21 @@ describe('statuses and star kinds', () => {
     expect((await rejection(crm.statuses.create({ name: '', group: 'x' }))).fields[0]!.path).to.deep.equal(['name']);
   });
 
+  it('reorders in one write, the entries not named keeping their order after the named ones', async () => {
+    const crm = await openCrm();
+    const [lead, partner, regular, vip, terms] = await crm.statuses.list();
+    const events: string[] = [];
+    crm.on('statuses.changed', ({ status }) => events.push(status.name));
+    const ordered = await crm.statuses.reorder([vip!.id, lead!.id]);
+    expect(ordered.map((s) => s.name)).to.deep.equal([vip, lead, partner, regular, terms].map((s) => s!.name));
+    expect((await crm.statuses.list()).map((s) => s.position)).to.deep.equal([0, 1, 2, 3, 4]);
+    expect(events).to.have.members([vip!.name, lead!.name, partner!.name, regular!.name]);
+    const before = await crm.statuses.list();
+    expect((await rejection(crm.statuses.reorder([vip!.id, vip!.id]))).fields[0]!.path).to.deep.equal(['ids', 1]);
+    expect((await rejection(crm.stars.reorder(['sta_nope']))).code).to.equal('validation');
+    expect(await crm.statuses.list()).to.deep.equal(before);
+  });
+
   it('asks for a replacement before deleting a status in use, then moves its clients', async () => {
     const crm = await openCrm();
     const [lead, , , vip] = await crm.statuses.list();
