@@ -19,16 +19,14 @@ export const ALL_COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof ALL_COLUMNS)[number];
 
-export const DEFAULT_COLUMNS: readonly ColumnKey[] = ALL_COLUMNS;
-
 /** Columns filled from the client's orders as rows come into view: shown, not sorted by. */
 export const FIGURE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['lastOrder', 'orderCount', 'totalValue']);
 
-/** Parses the `columns` attribute: known keys in the given order, unknown ones left out. */
+/** Parses the `columns` attribute: known keys in the given order, unknown ones left out; none: all. */
 export function parseColumns(value: string | null): ColumnKey[] {
-  if (!value) return [...DEFAULT_COLUMNS];
+  if (!value) return [...ALL_COLUMNS];
   const keys = value.split(/[\s,]+/).filter((key): key is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(key));
-  return keys.length ? [...new Set(keys)] : [...DEFAULT_COLUMNS];
+  return keys.length ? [...new Set(keys)] : [...ALL_COLUMNS];
 }
 
 export function isSortable(key: ColumnKey): boolean {

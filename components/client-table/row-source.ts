@@ -18,7 +18,7 @@ export interface RowQuery {
 const STORAGE_SORTS: Partial<Record<ColumnKey, 'number' | 'name'>> = { number: 'number', name: 'name' };
 
 /** Results this size or smaller are read whole, so they sort by any column. */
-export const IN_MEMORY_LIMIT = 5000;
+const IN_MEMORY_LIMIT = 5000;
 /** A search shows its best matches, at most this many (the SDK's limit). */
 const SEARCH_LIMIT = 500;
 const PAGE = 200;
