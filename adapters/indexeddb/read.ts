@@ -14,7 +14,7 @@ type Cursor = IDBPCursorWithValue<unknown, string[], string, unknown, 'readonly'
  * strictly after it, even when records around it came or went in between.
  */
 export function readPage(db: IDBPDatabase, collection: string, definition: CollectionDefinition, query: Query): Promise<Page> {
-  const { index, range, direction, limit } = readQuery(collection, definition, query);
+  const { index, range, direction, limit, offset } = readQuery(collection, definition, query);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const keyRange = idbKeyRange(range, after === undefined ? undefined : { key: after.key, direction });
   if (keyRange === null) return Promise.resolve({ records: [] });
@@ -23,6 +23,8 @@ export function readPage(db: IDBPDatabase, collection: string, definition: Colle
     const source = index === undefined ? store : store.index(index);
     let cursor: Cursor | null = await source.openCursor(keyRange, direction === 'asc' ? 'next' : 'prev');
     if (after !== undefined) cursor = await skipPast(cursor, after, direction, index !== undefined);
+    // advance() skips entries inside IndexedDB without handing their values to the page.
+    if (cursor !== null && offset > 0) cursor = await cursor.advance(offset);
     const records: StoredRecord[] = [];
     let last: CursorPosition | undefined;
     while (cursor !== null && records.length < limit) {
@@ -78,11 +80,13 @@ function readQuery(collection: string, definition: CollectionDefinition, query: 
   if (direction !== 'asc' && direction !== 'desc') throw invalid(['direction'], "must be 'asc' or 'desc'");
   const limit = query.limit ?? Infinity;
   if (limit !== Infinity && !(Number.isInteger(limit) && limit > 0)) throw invalid(['limit'], 'must be a positive integer');
+  const offset = query.offset ?? 0;
+  if (!(Number.isInteger(offset) && offset >= 0)) throw invalid(['offset'], 'must be a whole number, 0 or more');
   const { index } = query;
   if (index !== undefined && !Object.hasOwn(definition.indexes, index)) {
     throw new CrmError('storage', `Collection ${collection} has no index ${index}`, { details: { collection, index } });
   }
-  return { index, range, direction, limit };
+  return { index, range, direction, limit, offset };
 }
 
 function positionOf(cursor: Cursor): CursorPosition {

@@ -87,9 +87,9 @@ export class MemoryCollection {
 
   /** A page of copies of the matching records. */
   query(query: Query): Page {
-    const { index, range, direction, limit, cursor } = this.readQuery(query);
+    const { index, range, direction, limit, cursor, offset } = this.readQuery(query);
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const { entries, more } = index.scan(range, direction, after, limit);
+    const { entries, more } = index.scan(range, direction, after, limit, offset);
     const records = entries.map((entry) => structuredClone(this.records.get(entry.id) as StoredRecord));
     const last = entries.at(-1);
     return more && last !== undefined ? { records, cursor: encodeCursor(last.key, last.id) } : { records };
@@ -110,8 +110,10 @@ export class MemoryCollection {
     if (limit !== Infinity && !(Number.isInteger(limit) && limit > 0)) {
       throw invalid(['limit'], 'must be a positive integer');
     }
+    const offset = query.offset ?? 0;
+    if (!(Number.isInteger(offset) && offset >= 0)) throw invalid(['offset'], 'must be a whole number, 0 or more');
     const index = query.index === undefined ? this.byId : this.index(query.index);
-    return { index, range, direction, limit, cursor: query.cursor };
+    return { index, range, direction, limit, cursor: query.cursor, offset };
   }
 
   private index(indexName: string): SortedIndex {

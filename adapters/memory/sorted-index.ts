@@ -40,15 +40,16 @@ export class SortedIndex {
 
   /**
    * Up to `limit` entries in `range`, in `direction`, starting strictly after the position
-   * `after` (in that direction) when given.
+   * `after` (in that direction) when given, `offset` entries further on.
    */
-  scan(range: KeyRange, direction: 'asc' | 'desc', after: CursorPosition | undefined, limit: number): ScanResult {
+  scan(range: KeyRange, direction: 'asc' | 'desc', after: CursorPosition | undefined, limit: number, offset = 0): ScanResult {
     const entries: IndexEntry[] = [];
     if (direction === 'asc') {
-      let i = partitionPoint(
-        this.entries,
-        (entry) => !meetsLowerBounds(entry.key, range) || (after !== undefined && comparePositions(entry, after) <= 0),
-      );
+      let i =
+        partitionPoint(
+          this.entries,
+          (entry) => !meetsLowerBounds(entry.key, range) || (after !== undefined && comparePositions(entry, after) <= 0),
+        ) + offset;
       for (; i < this.entries.length && entries.length < limit; i++) {
         const entry = this.entries[i] as IndexEntry;
         if (!meetsUpperBounds(entry.key, range)) return { entries, more: false };
@@ -61,7 +62,9 @@ export class SortedIndex {
       partitionPoint(
         this.entries,
         (entry) => meetsUpperBounds(entry.key, range) && (after === undefined || comparePositions(entry, after) < 0),
-      ) - 1;
+      ) -
+      1 -
+      offset;
     for (; i >= 0 && entries.length < limit; i--) {
       const entry = this.entries[i] as IndexEntry;
       if (!meetsLowerBounds(entry.key, range)) return { entries, more: false };

@@ -367,6 +367,20 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
         assertEqual(idsOf(rest), ['p03', 'p04'], 'next page');
       });
 
+      it('skips offset records, in either direction, after a cursor too', async () => {
+        const ages = async (query: Omit<Query, 'index'>) => idsOf(await adapter.query('people', { index: 'age', ...query }));
+        assertEqual(await ages({ offset: 2, limit: 3 }), byAgeThenId.slice(2, 5), 'asc');
+        assertEqual(await ages({ offset: 2, limit: 3, direction: 'desc' }), [...byAgeThenId].reverse().slice(2, 5), 'desc');
+        assertEqual(await ages({ offset: 100, limit: 3 }), [], 'past the end');
+        assertEqual(await ages({ offset: 1, range: { eq: 28 } }), ['p03', 'p06', 'p10'], 'in a range');
+        const first = await adapter.query('people', { index: 'age', limit: 2 });
+        assertEqual(await ages({ cursor: first.cursor!, offset: 1, limit: 2 }), byAgeThenId.slice(3, 5), 'after a cursor');
+        const last = await adapter.query('people', { index: 'age', offset: byAgeThenId.length - 2, limit: 2 });
+        assert(last.cursor === undefined, 'no cursor when the page reaches the end');
+        await assertRejects(() => adapter.query('people', { offset: -1 }), 'validation', 'negative offset');
+        await assertRejects(() => adapter.query('people', { offset: 1.5 }), 'validation', 'fractional offset');
+      });
+
       it('refuses a malformed cursor', async () => {
         for (const cursor of ['', 'not a cursor', '%E0%A4%A', '[1]', encodeURIComponent('[true,"p01"]')]) {
           const error = await assertRejects(() => adapter.query('people', { index: 'age', cursor }), 'validation', cursor);

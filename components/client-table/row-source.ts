@@ -27,7 +27,8 @@ const WINDOW = 60;
 
 /**
  * The rows of one query, loaded as the table scrolls. Three ways, by what the query needs:
- * - storage order (by number or name): pages by cursor, in order, as rows further down are wanted;
+ * - storage order (by number or name): blocks read by offset where the rows are wanted
+ *   (unfiltered), or pages by cursor in order (filtered);
  * - small results and searches: read whole, sorted in memory by any column;
  * - a large result sorted by another column: every client's sort key is read once (with progress),
  *   sorted, and the clients in view are read by id as the table scrolls.
@@ -45,6 +46,8 @@ export class RowSource {
   /** In keyed mode: every id, in sort order. */
   #ids: string[] | undefined;
   readonly #reading = new Set<number>();
+  /** Blocks of `PAGE` rows read or being read by offset. */
+  readonly #blocks = new Map<number, Promise<void>>();
 
   constructor(
     private readonly crm: Crm,
@@ -71,13 +74,22 @@ export class RowSource {
       await this.#sortByKeys(total);
     } else {
       this.total = total;
-      await this.#loadPage();
+      await this.want(0, PAGE - 1);
     }
   }
 
   /** Makes sure the rows from `first` to `last` are loaded; resolves once they are. */
   async want(first: number, last: number): Promise<void> {
     if (this.#ids) return this.#readWindow(first, last);
+    // Read whole already (a small result, a search).
+    if (this.#done) return;
+    if (this.#byOffset) {
+      const end = Math.min(last, (this.total ?? 0) - 1);
+      const blocks: Promise<void>[] = [];
+      for (let block = Math.floor(Math.max(0, first) / PAGE); block * PAGE <= end; block++) blocks.push(this.#loadBlock(block));
+      await Promise.all(blocks);
+      return;
+    }
     while (!this.#done && this.rows.length <= last) {
       await this.#loadPage();
       // A jump far down reads many pages: let the page paint (placeholders) between them.
@@ -155,6 +167,31 @@ export class RowSource {
       this.#reading.delete(i);
     });
     this.changed();
+  }
+
+  /**
+   * Unfiltered, storage skips to any position unread, so the rows a jump lands on are read
+   * straight away, a block of `PAGE` at a time, instead of every page above them in turn.
+   */
+  get #byOffset(): boolean {
+    return Object.values(this.query.filter).every((value) => value === undefined);
+  }
+
+  #loadBlock(block: number): Promise<void> {
+    let loading = this.#blocks.get(block);
+    if (!loading) {
+      const { sort } = this.query;
+      loading = this.crm.clients
+        .list({ sort: { by: (sort && STORAGE_SORTS[sort.by]) ?? 'number', direction: sort?.direction ?? 'asc' }, limit: PAGE, offset: block * PAGE })
+        .then((page) => {
+          page.items.forEach((client, i) => (this.rows[block * PAGE + i] = client));
+          this.changed();
+        });
+      // A failed read is tried again the next time the rows are wanted.
+      loading.catch(() => this.#blocks.delete(block));
+      this.#blocks.set(block, loading);
+    }
+    return loading;
   }
 
   #loadPage(): Promise<void> {

@@ -30,6 +30,8 @@ export const ClientListOptions = z.strictObject({
   sort: z.optional(z.strictObject({ by: ClientSortField, direction: z.optional(z.enum(['asc', 'desc'])) })),
   limit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   cursor: z.optional(z.string()),
+  /** Clients to skip first (after `cursor`): a virtual list jumps to any row. Unfiltered, storage skips them unread. */
+  offset: z.optional(z.int().check(z.gte(0))),
 });
 export type ClientListOptions = z.input<typeof ClientListOptions>;
 
@@ -117,6 +119,7 @@ export async function listClients(ctx: CrmContext, options: z.output<typeof Clie
     direction: options.sort?.direction ?? 'asc',
     limit: options.limit ?? 50,
     cursor: options.cursor,
+    offset: options.offset,
     matches,
   });
 }

@@ -60,6 +60,11 @@ export interface Query {
   limit?: number;
   /** `cursor` from the previous page. */
   cursor?: string;
+  /**
+   * Records to skip before the page starts (after `cursor`, when both are given), without reading
+   * them: a virtual list jumps to row 80,000 in one read.
+   */
+  offset?: number;
 }
 
 /** One read of {@link StorageAdapter.readMany}: a record by id, or the first `limit` records an index holds under `key`. */

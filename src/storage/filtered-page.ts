@@ -10,6 +10,8 @@ export interface FilteredQuery<T> {
   direction: 'asc' | 'desc';
   limit: number;
   cursor?: string | undefined;
+  /** Records that pass `matches` to skip first. */
+  offset?: number | undefined;
   matches: (record: T) => boolean;
   /** Every record in the range passes `matches`: read just `limit` of them, not a larger batch to filter. */
   exact?: boolean;
@@ -21,15 +23,30 @@ export interface FilteredQuery<T> {
  */
 export async function filteredPage<T>(ctx: CrmContext, query: FilteredQuery<T>): Promise<{ items: T[]; cursor?: string }> {
   const { collection, index, range, direction, limit, matches, exact } = query;
+  // With `exact` every record passes, so storage skips the offset itself; otherwise it is counted here.
+  let skip = exact ? 0 : (query.offset ?? 0);
+  let storageOffset = exact ? (query.offset ?? 0) : 0;
   const extract = crmSchema.collections[collection]!.indexes[index]!.key;
   // On an equality range the key is the range's; this also holds for multi-entry indexes.
   const keyOf = (record: T) => range?.eq ?? (extract(record as unknown as StoredRecord) as IndexKey);
   const items: T[] = [];
   let cursor = query.cursor;
   do {
-    const page = await ctx.storage.query(collection, { index, direction, limit: exact ? limit : Math.max(limit, 100), ...(range ? { range } : {}), ...(cursor ? { cursor } : {}) });
+    const page = await ctx.storage.query(collection, {
+      index,
+      direction,
+      limit: exact ? limit : Math.max(limit, 100),
+      ...(range ? { range } : {}),
+      ...(cursor ? { cursor } : {}),
+      ...(storageOffset ? { offset: storageOffset } : {}),
+    });
+    storageOffset = 0;
     for (const record of page.records as unknown as T[]) {
       if (!matches(record)) continue;
+      if (skip > 0) {
+        skip -= 1;
+        continue;
+      }
       items.push(record);
       if (items.length === limit) return { items, cursor: encodeCursor(keyOf(record), (record as unknown as StoredRecord).id) };
     }

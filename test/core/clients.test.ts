@@ -221,6 +221,18 @@ describe('clients', () => {
     expect((await crm.clients.get(a.id)).statusId).to.equal(regular!.id);
   });
 
+  it('skips to any position with offset, filtered or not, after a cursor too', async () => {
+    const crm = await openCrm();
+    for (let i = 1; i <= 12; i++) await crm.clients.create({ name: `C${String(i).padStart(2, '0')}`, temperature: i % 3 === 0 ? 'hot' : 'cold' });
+    const names = (page: { items: { name: string }[] }) => page.items.map((c) => c.name);
+    expect(names(await crm.clients.list({ sort: { by: 'name' }, offset: 9, limit: 2 }))).to.deep.equal(['C10', 'C11']);
+    expect(names(await crm.clients.list({ sort: { by: 'name', direction: 'desc' }, offset: 10 }))).to.deep.equal(['C02', 'C01']);
+    expect(names(await crm.clients.list({ filter: { temperature: 'hot' }, sort: { by: 'name' }, offset: 2 }))).to.deep.equal(['C09', 'C12']);
+    const first = await crm.clients.list({ sort: { by: 'number' }, limit: 3 });
+    expect(names(await crm.clients.list({ sort: { by: 'number' }, cursor: first.cursor!, offset: 2, limit: 2 }))).to.deep.equal(['C06', 'C07']);
+    expect((await rejection(crm.clients.list({ offset: -1 }))).fields[0]!.path).to.deep.equal(['offset']);
+  });
+
   it('counts from an index alone when it answers the filter, record by record otherwise', async () => {
     const inner = memoryAdapter();
     const reads = { count: 0, query: 0 };
