@@ -2,7 +2,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 
 /** A message after an action, maybe with its undo. */
 export interface Toast {
-  message: string;
+  /** The words, or how to say them: composed at each render, so a change of language reaches a toast on screen. */
+  message: string | (() => string);
   undo?: () => Promise<unknown>;
 }
 
@@ -14,7 +15,7 @@ export function renderToast(toast: Toast | undefined, labels: { undo: string; cl
   return html`<div class="toast-region" role="status">
     ${toast
       ? html`<div class="toast" part="toast">
-          <span>${toast.message}</span>
+          <span>${typeof toast.message === 'function' ? toast.message() : toast.message}</span>
           ${toast.undo ? html`<button type="button" @click=${() => on.undo(toast.undo!)}>${labels.undo}</button>` : nothing}
           <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>
         </div>`

@@ -329,7 +329,7 @@ export class KtClientPicker extends KtElement {
   #link(): Promise<void> {
     return this.#act(async (crm) => {
       await crm.orders.link(this.orderId, this.value, { expectedVersion: this.order!.version });
-      return { message: this.t.picker.linked };
+      return { message: () => this.t.picker.linked };
     });
   }
 
@@ -337,7 +337,7 @@ export class KtClientPicker extends KtElement {
     return this.#act(async (crm) => {
       await crm.orders.unlink(this.orderId, { expectedVersion: this.order!.version });
       this.#choose(undefined, true);
-      return { message: this.t.picker.unlinked };
+      return { message: () => this.t.picker.unlinked };
     });
   }
 
@@ -345,7 +345,7 @@ export class KtClientPicker extends KtElement {
     return this.#act(async (crm) => {
       const client = await crm.clients.createFromOrder(this.orderId);
       this.#choose(client, true);
-      return { message: this.t.picker.created(crm.clients.label(client)) };
+      return { message: () => this.t.picker.created(crm.clients.label(client)) };
     });
   }
 
@@ -362,14 +362,14 @@ export class KtClientPicker extends KtElement {
       await crm.orders.applyClientBilling(this.orderId, clientId, { expectedVersion: this.order!.version });
       const { items } = await crm.activities.list(clientId, { limit: 10 });
       const entry = items.find((activity: Activity) => activity.type === 'billing_replaced' && activity.orderId === this.orderId && !activity.undoneAt);
-      return { message: this.t.picker.replaced, ...(entry ? { undo: () => crm.activities.undo(entry.id) } : {}) };
+      return { message: () => this.t.picker.replaced, ...(entry ? { undo: () => crm.activities.undo(entry.id) } : {}) };
     });
   }
 
   async #undo(undo: () => Promise<unknown>): Promise<void> {
     await this.#act(async () => {
       await undo();
-      return { message: this.t.table.undone };
+      return { message: () => this.t.table.undone };
     });
   }
 

@@ -682,7 +682,7 @@ export class KtClientTable extends KtElement {
       area.remove();
     }
     // The toast is a live region of its own: screen readers hear it.
-    this.toast = { message: this.t.table.copied(value) };
+    this.toast = { message: () => this.t.table.copied(value) };
   }
 
   #announce(message: string): void {
@@ -698,8 +698,10 @@ export class KtClientTable extends KtElement {
     ids ??= await this.selectedIds();
     try {
       const result = await runBulk(crm, ids, action, (done) => (this.busy = `${this.number(done)} / ${this.number(ids.length)}`));
-      const done = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
-      const message = result.missing ? `${done} ${this.plural(this.t.table.missing, result.missing)}` : done;
+      const message = () => {
+        const done = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
+        return result.missing ? `${done} ${this.plural(this.t.table.missing, result.missing)}` : done;
+      };
       this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
@@ -725,7 +727,7 @@ export class KtClientTable extends KtElement {
     this.toast = undefined;
     try {
       await undo();
-      this.toast = { message: this.t.table.undone };
+      this.toast = { message: () => this.t.table.undone };
     } catch (error) {
       this.toast = { message: error instanceof Error ? error.message : String(error) };
     }

@@ -214,6 +214,9 @@ describe('<kt-client-table>', () => {
     copy('Copy note').click();
     await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Copied: Calls on Mondays'));
     expect(rows(element)[1]!.querySelector<HTMLButtonElement>('.info button[aria-label="Copy note"]')!.disabled).to.equal(true);
+    // A language change reaches the toast on screen too.
+    element.locale = 'cs';
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Zkopírováno: Calls on Mondays'));
   });
 
   it('shows names as text, never as markup', async () => {
