@@ -1,7 +1,8 @@
 import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
 import type { CollectionDefinition, IndexKey, Lookup, Page, Query, StoredRecord } from '../../src/storage/adapter.ts';
-import { assertValidRange, compareKeys, comparePositions, decodeCursor, encodeCursor, type CursorPosition } from '../../src/storage/keys.ts';
-import { CrmError, invalid } from '../../src/errors.ts';
+import { compareKeys, comparePositions, decodeCursor, encodeCursor, type CursorPosition } from '../../src/storage/keys.ts';
+import { lookupQuery, queryOptions } from '../../src/storage/query-options.ts';
+import { CrmError } from '../../src/errors.ts';
 import { idbKeyRange } from './key-range.ts';
 import type { Row } from './row.ts';
 import { inTransaction, requestAll } from './transaction.ts';
@@ -56,7 +57,7 @@ export function countEntries(
 /** Every lookup of one `readMany` in one readonly transaction, its requests all made at once. */
 export function readLookups(db: IDBPDatabase, collection: string, definition: CollectionDefinition, lookups: Lookup[]): Promise<StoredRecord[][]> {
   for (const lookup of lookups) {
-    if (!('id' in lookup)) readQuery(collection, definition, { index: lookup.index, range: { eq: lookup.key }, ...(lookup.limit === undefined ? {} : { limit: lookup.limit }) });
+    if (!('id' in lookup)) readQuery(collection, definition, lookupQuery(lookup));
   }
   if (lookups.length === 0) return Promise.resolve([]);
   return inTransaction(db, [collection], 'readonly', async (transaction) => {
@@ -72,21 +73,13 @@ export function readLookups(db: IDBPDatabase, collection: string, definition: Co
   });
 }
 
-/** Checks a query's options as the memory adapter does and fills in the defaults. */
+/** Checks a query's options as every adapter does, and that the index exists. */
 function readQuery(collection: string, definition: CollectionDefinition, query: Query) {
-  const range = query.range ?? {};
-  assertValidRange(range);
-  const direction = query.direction ?? 'asc';
-  if (direction !== 'asc' && direction !== 'desc') throw invalid(['direction'], "must be 'asc' or 'desc'");
-  const limit = query.limit ?? Infinity;
-  if (limit !== Infinity && !(Number.isInteger(limit) && limit > 0)) throw invalid(['limit'], 'must be a positive integer');
-  const offset = query.offset ?? 0;
-  if (!(Number.isInteger(offset) && offset >= 0)) throw invalid(['offset'], 'must be a whole number, 0 or more');
   const { index } = query;
   if (index !== undefined && !Object.hasOwn(definition.indexes, index)) {
     throw new CrmError('storage', `Collection ${collection} has no index ${index}`, { details: { collection, index } });
   }
-  return { index, range, direction, limit, offset };
+  return { ...queryOptions(query), index };
 }
 
 function positionOf(cursor: Cursor): CursorPosition {

@@ -5,9 +5,10 @@ import type {
   Query,
   StoredRecord,
 } from '../../src/storage/adapter.ts';
-import { assertValidRange, decodeCursor, encodeCursor } from '../../src/storage/keys.ts';
+import { decodeCursor, encodeCursor } from '../../src/storage/keys.ts';
+import { queryOptions } from '../../src/storage/query-options.ts';
 import { indexKeysOf } from '../../src/storage/index-keys.ts';
-import { CrmError, invalid } from '../../src/errors.ts';
+import { CrmError } from '../../src/errors.ts';
 import { SortedIndex } from './sorted-index.ts';
 
 /** The keys one record is indexed under, by index name. */
@@ -102,18 +103,8 @@ export class MemoryCollection {
 
   /** Checks a query's options and fills in the defaults. */
   private readQuery(query: Query) {
-    const range = query.range ?? {};
-    assertValidRange(range);
-    const direction = query.direction ?? 'asc';
-    if (direction !== 'asc' && direction !== 'desc') throw invalid(['direction'], "must be 'asc' or 'desc'");
-    const limit = query.limit ?? Infinity;
-    if (limit !== Infinity && !(Number.isInteger(limit) && limit > 0)) {
-      throw invalid(['limit'], 'must be a positive integer');
-    }
-    const offset = query.offset ?? 0;
-    if (!(Number.isInteger(offset) && offset >= 0)) throw invalid(['offset'], 'must be a whole number, 0 or more');
     const index = query.index === undefined ? this.byId : this.index(query.index);
-    return { index, range, direction, limit, cursor: query.cursor, offset };
+    return { ...queryOptions(query), index, cursor: query.cursor };
   }
 
   private index(indexName: string): SortedIndex {

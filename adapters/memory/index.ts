@@ -1,5 +1,6 @@
 import type { ChangeSet, StorageAdapter, StorageSchema, WriteOperation } from '../../src/storage/adapter.ts';
 import { CrmError, toCrmError } from '../../src/errors.ts';
+import { lookupQuery } from '../../src/storage/query-options.ts';
 import { MemoryCollection } from './collection.ts';
 import { commitBatch, prepareBatch } from './batch.ts';
 
@@ -108,7 +109,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
             const record = found.get(lookup.id);
             return record === undefined ? [] : [structuredClone(record)];
           }
-          return found.query({ index: lookup.index, range: { eq: lookup.key }, ...(lookup.limit === undefined ? {} : { limit: lookup.limit }) }).records;
+          return found.query(lookupQuery(lookup)).records;
         });
       }),
 

@@ -1,5 +1,6 @@
 import type { IndexKey, Lookup, Page, Query, StorageAdapter, StoredRecord } from './adapter.ts';
 import { encodeCursor } from './keys.ts';
+import { lookupQuery } from './query-options.ts';
 
 /** Many reads of one collection: in one go where the adapter can (`readMany`), else all at once, one by one. */
 export function readMany(storage: StorageAdapter, collection: string, lookups: Lookup[]): Promise<StoredRecord[][]> {
@@ -10,8 +11,7 @@ export function readMany(storage: StorageAdapter, collection: string, lookups: L
         const record = await storage.get(collection, lookup.id);
         return record === undefined ? [] : [record];
       }
-      const query: Query = { index: lookup.index, range: { eq: lookup.key }, ...(lookup.limit === undefined ? {} : { limit: lookup.limit }) };
-      return (await storage.query(collection, query)).records;
+      return (await storage.query(collection, lookupQuery(lookup))).records;
     }),
   );
 }
