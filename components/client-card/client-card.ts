@@ -5,7 +5,9 @@ import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { clientCardStyles } from './client-card.styles.ts';
-import { clientFigures } from './client-figures.ts';
+import { clientFigures } from '../base/client-figures.ts';
+import { allOrdersOf } from '../base/client-orders.ts';
+import { errorText } from '../base/error-text.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
 
@@ -86,7 +88,7 @@ export class KtClientCard extends KtElement {
         withClient ? crm.clients.get(id) : undefined,
         crm.statuses.list(),
         crm.stars.list(),
-        this.#allOrders(id),
+        allOrdersOf(crm, id),
         crm.activities.list(id, { limit: 50 }),
       ]);
       if (ticket !== this.#loads) return;
@@ -95,20 +97,8 @@ export class KtClientCard extends KtElement {
     } catch (error) {
       if (ticket !== this.#loads) return;
       if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
-      else this.message = error instanceof Error ? error.message : String(error);
+      else this.message = errorText(error);
     }
-  }
-
-  async #allOrders(clientId: string): Promise<Order[]> {
-    const crm = this.activeCrm!;
-    const orders: Order[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await crm.orders.list({ clientId, limit: 1000, ...(cursor ? { cursor } : {}) });
-      orders.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return orders;
   }
 
   // ——— editing ———
@@ -193,7 +183,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.orders.unlink(order.id, { expectedVersion: order.version });
     } catch (error) {
-      this.message = error instanceof Error ? error.message : String(error);
+      this.message = errorText(error);
     }
   }
 
@@ -211,7 +201,7 @@ export class KtClientCard extends KtElement {
       });
       form.reset();
     } catch (error) {
-      this.message = isCrmError(error) ? (error.fields[0]?.message ?? error.message) : String(error);
+      this.message = errorText(error);
     }
   }
 
@@ -219,7 +209,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.activities.undo(activity.id);
     } catch (error) {
-      this.message = error instanceof Error ? error.message : String(error);
+      this.message = errorText(error);
     }
   }
 

@@ -1,4 +1,5 @@
 import { billingFromClient, formatTaxId, type Address, type Billing, type Client, type TaxId } from '../../src/index.ts';
+import { addressLine } from '../base/address.ts';
 
 /** One line of the B10 dialog: a billing field, what the order has, what it will have. */
 export interface BillingChange {
@@ -11,7 +12,7 @@ const show = (value: string | TaxId | Address | undefined): string => {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
   if ('value' in value) return formatTaxId(value);
-  return [value.street, [value.postalCode, value.city].filter(Boolean).join(' '), value.country].filter(Boolean).join(', ');
+  return addressLine(value);
 };
 
 /** What replacing the order's billing with the client's changes (B10), field by field. */

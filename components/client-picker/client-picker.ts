@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Activity, Client, Crm, CrmEvent, Note, Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
+import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { KtClientSelectEvent } from '../events/client-select-event.ts';
@@ -320,7 +321,7 @@ export class KtClientPicker extends KtElement {
       await this.#loadOrder();
       await this.#loadChosen();
     } catch (error) {
-      this.toast = { message: error instanceof Error ? error.message : String(error) };
+      this.toast = { message: errorText(error) };
     } finally {
       this.busy = false;
     }

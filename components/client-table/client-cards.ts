@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Address, Client, ClientFilter, Crm, Note } from '../../src/index.ts';
+import type { Client, ClientFilter, Crm, Note } from '../../src/index.ts';
+import { addressLine } from '../base/address.ts';
 import type { Translation } from '../translations/en.ts';
 
 type Lifecycle = Client['lifecycle'];
@@ -125,11 +126,12 @@ export class ClientCardsView implements ReactiveController {
   #card(client: Client, ui: CardsUi): TemplateResult {
     const { t } = ui;
     const note = this.#latestNote(client.id);
+    const address = client.billingAddress ?? client.deliveryAddresses[0];
     return html`<li class="card" part="card">
       <button type="button" class="client-name" @click=${() => ui.open(client.id)}>${client.name}</button>
       <dl>
         ${row(t.columns.email, client.emails[0])} ${row(t.columns.phone, client.phones[0])}
-        ${row(t.table.address, addressLine(client.billingAddress ?? client.deliveryAddresses[0]))}
+        ${row(t.table.address, (address && addressLine(address)) || undefined)}
       </dl>
       <p class=${`note ${note?.priority ?? ''}`}>${note ? note.text : t.table.noNote}</p>
       ${client.discountPercent !== undefined ? html`<p class="discount">${t.table.discount(`${ui.number(client.discountPercent)} %`)}</p>` : nothing}
@@ -139,9 +141,4 @@ export class ClientCardsView implements ReactiveController {
 
 function row(label: string, value: string | undefined): TemplateResult | typeof nothing {
   return value ? html`<div><dt>${label}</dt><dd>${value}</dd></div>` : nothing;
-}
-
-function addressLine(address: Address | undefined): string | undefined {
-  if (!address) return undefined;
-  return [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), address.country].filter(Boolean).join(', ') || undefined;
 }

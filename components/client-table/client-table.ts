@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
+import { errorText } from '../base/error-text.ts';
 import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { KtSelectionChangeEvent } from '../events/selection-change-event.ts';
@@ -239,7 +240,7 @@ export class KtClientTable extends KtElement {
   }
 
   #failed(error: unknown): void {
-    this.loadError = error instanceof Error ? error.message : String(error);
+    this.loadError = errorText(error);
   }
 
   // ——— rendering ———
@@ -522,11 +523,11 @@ export class KtClientTable extends KtElement {
       case 'owner':
         return this.owners.find((owner) => owner.id === client.owner)?.name ?? client.owner ?? '';
       case 'lastOrder':
-        return figures?.lastOrderAt ? this.date(figures.lastOrderAt) : figures ? '—' : '…';
+        return figures?.last ? this.date(figures.last) : figures ? '—' : '…';
       case 'orderCount':
         return figures ? this.number(figures.count) : '…';
       case 'totalValue':
-        return figures ? [...figures.totals].map(([currency, minor]) => this.money(minor, currency)).join(' + ') || '—' : '…';
+        return figures ? figures.money.map((m) => this.money(m.total, m.currency)).join(' + ') || '—' : '…';
       case 'info':
         return this.#infoButtons(client, active);
     }
@@ -705,7 +706,7 @@ export class KtClientTable extends KtElement {
       this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
-      this.toast = { message: error instanceof Error ? error.message : String(error) };
+      this.toast = { message: errorText(error) };
     } finally {
       this.busy = undefined;
     }
@@ -729,7 +730,7 @@ export class KtClientTable extends KtElement {
       await undo();
       this.toast = { message: () => this.t.table.undone };
     } catch (error) {
-      this.toast = { message: error instanceof Error ? error.message : String(error) };
+      this.toast = { message: errorText(error) };
     }
   }
 }

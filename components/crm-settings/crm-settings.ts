@@ -1,7 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { isCrmError, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
+import type { Crm, CrmEvent, Settings, StarKind, Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
+import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 
@@ -97,8 +98,7 @@ export class KtCrmSettings extends KtElement {
       await this.#load();
       return true;
     } catch (error) {
-      const text = isCrmError(error) ? (error.fields[0] ? `${error.fields[0].path.join('.')}: ${error.fields[0].message}` : error.message) : String(error);
-      this.message = { text, error: true };
+      this.message = { text: errorText(error), error: true };
       return false;
     }
   }

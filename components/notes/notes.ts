@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isCrmError, type CrmEvent, type Note, type NoteInput } from '../../src/index.ts';
+import type { CrmEvent, Note, NoteInput } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
+import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 
@@ -128,7 +129,7 @@ export class KtNotes extends KtElement {
       const notes = await crm.notes.list(target);
       if (ticket === this.#loads) this.notes = notes;
     } catch (error) {
-      if (ticket === this.#loads) this.error = error instanceof Error ? error.message : String(error);
+      if (ticket === this.#loads) this.error = errorText(error);
     }
   }
 
@@ -139,7 +140,7 @@ export class KtNotes extends KtElement {
       await this.#load();
       return true;
     } catch (error) {
-      this.error = isCrmError(error) ? (error.fields[0]?.message ?? error.message) : String(error);
+      this.error = errorText(error);
       return false;
     }
   }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
-import { clientFigures } from '../../components/client-card/client-figures.ts';
+import { clientFigures } from '../../components/base/client-figures.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
