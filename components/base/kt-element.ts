@@ -53,15 +53,16 @@ export class KtElement extends LitElement {
   #stopFollowingLang?: () => void;
   #stopListening?: () => void;
   #listeningTo?: Crm;
+  #language?: string;
 
   /** The CRM in use: the `crm` property, else the provided one. */
   protected get activeCrm(): Crm | undefined {
     return this.crm ?? this.providedCrm;
   }
 
-  /** The language tag in force. */
+  /** The language tag in force: resolved once per update (a render asks for it in every cell). */
   protected get language(): string {
-    return this.locale ?? nearestLang(this) ?? 'en';
+    return (this.#language ??= this.locale ?? nearestLang(this) ?? 'en');
   }
 
   /** The strings of the language in force. */
@@ -101,6 +102,8 @@ export class KtElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // A `locale` or an ancestor's `lang` may have changed: every update looks again.
+    this.#language = undefined;
     const crm = this.activeCrm;
     if (crm !== this.#listeningTo) {
       this.#stopListening?.();

@@ -25,22 +25,24 @@ export function translationFor(locale: string): Translation {
 }
 
 /** Minor units as money in the locale: `1259900, 'CZK'` → `12 599,00 Kč` in Czech. */
+/** Intl formats and rules made once per locale (and currency): a table formats many values each frame it scrolls. */
+const made = new Map<string, unknown>();
+function cached<F>(key: string, make: () => F): F {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as F;
+}
+
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = cached(`money ${locale} ${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }));
   return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  return cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
 }
 
-/** Number formats by locale: a table formats many numbers each frame it scrolls. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 export function formatNumber(value: number, locale: string): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format.format(value);
+  return cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 /**
@@ -65,6 +67,7 @@ export function followLang(element: { requestUpdate(): void }): () => void {
  * locale; a `zero` form, when given, says "none" in any language.
  */
 export function plural(forms: PluralForms, count: number, locale: string): string {
-  const form = (count === 0 ? forms.zero : undefined) ?? forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  const rules = cached(`plural ${locale}`, () => new Intl.PluralRules(locale));
+  const form = (count === 0 ? forms.zero : undefined) ?? forms[rules.select(count)] ?? forms.other;
   return form.replace('{n}', formatNumber(count, locale));
 }
