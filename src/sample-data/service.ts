@@ -12,6 +12,7 @@ import type { Order, OrderInput } from '../model/order.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { importOrders } from '../orders/import.ts';
+import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
 import { generateSampleData } from './generate.ts';
@@ -100,11 +101,10 @@ export function sampleDataService(ctx: CrmContext) {
             uow.emit({ type: 'note.added', note: stored });
           }
         }
-        const orders: OrderInput[] = [];
-        for (const order of data.orders) {
-          if (order.billing.company !== undefined && skippedNames.has(order.billing.company)) continue;
-          if (!(await ctx.storage.get('orders', order.id))) orders.push(order);
-        }
+        const stored = await readMany(ctx.storage, 'orders', data.orders.map((order) => ({ id: order.id })));
+        const orders: OrderInput[] = data.orders.filter(
+          (order, i) => stored[i]!.length === 0 && !(order.billing.company !== undefined && skippedNames.has(order.billing.company)),
+        );
         uow.put<SampleMarker>('meta', { id: 'sampleData', clientIds, orderIds: orders.map((o) => o.id), noteIds }, 'absent');
         return { clients: clientIds.length, orders };
       });
@@ -138,22 +138,30 @@ export function sampleDataService(ctx: CrmContext) {
         // Insert puts no notes on orders: a sample order with a note is the user's to keep.
         const sampleOrders = new Map<string, Order>();
         const notedOrders = new Set<string>();
-        for (const id of sample.orderIds) {
-          const order = (await ctx.storage.get('orders', id)) as Order | undefined;
-          if (!order) continue;
+        const [orderRecords, orderNotes] = await Promise.all([
+          readMany(ctx.storage, 'orders', sample.orderIds.map((id) => ({ id }))),
+          readMany(ctx.storage, 'notes', sample.orderIds.map((key) => ({ index: 'orderId', key, limit: 1 }))),
+        ]);
+        sample.orderIds.forEach((id, i) => {
+          const order = orderRecords[i]![0] as Order | undefined;
+          if (!order) return;
           sampleOrders.set(id, order);
-          if ((await readAll(ctx, 'notes', 'orderId', { eq: id })).length) notedOrders.add(id);
-        }
+          if (orderNotes[i]!.length) notedOrders.add(id);
+        });
 
         const touched = new Set<string>();
         const clients = new Map<string, Client>();
-        for (const id of sample.clientIds) {
-          const client = (await ctx.storage.get('clients', id)) as Client | undefined;
+        const [clientRecords, clientNotes] = await Promise.all([
+          readMany(ctx.storage, 'clients', sample.clientIds.map((id) => ({ id }))),
+          readMany(ctx.storage, 'notes', sample.clientIds.map((key) => ({ index: 'clientId', key }))),
+        ]);
+        for (const [i, id] of sample.clientIds.entries()) {
+          const client = clientRecords[i]![0] as Client | undefined;
           if (!client) continue;
           clients.set(id, client);
           const worked =
             client.version > 1 ||
-            (await readAll<Note>(ctx, 'notes', 'clientId', { eq: id })).some(usersNote) ||
+            (clientNotes[i] as unknown as Note[]).some(usersNote) ||
             (await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] })).some((a) => userActivityTypes.has(a.type));
           if (worked) touched.add(id);
         }
