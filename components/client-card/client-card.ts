@@ -50,6 +50,7 @@ export class KtClientCard extends KtElement {
   @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
   @state() private message: string | undefined;
   #loads = 0;
+  #loadScheduled = false;
 
   protected override crmChanged(): void {
     void this.#load();
@@ -64,8 +65,14 @@ export class KtClientCard extends KtElement {
       ('activity' in event && event.activity.clientId === id) ||
       event.type === 'statuses.changed' ||
       event.type === 'star_kinds.changed';
-    // While editing, the form keeps what the user typed; a save then reports the conflict.
-    if (mine) void this.#load(!this.editing);
+    if (!mine || this.#loadScheduled) return;
+    // One change brings several events (the client, its activity, its orders): read once after them.
+    this.#loadScheduled = true;
+    setTimeout(() => {
+      this.#loadScheduled = false;
+      // While editing, the form keeps what the user typed; a save then reports the conflict.
+      void this.#load(!this.editing);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
