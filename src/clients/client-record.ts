@@ -9,21 +9,17 @@ import { taxIdKey } from '../tax-id/index.ts';
 
 type ParsedCreate = Omit<CreateClientInput, 'taxId' | 'vatId'> & { taxId?: string | undefined; vatId?: string | undefined };
 
+/** What a new client has where its input says nothing (fresh lists each call). */
+export function newClientDefaults(): Pick<Client, 'kind' | 'contacts' | 'emails' | 'phones' | 'deliveryAddresses' | 'stars' | 'lifecycle' | 'externalLinks' | 'tags' | 'customFields'> {
+  return { kind: 'company', contacts: [], emails: [], phones: [], deliveryAddresses: [], stars: [], lifecycle: 'potential', externalLinks: [], tags: [], customFields: {} };
+}
+
 /** Builds a new client from validated input: numbered, tax IDs normalised and checked for duplicates. */
 export async function newClientRecord(ctx: CrmContext, uow: UnitOfWork, input: ParsedCreate, options: { strictTaxId: boolean }): Promise<Client> {
   const { taxId, vatId, ...rest } = input;
   const now = ctx.now();
   const draft: Omit<Client, 'version'> = compact({
-    kind: 'company',
-    contacts: [],
-    emails: [],
-    phones: [],
-    deliveryAddresses: [],
-    stars: [],
-    lifecycle: 'potential',
-    externalLinks: [],
-    tags: [],
-    customFields: {},
+    ...newClientDefaults(),
     ...compact(rest),
     taxId: storedTaxId(ctx, taxId, ['taxId'], options.strictTaxId),
     vatId: storedTaxId(ctx, vatId, ['vatId'], options.strictTaxId),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { newClientDefaults } from '../../src/clients/client-record.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, generateSampleData, validateTaxId, type Client, type Crm } from '../../src/index.ts';
 import { ClientSchema } from '../../src/model/client.ts';
@@ -19,16 +20,7 @@ export function clientRecords(count: number, statusIds?: ReadonlyMap<string, str
     const checked = taxId === undefined ? undefined : validateTaxId(taxId);
     const statusId = statusIds?.get(status);
     return {
-      kind: 'company',
-      contacts: [],
-      emails: [],
-      phones: [],
-      deliveryAddresses: [],
-      stars: [],
-      lifecycle: 'potential',
-      externalLinks: [],
-      tags: [],
-      customFields: {},
+      ...newClientDefaults(),
       ...rest,
       ...(taxId && checked ? { taxId: { input: taxId, country: checked.country, value: checked.value, verified: checked.valid && checked.verified } } : {}),
       ...(statusId ? { statusId } : {}),
