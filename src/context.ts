@@ -5,6 +5,8 @@ import type { Settings } from './model/settings.ts';
 import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
 import type { StoreSearch } from './search/store-search.ts';
 import { stageTallies } from './tallies.ts';
+import { stageAnalytics } from './analytics/stage-analytics.ts';
+import type { StatsCache } from './analytics/stats-cache.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {
@@ -22,6 +24,8 @@ export interface CrmContext {
   /** Tells this instance's writes from other instances' in change notifications. */
   origin: string;
   search: StoreSearch;
+  /** Client stats read so far, dropped as writes change them. */
+  analytics: StatsCache;
   now(): string;
 }
 
@@ -29,11 +33,16 @@ export interface CrmContext {
 export class UnitOfWork {
   readonly operations: WriteOperation[] = [];
   readonly events: CrmEvent[] = [];
+  /** The stored state each touched record had before this unit: what figures kept beside the records are adjusted from. */
+  readonly #before = new Map<string, StoredRecord | 'absent'>();
+  /** The keys of `#before` in the order they came, so a savepoint can drop the later ones. */
+  readonly #touched: string[] = [];
 
   /** Stores `record` with its version bumped; `previous` (or `'absent'`) is what the write is based on. */
   put<T extends { id: string; version: number }>(collection: string, record: Omit<T, 'version'>, previous: { version: number } | 'absent'): T {
     const version = previous === 'absent' ? 1 : previous.version + 1;
     const stored = { ...record, version } as T;
+    this.#remember(collection, record.id, previous);
     this.operations.push({
       type: 'put',
       collection,
@@ -55,7 +64,31 @@ export class UnitOfWork {
   }
 
   delete(collection: string, record: { id: string; version: number }): void {
+    this.#remember(collection, record.id, record);
     this.operations.push({ type: 'delete', collection, id: record.id, expectedVersion: record.version });
+  }
+
+  /**
+   * What `collection`'s records looked like before this unit, and what it leaves them as (`null`:
+   * deleted), for every record it touches. Writers hand `put` and `delete` the whole record they
+   * read, so this needs no reads.
+   */
+  changes<T>(collection: string): { before: T | undefined; after: T | undefined }[] {
+    const prefix = `${collection}\u0000`;
+    const result: { before: T | undefined; after: T | undefined }[] = [];
+    for (const [key, before] of this.#before) {
+      if (!key.startsWith(prefix)) continue;
+      const after = this.staged<T>(collection, key.slice(prefix.length));
+      result.push({ before: before === 'absent' ? undefined : (before as T), after: after ?? undefined });
+    }
+    return result;
+  }
+
+  #remember(collection: string, id: string, previous: { version: number } | 'absent'): void {
+    const key = `${collection}\u0000${id}`;
+    if (this.#before.has(key)) return;
+    this.#before.set(key, previous as StoredRecord | 'absent');
+    this.#touched.push(key);
   }
 
   emit(event: CrmEvent): void {
@@ -64,10 +97,11 @@ export class UnitOfWork {
 
   /** Marks the current point; the returned function drops everything staged after it. */
   savepoint(): () => void {
-    const [operations, events] = [this.operations.length, this.events.length];
+    const [operations, events, remembered] = [this.operations.length, this.events.length, this.#touched.length];
     return () => {
       this.operations.length = operations;
       this.events.length = events;
+      for (const key of this.#touched.splice(remembered)) this.#before.delete(key);
     };
   }
 }
@@ -86,6 +120,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
   for (let attempt = 1; ; attempt++) {
     const uow = new UnitOfWork();
     const result = await work(uow);
+    await stageAnalytics(ctx, uow);
     await stageTallies(ctx, uow);
     try {
       if (uow.operations.length) await ctx.storage.write(uow.operations, { origin: ctx.origin, events: uow.events });
@@ -96,10 +131,12 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
       }
       throw toCrmError(error);
     }
-    ctx.search.apply({
+    const changes = {
       puts: uow.operations.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
       deletes: uow.operations.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
-    });
+    };
+    ctx.search.apply(changes);
+    ctx.analytics.apply(changes);
     for (const event of uow.events) ctx.events.emit(event);
     return result;
   }

@@ -1,4 +1,7 @@
 import { activitiesService } from './activities/service.ts';
+import { ensureAnalytics } from './analytics/rebuild.ts';
+import { analyticsService } from './analytics/service.ts';
+import { StatsCache } from './analytics/stats-cache.ts';
 import { clientsService } from './clients/service.ts';
 import type { CrmContext, Principal } from './context.ts';
 import { CrmError } from './errors.ts';
@@ -51,6 +54,7 @@ export async function createCrm(options: CrmOptions) {
   const ctx: CrmContext = {
     storage: options.storage,
     search: new StoreSearch(options.storage, () => ctx.settings.defaultCountry),
+    analytics: new StatsCache(options.storage),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
@@ -63,6 +67,7 @@ export async function createCrm(options: CrmOptions) {
     (changes) => {
       if (changes.origin === ctx.origin) return;
       ctx.search.apply(changes);
+      ctx.analytics.apply(changes);
       for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
     },
     { ignoreOrigin: ctx.origin },
@@ -76,6 +81,7 @@ export async function createCrm(options: CrmOptions) {
       await seedStatuses(ctx);
       await seedStarKinds(ctx);
       await ensureTallies(ctx);
+      await ensureAnalytics(ctx);
       await saveSettings(ctx, options.settings ?? {});
     },
   }).open();
@@ -85,6 +91,7 @@ export async function createCrm(options: CrmOptions) {
     orders: guard(ordersService(ctx)),
     notes: guard(notesService(ctx)),
     activities: guard(activitiesService(ctx)),
+    analytics: guard(analyticsService(ctx)),
     statuses,
     stars,
     settings,

@@ -22,3 +22,5 @@ export type { SearchIndexStats } from './search/text-index.ts';
 export type { SearchOptions } from './search/found.ts';
 export { generateSampleData, type SampleData, type SampleDataOptions, type SampleClient } from './sample-data/generate.ts';
 export type { SampleDataRemoval, SampleDataSummary } from './sample-data/service.ts';
+export type { ClientAnalytics, RfmSegment } from './analytics/client-figures.ts';
+export type { TeamAnalytics, TeamAnalyticsOptions } from './analytics/service.ts';

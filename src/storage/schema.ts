@@ -18,7 +18,7 @@ export function orderBuyerKey(order: Order): string | undefined {
 
 /** Collections and indexes of a Kartoteka store: everything the services look records up by. */
 export const crmSchema: StorageSchema = {
-  version: 1,
+  version: 2,
   collections: {
     clients: {
       indexes: {
@@ -58,6 +58,13 @@ export const crmSchema: StorageSchema = {
     starKinds: { indexes: {} },
     /** B11: tax IDs and account codes staff tied to a client by linking an order by hand. */
     linkKeys: { indexes: { clientId: { key: field('clientId') }, orderId: { key: field('orderId') } } },
+    /** Each client's order figures, kept by every write (`src/analytics`); only clients with orders have one. */
+    clientStats: {
+      indexes: {
+        lastOrderDay: { key: (r) => (r['days'] as number[]).at(-1) },
+        orderCount: { key: field('orders') },
+      },
+    },
     /** Settings and per-store counters. */
     meta: { indexes: {} },
   },

@@ -78,6 +78,8 @@ const reads = [
   'statuses.list',
   'stars.list',
   'sampleData.has',
+  'analytics.client',
+  'analytics.team',
 ] as const;
 /** Synchronous helpers that take no stored-data input: not part of these properties. */
 const notCovered = ['clients.label', 'settings.get'];
@@ -595,6 +597,8 @@ function arbitraries(pools: Pools) {
     'statuses.list': op('statuses.list', garbage),
     'stars.list': op('stars.list', garbage),
     'sampleData.has': op('sampleData.has', garbage),
+    'analytics.client': op('analytics.client', fc.oneof(clientId, garbage)),
+    'analytics.team': op('analytics.team', fc.oneof(fc.constant(undefined), nearly(fc.record({ from: fc.constantFrom('2026-01', '2026-13', '2025-12'), to: fc.constantFrom('2026-11', '26-1') }, { requiredKeys: [] })), garbage)),
   };
 
   /** (a)+(c): any write, with zero to four arguments of any shape or ids of any kind. */
