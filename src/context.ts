@@ -7,6 +7,8 @@ import type { StoreSearch } from './search/store-search.ts';
 import { stageTallies } from './tallies.ts';
 import { stageAnalytics } from './analytics/stage-analytics.ts';
 import type { StatsCache } from './analytics/stats-cache.ts';
+import type { RuleEngine } from './rules/engine.ts';
+import { stageRuleEvents } from './rules/stage-rule-events.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {
@@ -26,6 +28,7 @@ export interface CrmContext {
   search: StoreSearch;
   /** Client stats read so far, dropped as writes change them. */
   analytics: StatsCache;
+  rules: RuleEngine;
   now(): string;
 }
 
@@ -33,6 +36,8 @@ export interface CrmContext {
 export class UnitOfWork {
   readonly operations: WriteOperation[] = [];
   readonly events: CrmEvent[] = [];
+  /** Set when a rule makes the change: its events go one step deeper into the rule chain. */
+  cause?: { depth: number; chain: string[] };
   /** The stored state each touched record had before this unit: what figures kept beside the records are adjusted from. */
   readonly #before = new Map<string, StoredRecord | 'absent'>();
   /** The keys of `#before` in the order they came, so a savepoint can drop the later ones. */
@@ -120,7 +125,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
   for (let attempt = 1; ; attempt++) {
     const uow = new UnitOfWork();
     const result = await work(uow);
-    await stageAnalytics(ctx, uow);
+    stageRuleEvents(ctx, uow, await stageAnalytics(ctx, uow));
     await stageTallies(ctx, uow);
     try {
       if (uow.operations.length) await ctx.storage.write(uow.operations, { origin: ctx.origin, events: uow.events });
@@ -137,7 +142,9 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     };
     ctx.search.apply(changes);
     ctx.analytics.apply(changes);
+    ctx.rules.apply(changes);
     for (const event of uow.events) ctx.events.emit(event);
+    if (uow.operations.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
     return result;
   }
 }

@@ -2,6 +2,8 @@ import { activitiesService } from './activities/service.ts';
 import { ensureAnalytics } from './analytics/rebuild.ts';
 import { analyticsService } from './analytics/service.ts';
 import { StatsCache } from './analytics/stats-cache.ts';
+import { RuleEngine } from './rules/engine.ts';
+import { rulesService } from './rules/service.ts';
 import { clientsService } from './clients/service.ts';
 import type { CrmContext, Principal } from './context.ts';
 import { CrmError } from './errors.ts';
@@ -31,6 +33,11 @@ export interface CrmOptions {
   clock?: () => Date;
   /** The id source, for deterministic tests. */
   ids?: IdGenerator;
+  /**
+   * `autoRun: false` leaves rule events queued until `crm.rules.drain()`, e.g. on a server that
+   * runs rules in a worker. On by default: rules run right after each write commits.
+   */
+  rules?: { autoRun?: boolean };
 }
 
 /**
@@ -55,6 +62,7 @@ export async function createCrm(options: CrmOptions) {
     storage: options.storage,
     search: new StoreSearch(options.storage, () => ctx.settings.defaultCountry),
     analytics: new StatsCache(options.storage),
+    rules: new RuleEngine(() => ctx, { autoRun: options.rules?.autoRun ?? true }),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
@@ -68,6 +76,7 @@ export async function createCrm(options: CrmOptions) {
       if (changes.origin === ctx.origin) return;
       ctx.search.apply(changes);
       ctx.analytics.apply(changes);
+      ctx.rules.apply(changes);
       for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
     },
     { ignoreOrigin: ctx.origin },
@@ -82,6 +91,9 @@ export async function createCrm(options: CrmOptions) {
       await seedStarKinds(ctx);
       await ensureTallies(ctx);
       await ensureAnalytics(ctx);
+      await ctx.rules.load();
+      // Events queued by an instance that closed before running them.
+      ctx.rules.kick();
       await saveSettings(ctx, options.settings ?? {});
     },
   }).open();
@@ -92,6 +104,7 @@ export async function createCrm(options: CrmOptions) {
     notes: guard(notesService(ctx)),
     activities: guard(activitiesService(ctx)),
     analytics: guard(analyticsService(ctx)),
+    rules: guard(rulesService(ctx)),
     statuses,
     stars,
     settings,

@@ -2,6 +2,7 @@ import type { Activity } from './model/activity.ts';
 import type { Client } from './model/client.ts';
 import type { Note } from './model/note.ts';
 import type { Order } from './model/order.ts';
+import type { Rule, RuleTrigger } from './model/rule.ts';
 import type { Status } from './model/status.ts';
 import type { StarKind } from './model/star.ts';
 
@@ -22,6 +23,8 @@ export const CrmEvents = {
   ACTIVITY_UNDONE: 'activity.undone',
   STATUSES_CHANGED: 'statuses.changed',
   STAR_KINDS_CHANGED: 'star_kinds.changed',
+  RULES_CHANGED: 'rules.changed',
+  RULE_FIRED: 'rule.fired',
 } as const;
 
 export type CatalogChange = 'created' | 'updated' | 'deleted';
@@ -44,6 +47,9 @@ export interface CrmEventMap {
   'activity.undone': { activity: Activity };
   'statuses.changed': { status: Status; change: CatalogChange };
   'star_kinds.changed': { starKind: StarKind; change: CatalogChange };
+  'rules.changed': { rule: Rule; change: CatalogChange };
+  /** A rule's `emit_event` action: the host turns `payload` into an e-mail, a webhook… */
+  'rule.fired': { rule: { id: string; name: string }; eventId: string; trigger: RuleTrigger; clientId?: string; orderId?: string; payload: Record<string, unknown> };
 }
 export type CrmEventName = keyof CrmEventMap;
 export type CrmEvent = { [K in CrmEventName]: { type: K } & CrmEventMap[K] }[CrmEventName];

@@ -4,6 +4,7 @@ const DAY = 86_400_000;
 
 /** What one linked order adds to its client's figures. */
 export interface OrderShare {
+  orderId: string;
   clientId: string;
   currency: string;
   total: number;
@@ -21,6 +22,7 @@ export function orderShare(order: Order | undefined): OrderShare | undefined {
   if (!order?.clientId) return undefined;
   const time = Date.parse(order.createdAt);
   return {
+    orderId: order.id,
     clientId: order.clientId,
     currency: order.currency,
     total: order.total,

@@ -5,6 +5,7 @@ import { readMany } from '../storage/read-ahead.ts';
 import { addCount } from './add-count.ts';
 import { applyShare, copyStats, emptyStats, type ClientStats } from './client-stats.ts';
 import { orderShare, sameShare, type OrderShare } from './order-share.ts';
+import { countersOf, type OrderCounters } from '../rules/facts.ts';
 import { TEAM_STATS_ID, applyRevenue, copyTeamStats, emptyTeamStats, type TeamStats } from './team-stats.ts';
 
 type Stats = Omit<ClientStats, 'version'>;
@@ -53,14 +54,17 @@ async function readOwners(ctx: CrmContext, uow: UnitOfWork, ids: string[]): Prom
  * Stages the analytics changes of a unit of work into it: every order it adds, changes, moves or
  * removes adjusts its clients' stats, and their owners' revenue; an owner change moves a client's
  * revenue; lifecycle changes count conversions. Exact, because every write checks versions.
+ * Returns each added order's client counters as they stand right after it, in the unit's order,
+ * for the rules its events trigger.
  */
-export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<void> {
+export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<Map<string, OrderCounters>> {
+  const countersAfter = new Map<string, OrderCounters>();
   const moves = shareMoves(uow);
   const clientChanges = uow.changes<Client>('clients');
   const ownerChanged = clientChanges.filter(({ before, after }) => before && after && before.owner !== after.owner).map(({ after }) => after!.id);
   const month = ctx.now().slice(0, 7);
   const lifecycle = clientChanges.filter(({ before, after }) => after && before?.lifecycle !== after.lifecycle);
-  if (!moves.size && !ownerChanged.length && !lifecycle.length) return;
+  if (!moves.size && !ownerChanged.length && !lifecycle.length) return countersAfter;
 
   const ids = [...new Set([...moves.keys(), ...ownerChanged])];
   const stored = await readStats(ctx, uow, ids);
@@ -75,7 +79,10 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
     const stats: Stats = previous ? copyStats(previous) : emptyStats(id);
     applyRevenue(team, stats, -1);
     for (const share of moves.get(id)?.remove ?? []) applyShare(stats, share, -1);
-    for (const share of moves.get(id)?.add ?? []) applyShare(stats, share, 1);
+    for (const share of moves.get(id)?.add ?? []) {
+      applyShare(stats, share, 1);
+      countersAfter.set(share.orderId, countersOf(stats));
+    }
     const owner = owners.has(id) ? owners.get(id) ?? undefined : stats.owner;
     if (owner === undefined) delete stats.owner;
     else stats.owner = owner;
@@ -89,4 +96,5 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
     if (before?.lifecycle === 'current' && after!.lifecycle === 'potential') addCount(team.converted, month, -1);
   }
   uow.put<TeamStats>('meta', team, teamRecord ?? 'absent');
+  return countersAfter;
 }

@@ -17,6 +17,10 @@ export const SystemActivityType = z.enum([
   'billing_replaced',
   'client_deleted',
   'clients_merged',
+  /** A rule changed the client; undoable as a whole. */
+  'rule_applied',
+  /** A chain of rules went too deep, or came back to a rule already in it, and stopped. */
+  'rule_chain_stopped',
 ]);
 export type SystemActivityType = z.infer<typeof SystemActivityType>;
 

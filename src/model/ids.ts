@@ -8,6 +8,7 @@ export const idPrefixes = {
   status: 'sts',
   star: 'str',
   batch: 'bat',
+  rule: 'rul',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 
@@ -19,5 +20,6 @@ export const NoteId = prefixed('note');
 export const ActivityId = prefixed('activity');
 export const StatusId = prefixed('status');
 export const StarId = prefixed('star');
+export const RuleId = prefixed('rule');
 /** The shop's order id, kept as the shop gives it. */
 export const OrderId = z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(100));

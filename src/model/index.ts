@@ -7,3 +7,4 @@ export * from './activity.ts';
 export * from './status.ts';
 export * from './star.ts';
 export * from './settings.ts';
+export * from './rule.ts';

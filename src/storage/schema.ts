@@ -65,6 +65,12 @@ export const crmSchema: StorageSchema = {
         orderCount: { key: field('orders') },
       },
     },
+    /** Automation rules (`src/rules`). */
+    rules: { indexes: {} },
+    /** Rule triggers raised by committed writes, waiting for the engine, oldest first. */
+    ruleEvents: { indexes: { queue: { key: (r) => [r['at'] as string, r['seq'] as number] } } },
+    /** Which rule fired for which event: a rule fires at most once per event. */
+    ruleRuns: { indexes: { ruleId: { key: field('ruleId') } } },
     /** Settings and per-store counters. */
     meta: { indexes: {} },
   },
