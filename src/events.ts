@@ -4,6 +4,8 @@ import type { Note } from './model/note.ts';
 import type { Order } from './model/order.ts';
 import type { Status } from './model/status.ts';
 import type { StarKind } from './model/star.ts';
+import type { Task } from './model/task.ts';
+import type { Pipeline } from './model/pipeline.ts';
 
 /** Names of the domain events `crm.on` delivers, after the change has been stored. */
 export const CrmEvents = {
@@ -22,6 +24,12 @@ export const CrmEvents = {
   ACTIVITY_UNDONE: 'activity.undone',
   STATUSES_CHANGED: 'statuses.changed',
   STAR_KINDS_CHANGED: 'star_kinds.changed',
+  TASK_CREATED: 'task.created',
+  TASK_UPDATED: 'task.updated',
+  TASK_COMPLETED: 'task.completed',
+  TASK_DELETED: 'task.deleted',
+  PIPELINES_CHANGED: 'pipelines.changed',
+  PIPELINE_STAGE_CHANGED: 'pipeline.stage_changed',
 } as const;
 
 export type CatalogChange = 'created' | 'updated' | 'deleted';
@@ -44,6 +52,14 @@ export interface CrmEventMap {
   'activity.undone': { activity: Activity };
   'statuses.changed': { status: Status; change: CatalogChange };
   'star_kinds.changed': { starKind: StarKind; change: CatalogChange };
+  'task.created': { task: Task };
+  /** Rescheduled, reassigned, retitled or reopened. */
+  'task.updated': { task: Task; previous: Task };
+  'task.completed': { task: Task };
+  'task.deleted': { task: Task };
+  'pipelines.changed': { pipeline: Pipeline; change: CatalogChange };
+  /** A client entered (`from: null`), moved within or left (`to: null`) a pipeline. */
+  'pipeline.stage_changed': { clientId: string; pipelineId: string; from: string | null; to: string | null };
 }
 export type CrmEventName = keyof CrmEventMap;
 export type CrmEvent = { [K in CrmEventName]: { type: K } & CrmEventMap[K] }[CrmEventName];

@@ -8,6 +8,9 @@ export const idPrefixes = {
   status: 'sts',
   star: 'str',
   batch: 'bat',
+  task: 'tsk',
+  pipeline: 'pip',
+  stage: 'stg',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 
@@ -19,5 +22,8 @@ export const NoteId = prefixed('note');
 export const ActivityId = prefixed('activity');
 export const StatusId = prefixed('status');
 export const StarId = prefixed('star');
+export const TaskId = prefixed('task');
+export const PipelineId = prefixed('pipeline');
+export const StageId = prefixed('stage');
 /** The shop's order id, kept as the shop gives it. */
 export const OrderId = z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(100));
