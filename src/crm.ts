@@ -8,6 +8,7 @@ import { randomIds, type IdGenerator } from './ids.ts';
 import { SettingsSchema, type SettingsPatch } from './model/settings.ts';
 import { notesService } from './notes/service.ts';
 import { ordersService } from './orders/service.ts';
+import { pipelinesService } from './pipelines/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
 import { StoreSearch } from './search/store-search.ts';
 import { saveSettings, settingsService } from './settings.ts';
@@ -15,6 +16,7 @@ import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
 import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
+import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
 
 export interface CrmOptions {
@@ -85,6 +87,8 @@ export async function createCrm(options: CrmOptions) {
     orders: guard(ordersService(ctx)),
     notes: guard(notesService(ctx)),
     activities: guard(activitiesService(ctx)),
+    tasks: guard(tasksService(ctx)),
+    pipelines: guard(pipelinesService(ctx)),
     statuses,
     stars,
     settings,
