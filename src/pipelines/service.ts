@@ -49,6 +49,13 @@ export interface PipelineClientPage {
   cursor?: string;
 }
 
+/** The ids `place` and `move` take, validated. */
+const parseTarget = (clientId: unknown, pipelineId: unknown, stageId: unknown) => ({
+  client: parse(ClientId, clientId, ['clientId']),
+  pipeline: parse(PipelineId, pipelineId, ['pipelineId']),
+  stage: parse(StageId, stageId, ['stageId']),
+});
+
 const byCreation = (a: Pipeline, b: Pipeline) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /** Stage names tell stages apart on a board and in reports, so two may not share one. */
@@ -84,6 +91,7 @@ export function pipelinesService(ctx: CrmContext) {
   /** Stages the new stage list of `update`, moving the clients of removed stages as told. */
   async function restage(uow: UnitOfWork, previous: Pipeline, pipeline: Pipeline, moveClientsTo: Record<string, string | null>): Promise<void> {
     const kept = new Set(pipeline.stages.map((stage) => stage.id));
+    // One batch: the timeline shows the clients a stage removal moved as one change.
     const batchId = ctx.newId('batch');
     for (const stage of previous.stages) {
       if (kept.has(stage.id)) continue;
@@ -225,14 +233,14 @@ export function pipelinesService(ctx: CrmContext) {
      * ```
      */
     async place(clientId: string, pipelineId: string, stageId: string): Promise<Placement> {
-      const ids = [parse(ClientId, clientId, ['clientId']), parse(PipelineId, pipelineId, ['pipelineId']), parse(StageId, stageId, ['stageId'])] as const;
+      const target = parseTarget(clientId, pipelineId, stageId);
       return transact(ctx, async (uow) => {
-        await readClient(ctx, ids[0]);
-        const pipeline = await readPipeline(ids[1]);
-        stageOf(pipeline, ids[2]);
-        const current = await readPlacement(ctx, pipeline.id, ids[0]);
-        if (current?.stageId === ids[2]) return current;
-        return changeStage(ctx, uow, { pipeline, clientId: ids[0], current, to: ids[2] })!;
+        await readClient(ctx, target.client);
+        const pipeline = await readPipeline(target.pipeline);
+        stageOf(pipeline, target.stage);
+        const current = await readPlacement(ctx, pipeline.id, target.client);
+        if (current?.stageId === target.stage) return current;
+        return changeStage(ctx, uow, { pipeline, clientId: target.client, current, to: target.stage })!;
       });
     },
 
@@ -246,16 +254,16 @@ export function pipelinesService(ctx: CrmContext) {
      * ```
      */
     async move(clientId: string, pipelineId: string, stageId: string, options?: UpdateOptions): Promise<Placement> {
-      const ids = [parse(ClientId, clientId, ['clientId']), parse(PipelineId, pipelineId, ['pipelineId']), parse(StageId, stageId, ['stageId'])] as const;
+      const target = parseTarget(clientId, pipelineId, stageId);
       const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
-        await readClient(ctx, ids[0]);
-        const pipeline = await readPipeline(ids[1]);
-        stageOf(pipeline, ids[2]);
-        const current = await readPlaced(pipeline, ids[0]);
+        await readClient(ctx, target.client);
+        const pipeline = await readPipeline(target.pipeline);
+        stageOf(pipeline, target.stage);
+        const current = await readPlaced(pipeline, target.client);
         checkVersion(current, expectedVersion);
-        if (current.stageId === ids[2]) return current;
-        return changeStage(ctx, uow, { pipeline, clientId: ids[0], current, to: ids[2] })!;
+        if (current.stageId === target.stage) return current;
+        return changeStage(ctx, uow, { pipeline, clientId: target.client, current, to: target.stage })!;
       });
     },
 

@@ -103,10 +103,10 @@ export function tasksService(ctx: CrmContext) {
      * ```
      */
     async due(at?: string, options?: DueOptions): Promise<DueTask[]> {
-      const until = parse(z.optional(DueDateTime), at, ['at']) ?? ctx.now();
+      const now = ctx.now();
+      const until = parse(z.optional(DueDateTime), at, ['at']) ?? now;
       const { assignee, limit } = parse(DueOptions, options, ['options']) ?? {};
       const visible = await visibleTasks(ctx);
-      const now = ctx.now();
       const found: Task[] = [];
       let cursor: string | undefined;
       do {
