@@ -13,6 +13,7 @@ import { randomIds, type IdGenerator } from './ids.ts';
 import { SettingsSchema, type SettingsPatch } from './model/settings.ts';
 import { notesService } from './notes/service.ts';
 import { ordersService } from './orders/service.ts';
+import { pipelinesService } from './pipelines/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
 import { StoreSearch } from './search/store-search.ts';
 import { saveSettings, settingsService } from './settings.ts';
@@ -20,6 +21,7 @@ import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
 import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
+import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
 
 export interface CrmOptions {
@@ -105,6 +107,8 @@ export async function createCrm(options: CrmOptions) {
     activities: guard(activitiesService(ctx)),
     analytics: guard(analyticsService(ctx)),
     rules: guard(rulesService(ctx)),
+    tasks: guard(tasksService(ctx)),
+    pipelines: guard(pipelinesService(ctx)),
     statuses,
     stars,
     settings,

@@ -5,6 +5,8 @@ import type { Order } from './model/order.ts';
 import type { Rule, RuleTrigger } from './model/rule.ts';
 import type { Status } from './model/status.ts';
 import type { StarKind } from './model/star.ts';
+import type { Task } from './model/task.ts';
+import type { Pipeline } from './model/pipeline.ts';
 
 /** Names of the domain events `crm.on` delivers, after the change has been stored. */
 export const CrmEvents = {
@@ -25,6 +27,12 @@ export const CrmEvents = {
   STAR_KINDS_CHANGED: 'star_kinds.changed',
   RULES_CHANGED: 'rules.changed',
   RULE_FIRED: 'rule.fired',
+  TASK_CREATED: 'task.created',
+  TASK_UPDATED: 'task.updated',
+  TASK_COMPLETED: 'task.completed',
+  TASK_DELETED: 'task.deleted',
+  PIPELINES_CHANGED: 'pipelines.changed',
+  PIPELINE_STAGE_CHANGED: 'pipeline.stage_changed',
 } as const;
 
 export type CatalogChange = 'created' | 'updated' | 'deleted';
@@ -50,6 +58,14 @@ export interface CrmEventMap {
   'rules.changed': { rule: Rule; change: CatalogChange };
   /** A rule's `emit_event` action: the host turns `payload` into an e-mail, a webhook… */
   'rule.fired': { rule: { id: string; name: string }; eventId: string; trigger: RuleTrigger; clientId?: string; orderId?: string; payload: Record<string, unknown> };
+  'task.created': { task: Task };
+  /** Rescheduled, reassigned, retitled or reopened. */
+  'task.updated': { task: Task; previous: Task };
+  'task.completed': { task: Task };
+  'task.deleted': { task: Task };
+  'pipelines.changed': { pipeline: Pipeline; change: CatalogChange };
+  /** A client entered (`from: null`), moved within or left (`to: null`) a pipeline. */
+  'pipeline.stage_changed': { clientId: string; pipelineId: string; from: string | null; to: string | null };
 }
 export type CrmEventName = keyof CrmEventMap;
 export type CrmEvent = { [K in CrmEventName]: { type: K } & CrmEventMap[K] }[CrmEventName];

@@ -18,6 +18,8 @@ export { compareKeys, encodeCursor, decodeCursor, type CursorPosition } from './
 export { foldText, digitsOf } from './text.ts';
 export { billingFromClient } from './clients/from-billing.ts';
 export type { UpdateOptions } from './update-options.ts';
+export type { PipelineClient, PipelineClientPage, PipelineClientsOptions, PipelineDeleteOptions, PipelineUpdateOptions } from './pipelines/service.ts';
+export type { PipelineStats, StageStats } from './pipelines/stats.ts';
 export type { SearchIndexStats } from './search/text-index.ts';
 export type { SearchOptions } from './search/found.ts';
 export { generateSampleData, type SampleData, type SampleDataOptions, type SampleClient } from './sample-data/generate.ts';

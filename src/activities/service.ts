@@ -48,7 +48,7 @@ export function activitiesService(ctx: CrmContext) {
       });
     },
 
-    /** Reverses a billing replacement, a delete, a merge or a (bulk) status or star change. */
+    /** Reverses a billing replacement, a client or task delete, a merge or a (bulk) status, star or pipeline stage change. */
     async undo(activityId: string): Promise<Activity> {
       return undoActivity(ctx, parse(ActivityId, activityId, ['activityId']));
     },

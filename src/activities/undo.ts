@@ -5,10 +5,15 @@ import { clientOwned, moveRecords } from '../clients/merge.ts';
 import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { CrmError, invalid, notFound } from '../errors.ts';
 import type { Activity } from '../model/activity.ts';
+import type { Note } from '../model/note.ts';
+import type { RuleChange } from '../rules/fire.ts';
 import type { Client } from '../model/client.ts';
 import type { Billing, Order } from '../model/order.ts';
 import type { LinkKey } from '../orders/link-keys.ts';
 import { readOrder } from '../orders/read.ts';
+import type { Pipeline, Placement } from '../model/pipeline.ts';
+import type { Task } from '../model/task.ts';
+import { changeStage, readPlacement, restorePlacements, unmergePlacements, type MergedPlacements } from '../pipelines/placements.ts';
 import { readAll } from '../storage/read-all.ts';
 
 const changedSince = (what: string) =>
@@ -33,7 +38,14 @@ async function undoBillingReplaced(ctx: CrmContext, uow: UnitOfWork, activity: A
 
 /** Brings a deleted client back with its orders and what linking taught. */
 async function undoClientDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
-  const { client, orders, linkKeys } = activity.data as { client: Client; orders: { id: string; linkSource?: Order['linkSource'] }[]; linkKeys: LinkKey[] };
+  // `tasks` and `placements` are missing from entries written before clients had them.
+  const { client, orders, linkKeys, tasks = [], placements = [] } = activity.data as {
+    client: Client;
+    orders: { id: string; linkSource?: Order['linkSource'] }[];
+    linkKeys: LinkKey[];
+    tasks?: Task[];
+    placements?: Placement[];
+  };
   if (await ctx.storage.get('clients', client.id)) throw changedSince(`client ${client.id}`);
   await assertTaxIdFree(ctx, client.taxId, client.id);
   const restored = uow.put<Client>('clients', { ...withoutVersion(client), updatedAt: ctx.now() }, 'absent');
@@ -46,12 +58,24 @@ async function undoClientDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Act
   for (const key of linkKeys) {
     if (!(await ctx.storage.get('linkKeys', key.id))) uow.put('linkKeys', withoutVersion(key), 'absent');
   }
+  for (const task of tasks) {
+    if (await ctx.storage.get('tasks', task.id)) continue;
+    uow.emit({ type: 'task.created', task: uow.put<Task>('tasks', withoutVersion(task), 'absent') });
+  }
+  await restorePlacements(ctx, uow, placements);
   uow.emit({ type: 'client.created', client: restored });
 }
 
 /** Splits a merge: the kept client as it was, the merged one back, its records returned. */
 async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
-  const { before, merged, mergedVersion, moved } = activity.data as { before: Client; merged: Client; mergedVersion: number; moved: Record<string, string[]> };
+  const { before, merged, mergedVersion, moved, placements } = activity.data as {
+    before: Client;
+    merged: Client;
+    mergedVersion: number;
+    moved: Record<string, string[]>;
+    /** Missing from entries written before clients had pipeline places. */
+    placements?: MergedPlacements;
+  };
   const kept = await currentClient(ctx, before.id);
   if (kept.version !== mergedVersion) throw changedSince(`client ${kept.number}`);
   if (await ctx.storage.get('clients', merged.id)) throw changedSince(`client ${merged.id}`);
@@ -62,6 +86,7 @@ async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Act
     const stillMoved = (await readAll(ctx, collection, index, range(kept.id))).filter((record) => ids.has(record.id));
     moveRecords(uow, collection, stillMoved, merged.id);
   }
+  if (placements) await unmergePlacements(ctx, uow, kept.id, merged.id, placements);
   uow.emit({ type: 'client.updated', client: restored, previous: kept });
   uow.emit({ type: 'client.created', client: returned });
 }
@@ -85,9 +110,62 @@ async function undoClientChange(ctx: CrmContext, uow: UnitOfWork, activity: Acti
   return entries;
 }
 
+/** Brings a deleted task back, unless its client has gone since. */
+async function undoTaskDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { task } = activity.data as { task: Task };
+  if (await ctx.storage.get('tasks', task.id)) throw changedSince(`task ${task.id}`);
+  if (task.clientId) await currentClient(ctx, task.clientId);
+  else await readOrder(ctx, task.orderId!);
+  uow.emit({ type: 'task.created', task: uow.put<Task>('tasks', { ...withoutVersion(task), updatedAt: ctx.now() }, 'absent') });
+}
+
+/** Moves a client back to where a stage change took it from, or every client of its bulk change. */
+async function undoStageChanged(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<Activity[]> {
+  const entries = activity.batchId ? await readAll<Activity>(ctx, 'activities', 'batchId', { eq: activity.batchId }) : [activity];
+  for (const entry of entries) {
+    const { pipelineId, from, to } = entry.data as { pipelineId: string; from: string | null; to: string | null };
+    const pipeline = (await ctx.storage.get('pipelines', pipelineId)) as Pipeline | undefined;
+    if (!pipeline) throw changedSince(`pipeline ${pipelineId}`);
+    const client = await currentClient(ctx, entry.clientId);
+    const current = await readPlacement(ctx, pipelineId, client.id);
+    if ((current?.stageId ?? null) !== to) throw changedSince(`the place of client ${client.number} in ${pipeline.name}`);
+    if (from !== null && !pipeline.stages.some((stage) => stage.id === from)) throw changedSince(`pipeline ${pipeline.name}, whose stage is gone,`);
+    changeStage(ctx, uow, { pipeline, clientId: client.id, current, to: from });
+  }
+  return entries;
+}
+
+/** Takes back what one rule firing did: the client's fields, the notes and tasks it added. */
+async function undoRuleApplied(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { changes, noteIds, taskIds } = activity.data as { changes: RuleChange[]; noteIds: string[]; taskIds: string[] };
+  if (changes.length) {
+    const previous = await currentClient(ctx, activity.clientId);
+    const next: Record<string, unknown> = { ...withoutVersion(previous), updatedAt: ctx.now() };
+    for (const { field, from, to } of changes) {
+      if (JSON.stringify(previous[field] ?? null) !== JSON.stringify(to)) throw changedSince(`client ${previous.number}`);
+      if (from === null) delete next[field];
+      else next[field] = from;
+    }
+    const client = uow.put<Client>('clients', next as Omit<Client, 'version'>, previous);
+    recordClientChange(ctx, uow, previous, client);
+  }
+  for (const id of noteIds) {
+    const note = (await ctx.storage.get('notes', id)) as Note | undefined;
+    if (!note) continue;
+    uow.delete('notes', note);
+    uow.emit({ type: 'note.deleted', note });
+  }
+  for (const id of taskIds) {
+    const task = (await ctx.storage.get('tasks', id)) as Task | undefined;
+    if (!task) continue;
+    uow.delete('tasks', task);
+    uow.emit({ type: 'task.deleted', task });
+  }
+}
+
 /**
- * Reverses an undoable timeline entry: a billing replacement, a delete, a merge, a status or
- * star change (a bulk one as a whole). Refuses with `conflict` when the records changed since,
+ * Reverses an undoable timeline entry: a billing replacement, a delete (of a client or a task),
+ * a merge, a status, star or pipeline stage change (a bulk one as a whole). Refuses with `conflict` when the records changed since,
  * rather than overwrite someone's later work.
  */
 export async function undoActivity(ctx: CrmContext, activityId: string): Promise<Activity> {
@@ -103,6 +181,9 @@ export async function undoActivity(ctx: CrmContext, activityId: string): Promise
     if (activity.type === 'billing_replaced') await undoBillingReplaced(ctx, uow, activity);
     else if (activity.type === 'client_deleted') await undoClientDeleted(ctx, uow, activity);
     else if (activity.type === 'clients_merged') await undoClientsMerged(ctx, uow, activity);
+    else if (activity.type === 'task_deleted') await undoTaskDeleted(ctx, uow, activity);
+    else if (activity.type === 'stage_changed') undone = await undoStageChanged(ctx, uow, activity);
+    else if (activity.type === 'rule_applied') await undoRuleApplied(ctx, uow, activity);
     else undone = await undoClientChange(ctx, uow, activity);
 
     let result = activity;

@@ -1,6 +1,7 @@
 import type { CrmContext } from '../context.ts';
 import { CrmError, notFound } from '../errors.ts';
 import type { Client } from '../model/client.ts';
+import { readAll } from '../storage/read-all.ts';
 
 /** W7: members see only the clients they own; admins see all. */
 export function canSee(ctx: CrmContext, client: Pick<Client, 'owner'>): boolean {
@@ -15,4 +16,14 @@ export async function readClient(ctx: CrmContext, id: string): Promise<Client> {
     throw new CrmError('forbidden', `Client ${id} belongs to another owner`, { details: { id, owner: client.owner } });
   }
   return client;
+}
+
+/**
+ * The ids of the clients a member owns, to filter other collections' records by (tasks,
+ * placements); `undefined` for an admin, who sees every client.
+ */
+export async function ownedClientIds(ctx: CrmContext): Promise<Set<string> | undefined> {
+  if (ctx.principal.role === 'admin') return undefined;
+  const owned = await readAll<Client>(ctx, 'clients', 'owner', { eq: ctx.principal.userId });
+  return new Set(owned.map((client) => client.id));
 }

@@ -5,6 +5,7 @@ import { invalid } from '../errors.ts';
 import type { Client } from '../model/client.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import type { KeyRange, StoredRecord } from '../storage/adapter.ts';
+import { mergePlacements } from '../pipelines/placements.ts';
 import { readClient } from './access.ts';
 
 const union = <T>(a: T[], b: T[]) => {
@@ -34,10 +35,14 @@ function combine(keep: Client, merged: Client, now: string): Omit<Client, 'versi
   });
 }
 
-/** What belongs to a client beyond its own record, by collection: where to find it. */
+/**
+ * What belongs to a client beyond its own record, by collection: where to find it. Pipeline
+ * places are not here: their ids name the client, so they move by `mergePlacements`.
+ */
 export const clientOwned: [collection: string, index: string, range: (clientId: string) => KeyRange][] = [
   ['orders', 'clientCreated', ordersOfClient],
   ['notes', 'clientId', (id) => ({ eq: id })],
+  ['tasks', 'clientId', (id) => ({ eq: id })],
   ['activities', 'clientAt', (id) => ({ gte: [id], lt: [id, []] })],
   ['linkKeys', 'clientId', (id) => ({ eq: id })],
 ];
@@ -57,6 +62,7 @@ export async function mergeClients(ctx: CrmContext, keepId: string, mergeId: str
     for (const [collection, index, range] of clientOwned) {
       moved[collection] = moveRecords(uow, collection, await readAll(ctx, collection, index, range(merged.id)), keep.id);
     }
+    const placements = await mergePlacements(ctx, uow, keep.id, merged.id);
     // The merged client goes first, so a tax ID it hands over is free when the kept one takes it.
     uow.delete('clients', merged);
     const client = uow.put<Client>('clients', combine(keep, merged, ctx.now()), keep);
@@ -64,7 +70,7 @@ export async function mergeClients(ctx: CrmContext, keepId: string, mergeId: str
       clientId: keep.id,
       type: 'clients_merged',
       undoable: true,
-      data: { before: keep, merged, mergedVersion: client.version, moved },
+      data: { before: keep, merged, mergedVersion: client.version, moved, placements },
     });
     uow.emit({ type: 'clients.merged', client, mergedId: merged.id });
     uow.emit({ type: 'client.updated', client, previous: keep });

@@ -20,6 +20,8 @@ import { linkOrder } from '../orders/link.ts';
 import { clientInputFromBilling } from './from-billing.ts';
 import type { Activity } from '../model/activity.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
+import type { Task } from '../model/task.ts';
+import { removePlacements } from '../pipelines/placements.ts';
 
 const ClientIdList = z.array(ClientId).check(z.minLength(1), z.maxLength(10_000));
 
@@ -72,7 +74,8 @@ export function clientsService(ctx: CrmContext) {
     },
 
     /**
-     * Deletes a client: its orders become unlinked, its notes and timeline stay. Returns the
+     * Deletes a client: its orders become unlinked, its notes and timeline stay, its tasks and
+     * its places in pipelines go (tasks on its orders stay with the orders). Returns the
      * `client_deleted` activity, which `crm.activities.undo` reverses.
      */
     async delete(id: string, options?: UpdateOptions): Promise<Activity> {
@@ -88,12 +91,19 @@ export function clientsService(ctx: CrmContext) {
         }
         const linkKeys = await readAll(ctx, 'linkKeys', 'clientId', { eq: client.id });
         for (const key of linkKeys) uow.delete('linkKeys', key);
+        // Tasks and pipeline places of a client that is gone would be orphans; undo brings them back.
+        const tasks = await readAll<Task>(ctx, 'tasks', 'clientId', { eq: client.id });
+        for (const task of tasks) {
+          uow.delete('tasks', task);
+          uow.emit({ type: 'task.deleted', task });
+        }
+        const placements = await removePlacements(ctx, uow, client.id);
         uow.delete('clients', client);
         const activity = recordActivity(ctx, uow, {
           clientId: client.id,
           type: 'client_deleted',
           undoable: true,
-          data: { client, orders: orders.map((o) => ({ id: o.id, linkSource: o.linkSource })), linkKeys },
+          data: { client, orders: orders.map((o) => ({ id: o.id, linkSource: o.linkSource })), linkKeys, tasks, placements },
         });
         uow.emit({ type: 'client.deleted', client });
         return activity;
@@ -195,8 +205,9 @@ export function clientsService(ctx: CrmContext) {
     },
 
     /**
-     * Merges `mergeId` into `keepId`: orders, notes, timeline and link keys move, empty fields of
-     * the kept client are filled, lists are joined, the merged client is deleted. Undoable.
+     * Merges `mergeId` into `keepId`: orders, notes, tasks, timeline and link keys move, and
+     * places in pipelines where the kept client is not; empty fields of the kept client are
+     * filled, lists are joined, the merged client is deleted. Undoable.
      */
     async merge(keepId: string, mergeId: string): Promise<Client> {
       const keep = parse(ClientId, keepId, ['keepId']);

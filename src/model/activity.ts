@@ -21,6 +21,15 @@ export const SystemActivityType = z.enum([
   'rule_applied',
   /** A chain of rules went too deep, or came back to a rule already in it, and stopped. */
   'rule_chain_stopped',
+  /** K11: the client's next-order reminder, shown when their next order linked; `text` holds it. */
+  'reminder_surfaced',
+  /** A7: a task's life on its client's timeline; `subject` is its title, `data.taskId` the task. */
+  'task_created',
+  'task_completed',
+  'task_reopened',
+  'task_deleted',
+  /** W5: a client entered, moved within or left a pipeline; `data` is `{ pipelineId, from, to }`. */
+  'stage_changed',
 ]);
 export type SystemActivityType = z.infer<typeof SystemActivityType>;
 

@@ -9,6 +9,9 @@ export const idPrefixes = {
   star: 'str',
   batch: 'bat',
   rule: 'rul',
+  task: 'tsk',
+  pipeline: 'pip',
+  stage: 'stg',
 } as const;
 export type IdKind = keyof typeof idPrefixes;
 
@@ -21,5 +24,8 @@ export const ActivityId = prefixed('activity');
 export const StatusId = prefixed('status');
 export const StarId = prefixed('star');
 export const RuleId = prefixed('rule');
+export const TaskId = prefixed('task');
+export const PipelineId = prefixed('pipeline');
+export const StageId = prefixed('stage');
 /** The shop's order id, kept as the shop gives it. */
 export const OrderId = z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(100));

@@ -3,6 +3,8 @@ export * from './ids.ts';
 export * from './client.ts';
 export * from './order.ts';
 export * from './note.ts';
+export * from './task.ts';
+export * from './pipeline.ts';
 export * from './activity.ts';
 export * from './status.ts';
 export * from './star.ts';

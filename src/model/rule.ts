@@ -80,7 +80,13 @@ const ruleFields = {
 };
 
 /** What `crm.rules.create` accepts. */
-export const RuleInput = z.extend(z.partial(z.strictObject(ruleFields)), { name: ruleFields.name, trigger: ruleFields.trigger, actions: ruleFields.actions });
+export const RuleInput = z.extend(z.partial(z.strictObject(ruleFields)), {
+  name: ruleFields.name,
+  trigger: ruleFields.trigger,
+  actions: ruleFields.actions,
+  /** The template it was made from. */
+  template: z.optional(text(100)),
+});
 export type RuleInput = z.input<typeof RuleInput>;
 
 export const RulePatch = z.partial(z.strictObject(ruleFields));
@@ -90,7 +96,6 @@ export type RulePatch = z.input<typeof RulePatch>;
 export const RuleSchema = z.strictObject({
   id: RuleId,
   ...ruleFields,
-  /** The template it was made from. */
   template: z.optional(text(100)),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

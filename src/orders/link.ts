@@ -12,9 +12,15 @@ export function linkedOrder(ctx: CrmContext, order: Omit<Order, 'version'>, clie
   return { ...rest, clientId: client.id, linkSource: source, updatedAt: ctx.now() };
 }
 
-/** Stages the timeline entry and the `order.linked` event, which carries the K11 reminder. */
+/**
+ * Stages the timeline entries and the `order.linked` event, which carries the K11 reminder; the
+ * timeline keeps the reminder too, so it was shown even to someone who missed the event.
+ */
 export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): void {
   recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
+  if (client.nextOrderReminder) {
+    recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'reminder_surfaced', text: client.nextOrderReminder });
+  }
   uow.emit({ type: 'order.linked', order, client, ...(client.nextOrderReminder ? { reminder: client.nextOrderReminder } : {}) });
 }
 

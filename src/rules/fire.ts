@@ -4,6 +4,7 @@ import type { Client } from '../model/client.ts';
 import type { Note } from '../model/note.ts';
 import type { Rule, RuleAction } from '../model/rule.ts';
 import type { RuleFacts } from './facts.ts';
+import { stageTask } from '../tasks/stage-task.ts';
 
 /** The client fields rule actions change. */
 export type RuleField = 'statusId' | 'stars' | 'lifecycle' | 'temperature' | 'tags' | 'nextOrderReminder';
@@ -101,7 +102,8 @@ export function stageFiring(ctx: CrmContext, uow: UnitOfWork, rule: Rule, facts:
       uow.emit({ type: 'note.added', note });
       noteIds = [...noteIds, note.id];
     } else if (action.type === 'create_task' && client) {
-      taskIds.push(...stageRuleTask(ctx, uow, client, action, DAY));
+      const due = new Date(Date.parse(ctx.now()) + action.dueInDays * DAY).toISOString();
+      taskIds.push(stageTask(ctx, uow, { clientId: client.id, title: action.title, due, ...(action.assignee ? { assignee: action.assignee } : {}) }, client.id).id);
     } else if (action.type === 'emit_event') {
       uow.emit({ type: 'rule.fired', rule: { id: rule.id, name: rule.name }, eventId, trigger: rule.trigger, ...(by.clientId ? { clientId: by.clientId } : {}), ...(by.orderId ? { orderId: by.orderId } : {}), payload: action.payload ?? {} });
     }

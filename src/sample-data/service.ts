@@ -27,8 +27,8 @@ interface SampleMarker {
   version: number;
 }
 
-/** Timeline entries only staff write (`crm.activities.add`). */
-const userActivityTypes = new Set<string>(UserActivityType.options);
+/** Timeline entries only staff's own work writes: `crm.activities.add`, tasks, pipeline moves. */
+const userActivityTypes = new Set<string>([...UserActivityType.options, 'task_created', 'task_completed', 'task_reopened', 'task_deleted', 'stage_changed']);
 
 const InsertOptions = z.optional(z.strictObject({
   seed: z.optional(z.int()),
@@ -116,9 +116,10 @@ export function sampleDataService(ctx: CrmContext) {
      * Removes what `insert` added — its clients with their notes and timeline, and its orders —
      * except the sample clients the user has worked with: edited (status, stars, any field, a
      * merge into it), given a note (on the client or on one of its orders) or edited one of its
-     * notes, or recorded a call, meeting, e-mail or letter for. Such a client stays, whole, with
-     * its orders and everything on its timeline, as an ordinary client; so does a sample order
-     * the user put a note on. The user's own orders linked to a removed sample client stay,
+     * notes, recorded a call, meeting, e-mail or letter for, gave a task (on the client or on
+     * one of its orders) or placed in a pipeline. Such a client stays, whole, with its orders and
+     * everything on its timeline, as an ordinary client; so does a sample order the user put a
+     * note or a task on. The user's own orders linked to a removed sample client stay,
      * unlinked. Returns what was removed and, under `kept`, what stayed.
      * @example
      * ```ts
@@ -135,18 +136,19 @@ export function sampleDataService(ctx: CrmContext) {
         const insertedNotes = sample.noteIds && new Set(sample.noteIds);
         const usersNote = (note: Note) => note.version > 1 || (insertedNotes !== undefined && !insertedNotes.has(note.id));
 
-        // Insert puts no notes on orders: a sample order with a note is the user's to keep.
+        // Insert puts no notes or tasks on orders: a sample order with one is the user's to keep.
         const sampleOrders = new Map<string, Order>();
         const notedOrders = new Set<string>();
-        const [orderRecords, orderNotes] = await Promise.all([
+        const [orderRecords, orderNotes, orderTasks] = await Promise.all([
           readMany(ctx.storage, 'orders', sample.orderIds.map((id) => ({ id }))),
           readMany(ctx.storage, 'notes', sample.orderIds.map((key) => ({ index: 'orderId', key, limit: 1 }))),
+          readMany(ctx.storage, 'tasks', sample.orderIds.map((key) => ({ index: 'orderId', key, limit: 1 }))),
         ]);
         sample.orderIds.forEach((id, i) => {
           const order = orderRecords[i]![0] as Order | undefined;
           if (!order) return;
           sampleOrders.set(id, order);
-          if (orderNotes[i]!.length) notedOrders.add(id);
+          if (orderNotes[i]!.length || orderTasks[i]!.length) notedOrders.add(id);
         });
 
         const touched = new Set<string>();

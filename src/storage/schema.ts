@@ -1,5 +1,7 @@
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
+import type { Activity } from '../model/activity.ts';
+import type { Task } from '../model/task.ts';
 import type { TaxId } from '../model/common.ts';
 import { taxIdKey } from '../tax-id/index.ts';
 import { digitsOf, foldText } from '../text.ts';
@@ -8,6 +10,8 @@ import type { IndexKey, StorageSchema, StoredRecord } from './adapter.ts';
 const taxKey = (taxId: TaxId | undefined) => (taxId ? taxIdKey(taxId) : undefined);
 const asClient = (record: StoredRecord) => record as unknown as Client;
 const asOrder = (record: StoredRecord) => record as unknown as Order;
+const asActivity = (record: StoredRecord) => record as unknown as Activity;
+const asTask = (record: StoredRecord) => record as unknown as Task;
 const field = (name: string) => (record: StoredRecord) => record[name] as IndexKey | undefined;
 
 /** The name an order's buyer goes by, folded for matching against client names (B15). */
@@ -52,6 +56,30 @@ export const crmSchema: StorageSchema = {
       indexes: {
         clientAt: { key: (r) => [r['clientId'] as string, r['at'] as string] },
         batchId: { key: field('batchId') },
+        /** W5: a pipeline's stage history in time order, which its conversion figures come from. */
+        pipelineAt: {
+          key: (r) => (asActivity(r).type === 'stage_changed' ? [(asActivity(r).data as { pipelineId: string }).pipelineId, asActivity(r).at] : undefined),
+        },
+      },
+    },
+    tasks: {
+      indexes: {
+        clientId: { key: field('clientId') },
+        orderId: { key: field('orderId') },
+        assignee: { key: field('assignee') },
+        /** Open tasks only, by due time: what `crm.tasks.due` reads, and nothing else. */
+        openDue: { key: (r) => (asTask(r).done ? undefined : asTask(r).due) },
+      },
+    },
+    pipelines: { indexes: {} },
+    /** Id `${pipelineId}:${clientId}`, so a client holds one stage per pipeline. */
+    placements: {
+      indexes: {
+        /** A stage's clients, longest there first. */
+        pipelineStage: { key: (r) => [r['pipelineId'] as string, r['stageId'] as string, r['enteredAt'] as string] },
+        /** A pipeline's clients across its stages, by when they entered their stage. */
+        pipelineEntered: { key: (r) => [r['pipelineId'] as string, r['enteredAt'] as string] },
+        clientId: { key: field('clientId') },
       },
     },
     statuses: { indexes: {} },

@@ -115,8 +115,8 @@ describe('indexedDbAdapter', () => {
       await crm.close();
 
       const { vatKey: _dropped, ...keptIndexes } = crmSchema.collections['clients']!.indexes;
-      const v2: StorageSchema = {
-        version: 2,
+      const next: StorageSchema = {
+        version: crmSchema.version + 1,
         collections: {
           ...crmSchema.collections,
           clients: {
@@ -127,11 +127,11 @@ describe('indexedDbAdapter', () => {
               city: { key: (record) => (record['billingAddress'] as { city?: string }).city },
             },
           },
-          tasks: { indexes: { dueAt: { key: text('dueAt') } } },
+          reminders: { indexes: { dueAt: { key: text('dueAt') } } },
         },
       };
       const upgraded = indexedDbAdapter({ name });
-      await upgraded.open(v2);
+      await upgraded.open(next);
       expect(await upgraded.get('clients', alza.id)).to.deep.equal(alza);
       expect(await upgraded.get('clients', jana.id)).to.deep.equal(jana);
       expect(idsOf((await upgraded.query('clients', { index: 'city', range: { eq: 'Brno' } })).records)).to.deep.equal([jana.id]);
@@ -140,13 +140,13 @@ describe('indexedDbAdapter', () => {
       expect(await upgraded.count('clients', { index: 'taxKey' })).to.equal(1, 'kept index');
       expect((await upgraded.query('orders', { index: 'clientCreated', range: { gte: [alza.id], lt: [alza.id, []] } })).records).to.have.length(1);
       expect((await rejection(upgraded.count('clients', { index: 'vatKey' }))).code).to.equal('storage', 'dropped index');
-      await upgraded.write([{ type: 'put', collection: 'tasks', record: person('t1', { dueAt: '2026-12-01' }) }]);
-      expect(await upgraded.count('tasks', { index: 'dueAt' })).to.equal(1);
+      await upgraded.write([{ type: 'put', collection: 'reminders', record: person('t1', { dueAt: '2026-12-01' }) }]);
+      expect(await upgraded.count('reminders', { index: 'dueAt' })).to.equal(1);
       await upgraded.close();
 
       const stale = await rejection(createCrm({ storage: indexedDbAdapter({ name }) }));
       expect(stale.code).to.equal('storage');
-      expect(stale.message).to.contain('holds schema version 2, newer than 1');
+      expect(stale.message).to.contain(`holds schema version ${crmSchema.version + 1}, newer than ${crmSchema.version}`);
     });
 
     it('leaves the database as it was when the stored records do not fit the new schema', async () => {

@@ -37,7 +37,7 @@ export function shopOrder(overrides: Partial<OrderInput> = {}): OrderInput {
 
 /** Every record of every collection, to prove a rejected write changed nothing. */
 export async function snapshot(storage: CrmOptions['storage']): Promise<string> {
-  const collections = ['clients', 'orders', 'notes', 'activities', 'statuses', 'starKinds', 'linkKeys', 'clientStats', 'meta'];
+  const collections = ['clients', 'orders', 'notes', 'activities', 'statuses', 'starKinds', 'linkKeys', 'tasks', 'pipelines', 'placements', 'clientStats', 'rules', 'ruleEvents', 'ruleRuns', 'meta'];
   const all: Record<string, unknown> = {};
   for (const collection of collections) all[collection] = (await storage.query(collection, { limit: 100_000 })).records;
   return JSON.stringify(all);

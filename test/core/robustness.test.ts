@@ -63,6 +63,25 @@ const writes = [
   'settings.update',
   'sampleData.insert',
   'sampleData.remove',
+  'tasks.create',
+  'tasks.update',
+  'tasks.complete',
+  'tasks.reopen',
+  'tasks.delete',
+  'pipelines.create',
+  'pipelines.update',
+  'pipelines.delete',
+  'pipelines.place',
+  'pipelines.move',
+  'pipelines.remove',
+  'rules.create',
+  'rules.update',
+  'rules.delete',
+  'rules.enable',
+  'rules.disable',
+  'rules.applyToExisting',
+  'rules.runDaily',
+  'rules.drain',
 ] as const;
 const reads = [
   'clients.get',
@@ -80,6 +99,18 @@ const reads = [
   'sampleData.has',
   'analytics.client',
   'analytics.team',
+  'rules.list',
+  'rules.get',
+  'rules.templates',
+  'rules.dryRun',
+  'tasks.get',
+  'tasks.list',
+  'tasks.due',
+  'pipelines.list',
+  'pipelines.get',
+  'pipelines.placements',
+  'pipelines.clients',
+  'pipelines.stats',
 ] as const;
 /** Synchronous helpers that take no stored-data input: not part of these properties. */
 const notCovered = ['clients.label', 'settings.get'];
@@ -112,6 +143,10 @@ interface Pools {
   activities: string[];
   statuses: string[];
   stars: string[];
+  tasks: string[];
+  pipelines: string[];
+  stages: string[];
+  rules: string[];
   /** Cursors of real pages (clients, orders, activities). */
   cursors: string[];
 }
@@ -174,12 +209,30 @@ async function openWorld(): Promise<{ world: World; pools: Pools }> {
   const statusChange = (await crm.activities.list(changed.id)).items.find((a) => a.type === 'status_changed')!;
   await crm.activities.undo(statusChange.id); // undone: undoing it again is a conflict
 
+  const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }, { name: 'Offer', color: '#ffb300' }, { name: 'Won' }] });
+  const [entry, offer] = sales.stages;
+  const renewals = await crm.pipelines.create({ name: 'Renewals', stages: [{ name: 'Due' }] });
+  await crm.pipelines.place(alza.id, sales.id, entry!.id);
+  await crm.pipelines.move(alza.id, sales.id, offer!.id); // stage_changed, undoable
+  await crm.pipelines.place(kovo.id, sales.id, entry!.id);
+  await crm.pipelines.place(kovo.id, renewals.id, renewals.stages[0]!.id);
+  await crm.tasks.create({ clientId: alza.id, title: 'Send the price list', due: '2026-11-05T09:00:00Z', assignee: 'eva' });
+  await crm.tasks.create({ orderId: 'O-free', title: 'Check the delivery', due: '2026-10-20T09:00:00Z', note: 'Gate B' }); // on an unlinked order
+  const finished = await crm.tasks.create({ clientId: kovo.id, title: 'Call back', due: '2026-10-01T09:00:00Z' });
+  await crm.tasks.complete(finished.id);
+  const dropped = await crm.tasks.create({ orderId: 'O-auto', title: 'Dropped', due: '2026-11-09T09:00:00Z' });
+  await crm.tasks.delete(dropped.id); // task_deleted, undoable
+  const [firstPaid, bigOrder] = await crm.rules.templates();
+  await crm.rules.enable((await crm.rules.create(firstPaid!.rule)).id);
+  await crm.rules.create(bigOrder!.rule);
+
   const all = async (collection: string) => (await storage.query(collection)).records.map((r) => r.id);
   const cursors = [
     (await crm.clients.list({ limit: 1 })).cursor,
     (await crm.clients.list({ limit: 2, sort: { by: 'name', direction: 'desc' } })).cursor,
     (await crm.orders.list({ limit: 1 })).cursor,
     (await crm.activities.list(alza.id, { limit: 1 })).cursor,
+    (await crm.pipelines.clients(sales.id, undefined, { limit: 1 })).cursor,
   ].filter((c) => c !== undefined);
   const pools: Pools = {
     clients: await all('clients'),
@@ -189,6 +242,10 @@ async function openWorld(): Promise<{ world: World; pools: Pools }> {
     activities: await all('activities'),
     statuses: await all('statuses'),
     stars: await all('starKinds'),
+    tasks: [...(await all('tasks')), dropped.id],
+    pipelines: await all('pipelines'),
+    stages: [...sales.stages, ...renewals.stages].map((stage) => stage.id),
+    rules: await all('rules'),
     cursors,
   };
   const events: CrmEvent[] = [];
@@ -338,7 +395,7 @@ const malformedId = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
 const unknownId = fc.oneof(
-  fc.stringMatching(/^(cli|not|act|sts|str|bat)_[A-Za-z0-9]{1,12}$/),
+  fc.stringMatching(/^(cli|not|act|sts|str|bat|tsk|pip|stg)_[A-Za-z0-9]{1,12}$/),
   fc.constantFrom('O-unknown', 'constructor', 'toString', 'hasOwnProperty', 'cli_constructor', 'cli_proto'),
 );
 
@@ -384,7 +441,7 @@ function applyMutation(valid: unknown, m: Mutation): unknown {
 }
 
 function arbitraries(pools: Pools) {
-  const allIds = [...pools.clients, ...pools.goneClients, ...pools.orders, ...pools.notes, ...pools.activities, ...pools.statuses, ...pools.stars];
+  const allIds = [...pools.clients, ...pools.goneClients, ...pools.orders, ...pools.notes, ...pools.activities, ...pools.statuses, ...pools.stars, ...pools.tasks, ...pools.pipelines, ...pools.stages];
   /** (c): an id for a parameter of one kind: mostly existing ones, sometimes any other. */
   const id = (pool: string[]) =>
     fc.oneof(
@@ -406,6 +463,10 @@ function arbitraries(pools: Pools) {
   const activityId = id(pools.activities);
   const statusId = id(pools.statuses);
   const starId = id(pools.stars);
+  const taskId = id(pools.tasks);
+  const pipelineId = id(pools.pipelines);
+  const stageId = id(pools.stages);
+  const stageRef = ref(pools.stages);
   const value = fc.oneof({ weight: 3, arbitrary: mistakes }, { weight: 2, arbitrary: garbage }, { weight: 1, arbitrary: fc.constantFrom(...allIds) }, { weight: 1, arbitrary: unknownId });
   const mutation: fc.Arbitrary<Mutation> = fc.record({
     target: fc.nat(),
@@ -423,6 +484,19 @@ function arbitraries(pools: Pools) {
     fc.oneof(fc.string({ minLength: 1, maxLength: Math.min(max, 30) }), fc.string({ unit: 'binary', minLength: 1, maxLength: 12 })).filter((t) => t.trim() !== '');
   const name = fc.oneof(fc.constantFrom('Alza.cz a.s.', 'Kovo Brno s.r.o.', 'ŠKODA AUTO a.s.', 'Petr Svoboda', 'Twin s.r.o.', 'ALZA'), text(200));
   // Valid tax IDs, some of them already taken (Alza's, the auto-created client's, the merged twin's, the deleted client's).
+  const ruleId = id(pools.rules);
+  const ruleInput = fc.record({
+    name,
+    enabled: fc.boolean(),
+    priority: fc.integer({ min: -5, max: 5 }),
+    trigger: fc.constantFrom('order.created', 'order.paid', 'client.status_changed', 'schedule.daily'),
+    conditions: fc.constantFrom(
+      { fact: 'client.paidOrders', op: 'eq', value: 1 },
+      { all: [{ fact: 'order.total', op: 'gte', value: 1000, currency: 'CZK' }, { not: { fact: 'client.tag', op: 'has', value: 'x' } }] },
+      { any: [{ fact: 'client.daysSinceLastOrder', op: 'gte', value: 90 }, { fact: 'client.overdue', value: true }] },
+    ),
+    actions: fc.array(fc.oneof(statusRef.map((statusId) => ({ type: 'set_status', statusId })), starRef.map((starId) => ({ type: 'add_star', starId })), fc.constant({ type: 'add_tag', tag: 'Rule' }), fc.constant({ type: 'create_task', title: 'Call', dueInDays: 3 })), { minLength: 1, maxLength: 3 }),
+  }, { requiredKeys: ['name', 'trigger', 'actions'] });
   const taxId = fc.constantFrom('CZ27082440', 'CZ 270 82 440', '27082440', 'CZ27082415', 'CZ27082423', 'CZ27082458', 'CZ27082466', 'CZ27082474', 'SK2020317068', 'CHE-123.456.788', '');
   /** What a shop may send: anything up to 40 characters is kept, unverified when it fails its checksum. */
   const shopTaxId = fc.oneof(taxId, fc.constantFrom('CZ27082441', 'DE123456789', 'CZ', '   ', 'x'.repeat(40)), fc.string({ maxLength: 40 }));
@@ -545,6 +619,33 @@ function arbitraries(pools: Pools) {
     { requiredKeys: [] },
   );
 
+  const taskFields = {
+    title: fc.oneof(fc.constantFrom('Call back', 'Send the offer'), text(200)),
+    due: date,
+    assignee: fc.oneof(fc.constantFrom('system', 'eva'), text(100)),
+    note: fc.string({ maxLength: 40 }),
+  };
+  const taskInput = fc.oneof(
+    fc.record({ clientId: fc.oneof(clientRef, clientId), ...taskFields }, { requiredKeys: ['clientId', 'title', 'due'] }),
+    fc.record({ orderId: fc.oneof(orderRef, orderId), ...taskFields }, { requiredKeys: ['orderId', 'title', 'due'] }),
+  );
+  const taskPatch = fc.record({ ...taskFields, note: fc.option(taskFields.note, { nil: null }) }, { requiredKeys: [] });
+  const taskFilter = fc.oneof(
+    fc.record({ clientId: fc.oneof(clientRef, clientId), done: fc.boolean() }, { requiredKeys: ['clientId'] }),
+    fc.record({ orderId: fc.oneof(orderRef, orderId), done: fc.boolean() }, { requiredKeys: ['orderId'] }),
+    fc.record({ assignee: taskFields.assignee, done: fc.boolean() }, { requiredKeys: ['assignee'] }),
+  );
+  const stageInput = fc.record({ name: text(100), color }, { requiredKeys: ['name'] });
+  const pipelineInput = fc.record({ name: text(100), stages: fc.array(stageInput, { minLength: 1, maxLength: 4 }) });
+  const pipelinePatch = fc.record(
+    { name: text(100), stages: fc.array(fc.record({ id: stageRef, name: text(100), color }, { requiredKeys: ['name'] }), { minLength: 1, maxLength: 4 }) },
+    { requiredKeys: [] },
+  );
+  const pipelineUpdateOptions = fc.oneof(
+    writeOptions,
+    nearly(fc.record({ expectedVersion: fc.integer({ min: 1, max: 3 }), moveClientsTo: fc.dictionary(stageRef, fc.oneof(stageRef, fc.constant(null)), { maxKeys: 2 }) }, { requiredKeys: [] })),
+  );
+
   const op = <C extends Call>(call: C, ...args: fc.Arbitrary<unknown>[]): fc.Arbitrary<Op> => fc.tuple(...args).map((values) => ({ call, args: values }));
 
   /** Per write: its arguments, valid or near-valid, with ids of every sort. */
@@ -577,6 +678,25 @@ function arbitraries(pools: Pools) {
     'settings.update': op('settings.update', nearly(settingsPatch)),
     'sampleData.insert': op('sampleData.insert', nearly(fc.record({ seed: fc.integer(), clients: fc.integer({ min: 1, max: 3 }), orders: fc.integer({ min: 0, max: 6 }) }))),
     'sampleData.remove': op('sampleData.remove'),
+    'rules.create': op('rules.create', nearly(ruleInput)),
+    'rules.update': op('rules.update', ruleId, nearly(ruleInput.map(({ name: _, ...patch }) => patch)), writeOptions),
+    'rules.delete': op('rules.delete', ruleId, writeOptions),
+    'rules.enable': op('rules.enable', ruleId),
+    'rules.disable': op('rules.disable', ruleId),
+    'rules.applyToExisting': op('rules.applyToExisting', ruleId),
+    'rules.runDaily': op('rules.runDaily', fc.oneof(fc.constant(undefined), nearly(fc.record({ at: fc.constant('2026-12-01T06:00:00Z') })))),
+    'rules.drain': op('rules.drain'),
+    'tasks.create': op('tasks.create', nearly(taskInput)),
+    'tasks.update': op('tasks.update', taskId, nearly(taskPatch), writeOptions),
+    'tasks.complete': op('tasks.complete', taskId, writeOptions),
+    'tasks.reopen': op('tasks.reopen', taskId, writeOptions),
+    'tasks.delete': op('tasks.delete', taskId, writeOptions),
+    'pipelines.create': op('pipelines.create', nearly(pipelineInput)),
+    'pipelines.update': op('pipelines.update', pipelineId, nearly(pipelinePatch), pipelineUpdateOptions),
+    'pipelines.delete': op('pipelines.delete', pipelineId, fc.oneof(writeOptions, nearly(fc.record({ removePlacements: fc.boolean(), expectedVersion: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] })))),
+    'pipelines.place': op('pipelines.place', clientId, pipelineId, stageId),
+    'pipelines.move': op('pipelines.move', clientId, pipelineId, stageId, writeOptions),
+    'pipelines.remove': op('pipelines.remove', clientId, pipelineId, writeOptions),
   };
 
   const readArgs: Record<Read, fc.Arbitrary<Op>> = {
@@ -597,8 +717,25 @@ function arbitraries(pools: Pools) {
     'statuses.list': op('statuses.list', garbage),
     'stars.list': op('stars.list', garbage),
     'sampleData.has': op('sampleData.has', garbage),
+    'rules.list': op('rules.list', garbage),
+    'rules.get': op('rules.get', fc.oneof(ruleId, garbage)),
+    'rules.templates': op('rules.templates', fc.oneof(fc.constant(undefined), nearly(fc.record({ currency: fc.constantFrom('EUR', 'CZK') })), garbage)),
+    'rules.dryRun': op('rules.dryRun', fc.oneof(ruleId, nearly(ruleInput), garbage), fc.oneof(fc.constant(undefined), nearly(fc.record({ limit: fc.integer({ min: 0, max: 5 }) })), garbage)),
     'analytics.client': op('analytics.client', fc.oneof(clientId, garbage)),
     'analytics.team': op('analytics.team', fc.oneof(fc.constant(undefined), nearly(fc.record({ from: fc.constantFrom('2026-01', '2026-13', '2025-12'), to: fc.constantFrom('2026-11', '26-1') }, { requiredKeys: [] })), garbage)),
+    'tasks.get': op('tasks.get', fc.oneof(taskId, garbage)),
+    'tasks.list': op('tasks.list', fc.oneof(nearly(taskFilter), garbage)),
+    'tasks.due': op('tasks.due', fc.oneof(fc.constant(undefined), date, garbage), fc.oneof(fc.constant(undefined), nearly(fc.record({ assignee: taskFields.assignee, limit: fc.integer({ min: 1, max: 10_000 }) }, { requiredKeys: [] })), garbage)),
+    'pipelines.list': op('pipelines.list', garbage),
+    'pipelines.get': op('pipelines.get', fc.oneof(pipelineId, garbage)),
+    'pipelines.placements': op('pipelines.placements', clientId),
+    'pipelines.clients': op(
+      'pipelines.clients',
+      pipelineId,
+      fc.oneof(fc.constant(undefined), stageId),
+      fc.oneof(fc.constant(undefined), nearly(fc.record({ limit: fc.integer({ min: 1, max: 1000 }), cursor }, { requiredKeys: [] })), garbage),
+    ),
+    'pipelines.stats': op('pipelines.stats', pipelineId),
   };
 
   /** (a)+(c): any write, with zero to four arguments of any shape or ids of any kind. */
@@ -637,11 +774,12 @@ describe('robustness: public methods reject only with CrmError, and a rejected w
     expect(pools.clients).to.have.length(5);
     expect(pools.goneClients).to.have.length(2);
     expect(pools.orders).to.include.members(['O-auto', 'O-free', 'O-hand', 'O-badtax', 'O-unlinked', 'O-person', '__proto__']);
-    expect(pools.cursors).to.have.length(4);
+    expect(pools.cursors).to.have.length(5);
+    expect(pools.tasks).to.have.length(4);
     const { world } = await openWorld();
     const activities = (await world.storage.query('activities')).records;
     const undoable = activities.filter((a) => a['undoable'] === true && a['undoneAt'] === undefined).map((a) => a['type']);
-    expect(undoable).to.include.members(['billing_replaced', 'status_changed', 'stars_changed', 'client_deleted', 'clients_merged']);
+    expect(undoable).to.include.members(['billing_replaced', 'status_changed', 'stars_changed', 'client_deleted', 'clients_merged', 'stage_changed', 'task_deleted']);
     expect(activities.some((a) => a['undoneAt'] !== undefined)).to.equal(true);
   });
 

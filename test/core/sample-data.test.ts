@@ -103,6 +103,24 @@ describe('sample data', () => {
     }
   });
 
+  it('keeps the sample clients the user gave a task (on them or an order of theirs) or placed in a pipeline', async () => {
+    const crm = await openCrm();
+    await crm.sampleData.insert({ clients: 6, orders: 40 });
+    const orders = (await crm.orders.list({ limit: 1000 })).items;
+    const [tasked, orderTasked, placed] = (await crm.clients.list({ limit: 1000 })).items.filter((c) => orders.some((o) => o.clientId === c.id));
+    const order = orders.find((o) => o.clientId === orderTasked!.id)!;
+    await crm.tasks.create({ clientId: tasked!.id, title: 'Call back', due: '2026-11-05T09:00:00Z' });
+    const onOrder = await crm.tasks.create({ orderId: order.id, title: 'Check the delivery', due: '2026-11-05T09:00:00Z' });
+    const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }] });
+    await crm.pipelines.place(placed!.id, sales.id, sales.stages[0]!.id);
+
+    const result = await crm.sampleData.remove();
+    expect(result.kept.clients).to.equal(3);
+    expect((await crm.clients.list()).items.map((c) => c.id).sort()).to.deep.equal([tasked!.id, orderTasked!.id, placed!.id].sort());
+    expect((await crm.tasks.list({ orderId: order.id })).map((t) => t.id)).to.deep.equal([onOrder.id]);
+    expect((await crm.pipelines.stats(sales.id)).clients).to.equal(1);
+  });
+
   it('removes a sample client the user deleted for good: its undo cannot bring it back', async () => {
     const crm = await openCrm();
     await crm.sampleData.insert({ clients: 3, orders: 10 });
