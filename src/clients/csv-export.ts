@@ -106,7 +106,7 @@ async function catalogNames(ctx: CrmContext, fields: readonly string[]): Promise
 
 function cell(client: Client, field: ExportField, row: { email: string; lastOrderAt: string | undefined; names: Map<string, string> }): string {
   const key = customFieldKey(field);
-  if (key !== undefined) return String(client.customFields[key] ?? '');
+  if (key !== undefined) return Object.hasOwn(client.customFields, key) ? String(client.customFields[key] ?? '') : '';
   switch (field) {
     case 'number': return String(client.number);
     case 'taxId': case 'vatId': return client[field] ? formatTaxId(client[field]) : '';

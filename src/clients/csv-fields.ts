@@ -34,7 +34,8 @@ function fieldName<T extends string>(known: readonly string[]) {
   const valid = (value: unknown) => {
     if (typeof value !== 'string') return false;
     const key = customFieldKey(value);
-    return names.has(value) || (key !== undefined && key.length >= 1 && key.length <= 100);
+    // The model keeps no `__proto__` key in custom fields (zod drops it), so a column for it would vanish.
+    return names.has(value) || (key !== undefined && key.length >= 1 && key.length <= 100 && key !== '__proto__');
   };
   return z.custom<T>(valid, `Expected one of ${known.join(', ')}, or customFields.<key>`);
 }

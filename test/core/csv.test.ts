@@ -399,6 +399,16 @@ describe('clients.importCsv', () => {
     expect(await admin.clients.get(theirs.id)).to.deep.equal(theirs);
   });
 
+  it("takes custom-field keys that are Object.prototype's names, and exports only what is set", async () => {
+    const crm = await openCrm();
+    await crm.clients.importCsv('name,str,ctor\nA,s,c\nB,,\n', { mapping: { name: 'name', str: 'customFields.toString', ctor: 'customFields.constructor' } });
+    const [a, b] = (await crm.clients.list()).items;
+    expect(Object.entries(a!.customFields)).to.deep.equal([['toString', 's'], ['constructor', 'c']]);
+    expect(Object.keys(b!.customFields)).to.deep.equal([]);
+    const fields = ['name', 'customFields.toString', 'customFields.constructor'] as const;
+    expect(table(await crm.clients.exportCsv({ fields: [...fields], emails: 'joined' }))).to.deep.equal([[...fields], ['A', 's', 'c'], ['B', '', '']]);
+  });
+
   it('fills a list field from several columns', async () => {
     const crm = await openCrm();
     const report = await crm.clients.importCsv('Firma,Mail,Mail2\nAlza,a@b.cz,c@d.cz\n', { mapping: { Firma: 'name', Mail: 'email', Mail2: 'email' } });
@@ -422,6 +432,7 @@ describe('clients.importCsv', () => {
     expect(await paths({ Firma: 'name', 'IČO': 'name' })).to.deep.equal(['mapping.IČO']);
     expect(await paths({ Mail: 'email' })).to.deep.equal(['mapping']);
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.' })).to.deep.equal(['mapping.IČO']);
+    expect(await paths({ Firma: 'name', 'IČO': 'customFields.__proto__' })).to.deep.equal(['mapping.IČO']);
     expect((await rejection(crm.clients.importCsv(42 as never, { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
     expect((await rejection(crm.clients.importCsv('', { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
     expect((await rejection(crm.clients.importCsv(csv, undefined as never))).code).to.equal('validation');
