@@ -369,6 +369,40 @@ describe('clients.importCsv', () => {
     expect((await inner.query('activities')).records).to.have.length(2);
   });
 
+  it("keeps a change someone else stores while the import runs: the chunk is read again, not written over it", async () => {
+    const inner = memoryAdapter();
+    let meddle: (() => Promise<void>) | undefined;
+    const storage: StorageAdapter = {
+      ...inner,
+      async write(operations, options) {
+        const before = meddle;
+        meddle = undefined;
+        await before?.();
+        return inner.write(operations, options);
+      },
+    };
+    const crm = await openCrm({ storage, settings: { defaultCountry: 'CZ' } });
+    const alza = await crm.clients.create({ name: 'Alza', taxId: 'CZ27082440' });
+    meddle = async () => void (await crm.clients.update(alza.id, { temperature: 'hot' }));
+    const report = await crm.clients.importCsv('IČO,Město\nCZ27082440,Praha\n', { mapping: { 'IČO': 'taxId', 'Město': 'city' } });
+    expect(report).to.include({ updated: 1, failed: 0 });
+    expect(await crm.clients.get(alza.id)).to.deep.include({ version: 3, temperature: 'hot', billingAddress: { city: 'Praha' } });
+  });
+
+  it('goes on when the onProgress callback throws', async () => {
+    const crm = await openCrm();
+    const logged: unknown[] = [];
+    const { error } = console;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const report = await crm.clients.importCsv('name\nA\nB\n', { mapping: { name: 'name' }, chunkSize: 1, onProgress: () => { throw new Error('broken bar'); } });
+      expect(report).to.include({ created: 2 });
+    } finally {
+      console.error = error;
+    }
+    expect(logged).to.have.length(2);
+  });
+
   it('reports progress after each chunk: rows processed of the total', async () => {
     const crm = await openCrm();
     const rows = Array.from({ length: 5 }, (_, i) => (i === 2 ? ',x' : `Client ${i},x`));
