@@ -170,7 +170,7 @@ function mappedColumns(header: CsvRecord, mapping: Record<string, Field>): Colum
     else columns.push({ index: positions[0]!, header: name, field });
   }
   if (issues.length) {
-    throw new CrmError('validation', `Invalid mapping — ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { fields: issues });
+    throw new CrmError('validation', `Cannot import — ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { fields: issues });
   }
   return columns;
 }
