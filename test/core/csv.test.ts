@@ -469,6 +469,7 @@ describe('clients.importCsv', () => {
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.__proto__' })).to.deep.equal(['mapping.IČO']);
     expect((await rejection(crm.clients.importCsv(42 as never, { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
     expect((await rejection(crm.clients.importCsv('', { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
+    expect((await rejection(crm.clients.importCsv('"name\nAlza\n', { mapping: { name: 'name' } }))).fields.map((f) => f.path)).to.deep.equal([['text'], ['mapping', 'name']]);
     expect((await rejection(crm.clients.importCsv(csv, undefined as never))).code).to.equal('validation');
     expect(await snapshot(storage)).to.equal(before);
   });
