@@ -14,6 +14,8 @@ import { newClientRecord, patchedClient } from './client-record.ts';
 import { findDuplicates, type DuplicateGroup } from './duplicates.ts';
 import { ClientFilter, ClientListOptions, ClientSearchOptions, clientPredicate, countClients, listClients, type ClientPage } from './list.ts';
 import { mergeClients } from './merge.ts';
+import { exportClientsCsv, type ClientCsvExportOptions } from './csv-export.ts';
+import { importClientsCsv, type ClientCsvImportOptions, type ClientCsvImportReport } from './csv-import.ts';
 import { SearchText, readFound } from '../search/found.ts';
 import { readOrder } from '../orders/read.ts';
 import { linkOrder } from '../orders/link.ts';
@@ -193,6 +195,60 @@ export function clientsService(ctx: CrmContext) {
         await linkOrder(ctx, uow, order, client, 'created');
         return client;
       });
+    },
+
+    /**
+     * The clients as RFC 4180 CSV (K12: a mailing list for marketing), a header row first, the
+     * `fields` columns in order (`number`, `name`, `email`, `taxId` by default; see
+     * `clientCsvExportFields`), clients by number. Only clients the principal may see, filtered by
+     * the date of their last order (`lastOrderFrom` inclusive, `lastOrderTo` exclusive; a client
+     * that never ordered is left out once either is given), by status (any of `statusIds`) and by
+     * star (any of `stars`); the filters combine.
+     *
+     * E-mails: every address of a client, its own and its contact persons', each once. By default
+     * each address gets its own row (the client's other columns repeated) and clients without one
+     * are left out, because a mailing tool takes one address per row; `emails: 'joined'` gives one
+     * row per client with its addresses joined by `; `. `importCsv` reads either back.
+     *
+     * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets an
+     * apostrophe before it, so `+420…` phones show as `'+420…`; `importCsv` takes it off again.
+     * @example
+     * ```ts
+     * const csv = await crm.clients.exportCsv({
+     *   fields: ['email', 'name', 'city', 'status'],
+     *   lastOrderFrom: '2026-01-01', lastOrderTo: '2026-07-01', statusIds: [vip.id],
+     *   delimiter: ';', bom: true, // opens as it should in Czech Excel
+     * });
+     * ```
+     */
+    async exportCsv(options?: ClientCsvExportOptions): Promise<string> {
+      return exportClientsCsv(ctx, options);
+    },
+
+    /**
+     * Creates and updates clients from a CSV file (RFC 4180; the delimiter, `,` `;` or tab, is
+     * detected unless given). `mapping` names the client field each used column fills (see
+     * `clientCsvImportFields`); other columns are ignored. A row whose tax ID (however typed:
+     * `CZ27082440`, `270 82 440`) is a client's updates that client instead of adding a second:
+     * the cells it fills replace stored values, e-mails, phones, tags and stars are added to the
+     * client's, and empty cells change nothing. Other rows create clients.
+     *
+     * Each row is imported whole or not at all: a row with a bad cell (an invalid tax ID or
+     * e-mail, an unknown status…) is rejected and reported with its line (the physical line it
+     * starts on, the header being line 1), column and reason; the other rows are imported, a
+     * transaction per `chunkSize` rows (500 by default). A bad mapping (an unknown field, a header
+     * the file lacks) is a `validation` error at `mapping.<header>` and imports nothing.
+     * @example
+     * ```ts
+     * const report = await crm.clients.importCsv(fileText, {
+     *   mapping: { 'Firma': 'name', 'IČO': 'taxId', 'E-mail': 'email', 'Město': 'city' },
+     *   onProgress: ({ processed, total }) => (bar.value = processed / total),
+     * });
+     * for (const { line, column, message } of report.errors) console.log(`line ${line}, ${column}: ${message}`);
+     * ```
+     */
+    async importCsv(text: string, options: ClientCsvImportOptions): Promise<ClientCsvImportReport> {
+      return importClientsCsv(ctx, text, options);
     },
 
     /**

@@ -21,6 +21,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import {
+  clientCsvExportFields,
   encodeCursor,
   idPrefixes,
   isCrmError,
@@ -29,6 +30,7 @@ import {
   type CrmEvent,
   type IdGenerator,
   type StorageAdapter,
+  writeCsv,
 } from '../../src/index.ts';
 import { openCrm, shopOrder, snapshot } from './fixtures.ts';
 
@@ -42,6 +44,7 @@ const writes = [
   'clients.setStatus',
   'clients.createFromOrder',
   'clients.merge',
+  'clients.importCsv',
   'orders.upsert',
   'orders.import',
   'orders.link',
@@ -89,6 +92,7 @@ const reads = [
   'clients.search',
   'clients.count',
   'clients.findDuplicates',
+  'clients.exportCsv',
   'orders.get',
   'orders.list',
   'orders.search',
@@ -645,6 +649,41 @@ function arbitraries(pools: Pools) {
     writeOptions,
     nearly(fc.record({ expectedVersion: fc.integer({ min: 1, max: 3 }), moveClientsTo: fc.dictionary(stageRef, fc.oneof(stageRef, fc.constant(null)), { maxKeys: 2 }) }, { requiredKeys: [] })),
   );
+  const csvHeader = ['Firma', 'IČO', 'DIČ', 'E-mail', 'Telefon', 'Stav', 'Hvězdy', 'Město', 'Stát', 'Segment'];
+  const csvCell = fc.oneof(
+    { weight: 3, arbitrary: fc.oneof(name, taxId, email, phone, fc.constantFrom('VIP', 'lead', 'Red', 'Yellow; blue', 'CZ', 'cz', 'Praha', "'+420 601 123 456", '=1+1')) },
+    { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...pools.statuses, ...pools.stars), mistakes.filter((m): m is string => typeof m === 'string'), fc.string({ maxLength: 12 })) },
+  );
+  const csvRow = fc.oneof({ weight: 4, arbitrary: fc.array(csvCell, { minLength: csvHeader.length, maxLength: csvHeader.length }) }, { weight: 1, arbitrary: fc.array(csvCell, { maxLength: 12 }) });
+  /** A file of the header's columns, sometimes with a row of another width, joined by a delimiter, or any text. */
+  const csvText = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.array(csvRow, { maxLength: 5 }), fc.constantFrom(',', ';', '\t'), fc.boolean()).map(([rows, delimiter, bom]) => writeCsv([csvHeader, ...rows], { delimiter, bom })) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'Firma\n', '"Firma\n', 'Firma,IČO\n"Alza,CZ27082440\n', 'Firma,Firma\nA,B\n') },
+  );
+  const csvField = fc.constantFrom('name', 'taxId', 'vatId', 'email', 'phone', 'status', 'stars', 'city', 'country', 'customFields.segment', 'tags', 'note', 'lifecycle');
+  const csvImportOptions = fc.record(
+    {
+      mapping: fc.dictionary(fc.constantFrom(...csvHeader, 'Missing'), csvField, { minKeys: 1, maxKeys: 5 }).map((m) => ({ Firma: 'name', 'IČO': 'taxId', ...m })),
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      chunkSize: fc.integer({ min: 1, max: 3 }),
+      onProgress: fc.constant(() => undefined),
+    },
+    { requiredKeys: ['mapping'] },
+  );
+  const csvExportOptions = fc.record(
+    {
+      fields: fc.array(fc.constantFrom(...clientCsvExportFields, 'customFields.segment'), { minLength: 1, maxLength: 6 }),
+      lastOrderFrom: fc.oneof(date, fc.constantFrom('2026-10-15', '2026-01-01')),
+      lastOrderTo: fc.oneof(date, fc.constantFrom('2026-10-16', '2027-01-01')),
+      statusIds: fc.array(statusRef, { maxLength: 2 }),
+      stars: fc.array(starRef, { maxLength: 2 }),
+      emails: fc.constantFrom('rows', 'joined'),
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      bom: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
 
   const op = <C extends Call>(call: C, ...args: fc.Arbitrary<unknown>[]): fc.Arbitrary<Op> => fc.tuple(...args).map((values) => ({ call, args: values }));
 
@@ -656,6 +695,8 @@ function arbitraries(pools: Pools) {
     'clients.setStatus': op('clients.setStatus', fc.oneof(nearly(fc.array(clientRef, { minLength: 1, maxLength: 4 })), fc.array(clientId, { maxLength: 4 })), fc.oneof(statusId, fc.constant(null))),
     'clients.createFromOrder': op('clients.createFromOrder', orderId),
     'clients.merge': op('clients.merge', clientId, clientId),
+    // Bad rows are reported, not thrown: the call rejects only for bad text, mapping or options.
+    'clients.importCsv': op('clients.importCsv', fc.oneof(csvText, garbage), fc.oneof(nearly(csvImportOptions), garbage)),
     'orders.upsert': op('orders.upsert', nearly(orderInput)),
     // Bad rows are reported, not thrown: the call rejects only for a bad source or options.
     'orders.import': op('orders.import', fc.oneof(fc.array(nearly(orderInput), { maxLength: 4 }), garbage), fc.oneof(fc.constant(undefined), fc.record({ chunkSize: fc.integer({ min: -1, max: 3 }) }), garbage)),
@@ -709,6 +750,7 @@ function arbitraries(pools: Pools) {
     ),
     'clients.count': op('clients.count', fc.oneof(nearly(clientListOptions.map((o) => o.filter ?? {})), garbage)),
     'clients.findDuplicates': op('clients.findDuplicates', garbage),
+    'clients.exportCsv': op('clients.exportCsv', fc.oneof(fc.constant(undefined), nearly(csvExportOptions), garbage)),
     'orders.get': op('orders.get', fc.oneof(orderId, garbage)),
     'orders.list': op('orders.list', fc.oneof(nearly(orderListOptions), garbage)),
     'orders.search': op('orders.search', fc.oneof(name, taxId, email, fc.constantFrom('2026', 'gate', 'x'.repeat(201)), garbage), fc.oneof(fc.constant(undefined), garbage)),
