@@ -198,6 +198,15 @@ export function rulesService(ctx: CrmContext) {
       return report;
     },
 
+    /**
+     * Runs the rules of one queued event now, as a worker taking events off the queue would; an
+     * event that has run already (here, in another tab, on another server) is left alone.
+     * Resolves to the rules that fired.
+     */
+    async deliver(eventId: string): Promise<Rule[]> {
+      return ctx.rules.deliver(parse(z.string().check(z.minLength(1), z.maxLength(400)), eventId, ['eventId']));
+    },
+
     /** Runs every rule event still queued (they run on their own after each write); resolves when none is left. */
     drain(): Promise<void> {
       return ctx.rules.drain();

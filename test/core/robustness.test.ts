@@ -85,6 +85,7 @@ const writes = [
   'rules.applyToExisting',
   'rules.runDaily',
   'rules.drain',
+  'rules.deliver',
 ] as const;
 const reads = [
   'clients.get',
@@ -727,6 +728,7 @@ function arbitraries(pools: Pools) {
     'rules.applyToExisting': op('rules.applyToExisting', ruleId),
     'rules.runDaily': op('rules.runDaily', fc.oneof(fc.constant(undefined), nearly(fc.record({ at: fc.constant('2026-12-01T06:00:00Z') })))),
     'rules.drain': op('rules.drain'),
+    'rules.deliver': op('rules.deliver', fc.oneof(fc.constantFrom('order.paid:O-auto:1', 'client.created:cli_t1:1'), garbage)),
     'tasks.create': op('tasks.create', nearly(taskInput)),
     'tasks.update': op('tasks.update', taskId, nearly(taskPatch), writeOptions),
     'tasks.complete': op('tasks.complete', taskId, writeOptions),
