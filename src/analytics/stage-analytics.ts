@@ -59,6 +59,8 @@ async function readOwners(ctx: CrmContext, uow: UnitOfWork, ids: string[]): Prom
  */
 export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<Map<string, OrderCounters>> {
   const countersAfter = new Map<string, OrderCounters>();
+  // Only rules read them: a store without order rules copies no counters per order.
+  const keepCounters = [...ctx.rules.triggers()].some((trigger) => trigger.startsWith('order.'));
   const moves = shareMoves(uow);
   const clientChanges = uow.changes<Client>('clients');
   const ownerChanged = clientChanges.filter(({ before, after }) => before && after && before.owner !== after.owner).map(({ after }) => after!.id);
@@ -81,7 +83,7 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
     for (const share of moves.get(id)?.remove ?? []) applyShare(stats, share, -1);
     for (const share of moves.get(id)?.add ?? []) {
       applyShare(stats, share, 1);
-      countersAfter.set(share.orderId, countersOf(stats));
+      if (keepCounters) countersAfter.set(share.orderId, countersOf(stats));
     }
     const owner = owners.has(id) ? owners.get(id) ?? undefined : stats.owner;
     if (owner === undefined) delete stats.owner;
