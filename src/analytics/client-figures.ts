@@ -69,7 +69,7 @@ function median(sorted: number[]): number {
 
 /** The client's figures as of `today` (a UTC day number) from its stored stats. */
 export function clientFigures(clientId: string, stats: ClientStats | undefined, today: number): ClientAnalytics {
-  if (!stats) return { clientId, orderCount: 0, paidCount: 0, currencies: [], overdue: false, months: [], rfm: { recency: 1, frequency: 1, segment: 'lost' } };
+  if (!stats?.orders) return { clientId, orderCount: 0, paidCount: 0, currencies: [], overdue: false, months: [], rfm: { recency: 1, frequency: 1, segment: 'lost' } };
   const { days } = stats;
   const [first, last] = [days[0]!, days[days.length - 1]!];
   const sinceLast = today - last;

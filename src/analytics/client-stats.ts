@@ -76,3 +76,16 @@ export function copyStats({ version: _, ...stats }: ClientStats): Omit<ClientSta
   const months = Object.fromEntries(Object.entries(stats.months).map(([month, { orders, value }]) => [month, { orders, value: { ...value } }]));
   return { ...stats, currencies, months, days: [...stats.days], paidDays: [...stats.paidDays] };
 }
+
+/**
+ * The value a sort by order value uses: that of the client's main currency (the one most of its
+ * orders are in). Amounts in different currencies do not compare; a shop selling in one currency
+ * gets an exact order.
+ */
+export function mainValue(stats: Pick<ClientStats, 'currencies'>): number {
+  let main: CurrencyValue | undefined;
+  for (const value of Object.values(stats.currencies)) {
+    if (!main || value.orders > main.orders || (value.orders === main.orders && value.value > main.value)) main = value;
+  }
+  return main?.value ?? 0;
+}

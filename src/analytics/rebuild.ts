@@ -3,7 +3,6 @@ import { isCrmError } from '../errors.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
 import type { WriteOperation } from '../storage/adapter.ts';
-import { readMany } from '../storage/read-ahead.ts';
 import { applyShare, emptyStats, type ClientStats } from './client-stats.ts';
 import { orderShare } from './order-share.ts';
 import { TEAM_STATS_ID, applyRevenue, emptyTeamStats } from './team-stats.ts';
@@ -30,15 +29,18 @@ export async function ensureAnalytics(ctx: CrmContext): Promise<void> {
   } while (cursor);
 
   const team = emptyTeamStats();
-  const ids = [...stats.keys()];
-  const owners = await readMany(ctx.storage, 'clients', ids.map((id) => ({ id })));
-  const operations: WriteOperation[] = ids.map((id, i) => {
-    const record = stats.get(id)!;
-    const owner = (owners[i]![0] as Client | undefined)?.owner;
-    if (owner !== undefined) record.owner = owner;
-    applyRevenue(team, record, 1);
-    return { type: 'put', collection: 'clientStats', record: { ...record, version: 1 } };
-  });
+  const operations: WriteOperation[] = [];
+  cursor = undefined;
+  do {
+    const page = await ctx.storage.query('clients', { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    for (const client of page.records as unknown as Client[]) {
+      const record = stats.get(client.id) ?? emptyStats(client.id);
+      if (client.owner !== undefined) record.owner = client.owner;
+      applyRevenue(team, record, 1);
+      operations.push({ type: 'put', collection: 'clientStats', record: { ...record, version: 1 } });
+    }
+    cursor = page.cursor;
+  } while (cursor);
   for (let start = 0; start < operations.length; start += PAGE) await ctx.storage.write(operations.slice(start, start + PAGE));
   try {
     await ctx.storage.write([{ type: 'put', collection: 'meta', record: { ...team, version: 1 }, expectedVersion: 'absent' }]);

@@ -46,7 +46,10 @@ async function readOwners(ctx: CrmContext, uow: UnitOfWork, ids: string[]): Prom
     return staged === undefined;
   });
   const read = await readMany(ctx.storage, 'clients', unstaged.map((id) => ({ id })));
-  unstaged.forEach((id, i) => owners.set(id, (read[i]![0] as Client | undefined)?.owner ?? null));
+  unstaged.forEach((id, i) => {
+    const client = read[i]![0] as Client | undefined;
+    owners.set(id, client ? client.owner : null);
+  });
   return owners;
 }
 
@@ -66,9 +69,11 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
   const ownerChanged = clientChanges.filter(({ before, after }) => before && after && before.owner !== after.owner).map(({ after }) => after!.id);
   const month = ctx.now().slice(0, 7);
   const lifecycle = clientChanges.filter(({ before, after }) => after && before?.lifecycle !== after.lifecycle);
-  if (!moves.size && !ownerChanged.length && !lifecycle.length) return countersAfter;
+  if (!moves.size && !ownerChanged.length && !lifecycle.length && !clientChanges.some(({ before, after }) => !before !== !after)) return countersAfter;
 
-  const ids = [...new Set([...moves.keys(), ...ownerChanged])];
+  // Every client has stats (orders or not), so a sort by them lists every client.
+  const comeAndGone = clientChanges.filter(({ before, after }) => !before !== !after).map(({ before, after }) => (after ?? before)!.id);
+  const ids = [...new Set([...moves.keys(), ...ownerChanged, ...comeAndGone])];
   const stored = await readStats(ctx, uow, ids);
   // A client's owner is in its stats; only clients getting their first order, or changed here, need reading.
   const owners = await readOwners(ctx, uow, ids.filter((id) => !stored.get(id) || uow.staged('clients', id) !== undefined));
@@ -77,7 +82,8 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
 
   for (const id of ids) {
     const previous = stored.get(id);
-    if (!previous && !moves.has(id)) continue;
+    // The client is gone: its stats go with it.
+    const gone = owners.get(id) === null;
     const stats: Stats = previous ? copyStats(previous) : emptyStats(id);
     applyRevenue(team, stats, -1);
     for (const share of moves.get(id)?.remove ?? []) applyShare(stats, share, -1);
@@ -89,7 +95,7 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
     if (owner === undefined) delete stats.owner;
     else stats.owner = owner;
     applyRevenue(team, stats, 1);
-    if (stats.orders > 0) uow.put<ClientStats>('clientStats', stats, previous ?? 'absent');
+    if (!gone) uow.put<ClientStats>('clientStats', stats, previous ?? 'absent');
     else if (previous) uow.delete('clientStats', previous);
   }
   for (const { before, after } of lifecycle) {

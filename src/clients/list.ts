@@ -4,6 +4,7 @@ import { StarId, StatusId } from '../model/ids.ts';
 import { Lifecycle, Temperature, type Client } from '../model/client.ts';
 import type { Status } from '../model/status.ts';
 import { filteredPage } from '../storage/filtered-page.ts';
+import { readMany } from '../storage/read-ahead.ts';
 import type { IndexKey, KeyRange } from '../storage/adapter.ts';
 import { normalizeTaxId, taxIdKey } from '../tax-id/index.ts';
 import { readTally } from '../tallies.ts';
@@ -23,7 +24,11 @@ export const ClientFilter = z.strictObject({
 });
 export type ClientFilter = z.input<typeof ClientFilter>;
 
-export const ClientSortField = z.enum(['number', 'name', 'createdAt', 'updatedAt']);
+/** `lastOrder`, `orderCount` and `totalValue` sort by the clients' order figures (see `crm.analytics`). */
+export const ClientSortField = z.enum(['number', 'name', 'createdAt', 'updatedAt', 'lastOrder', 'orderCount', 'totalValue']);
+
+/** Sorts answered by the `clientStats` index of the same name. */
+const STATS_SORTS: ReadonlySet<string> = new Set(['lastOrder', 'orderCount', 'totalValue']);
 
 export const ClientListOptions = z.strictObject({
   filter: z.optional(ClientFilter),
@@ -111,9 +116,11 @@ async function plan(ctx: CrmContext, filter: z.output<typeof ClientFilter>, sort
 /** Reads storage page by page until `limit` clients pass the filter. */
 export async function listClients(ctx: CrmContext, options: z.output<typeof ClientListOptions>): Promise<ClientPage> {
   const { index, range, matches, exact } = await plan(ctx, options.filter ?? {}, options.sort?.by);
-  return filteredPage(ctx, {
+  const throughStats = STATS_SORTS.has(index);
+  return filteredPage<Client>(ctx, {
     exact,
-    collection: 'clients',
+    collection: throughStats ? 'clientStats' : 'clients',
+    ...(throughStats ? { resolve: async (stats) => (await readMany(ctx.storage, 'clients', stats.map(({ id }) => ({ id })))).map(([client]) => client as Client | undefined) } : {}),
     index,
     range,
     direction: options.sort?.direction ?? 'asc',

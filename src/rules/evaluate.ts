@@ -31,7 +31,7 @@ function actual(condition: RuleFactCondition, facts: RuleFacts): unknown {
     case 'client.ordersInLastDays':
       return client && ordersWithin(facts.stats, facts.today, condition.days, condition.paidOnly);
     case 'client.daysSinceLastOrder':
-      return client && (facts.stats ? facts.today - facts.stats.days[facts.stats.days.length - 1]! : null);
+      return client && (facts.stats?.days.length ? facts.today - facts.stats.days[facts.stats.days.length - 1]! : null);
     case 'client.overdue':
       return client && clientFigures(client.id, facts.stats, facts.today).overdue;
     case 'order.total':

@@ -15,6 +15,11 @@ export interface FilteredQuery<T> {
   matches: (record: T) => boolean;
   /** Every record in the range passes `matches`: read just `limit` of them, not a larger batch to filter. */
   exact?: boolean;
+  /**
+   * Turns the records the index holds into the ones listed, in one go per page (`undefined`: none),
+   * when the index sits on another collection: clients sorted through their stats.
+   */
+  resolve?: (records: StoredRecord[]) => Promise<(T | undefined)[]>;
 }
 
 /**
@@ -28,7 +33,8 @@ export async function filteredPage<T>(ctx: CrmContext, query: FilteredQuery<T>):
   let storageOffset = exact ? (query.offset ?? 0) : 0;
   const extract = crmSchema.collections[collection]!.indexes[index]!.key;
   // On an equality range the key is the range's; this also holds for multi-entry indexes.
-  const keyOf = (record: T) => range?.eq ?? (extract(record as unknown as StoredRecord) as IndexKey);
+  const keyOf = (record: StoredRecord) => range?.eq ?? (extract(record) as IndexKey);
+  const resolve = query.resolve ?? (async (records: StoredRecord[]) => records as unknown as T[]);
   const items: T[] = [];
   let cursor = query.cursor;
   do {
@@ -41,14 +47,16 @@ export async function filteredPage<T>(ctx: CrmContext, query: FilteredQuery<T>):
       ...(storageOffset ? { offset: storageOffset } : {}),
     });
     storageOffset = 0;
-    for (const record of page.records as unknown as T[]) {
-      if (!matches(record)) continue;
+    const resolved = await resolve(page.records);
+    for (const [i, record] of page.records.entries()) {
+      const item = resolved[i];
+      if (item === undefined || !matches(item)) continue;
       if (skip > 0) {
         skip -= 1;
         continue;
       }
-      items.push(record);
-      if (items.length === limit) return { items, cursor: encodeCursor(keyOf(record), (record as unknown as StoredRecord).id) };
+      items.push(item);
+      if (items.length === limit) return { items, cursor: encodeCursor(keyOf(record), record.id) };
     }
     cursor = page.cursor;
   } while (cursor);

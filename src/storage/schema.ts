@@ -1,3 +1,4 @@
+import { mainValue, type ClientStats } from '../analytics/client-stats.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
 import type { Activity } from '../model/activity.ts';
@@ -86,11 +87,13 @@ export const crmSchema: StorageSchema = {
     starKinds: { indexes: {} },
     /** B11: tax IDs and account codes staff tied to a client by linking an order by hand. */
     linkKeys: { indexes: { clientId: { key: field('clientId') }, orderId: { key: field('orderId') } } },
-    /** Each client's order figures, kept by every write (`src/analytics`); only clients with orders have one. */
+    /** Each client's order figures, kept by every write (`src/analytics`); the client lists sort by them. */
     clientStats: {
       indexes: {
-        lastOrderDay: { key: (r) => (r['days'] as number[]).at(-1) },
+        /** A client that never ordered sorts as the oldest. */
+        lastOrder: { key: (r) => (r['days'] as number[]).at(-1) ?? -1 },
         orderCount: { key: field('orders') },
+        totalValue: { key: (r) => mainValue(r as unknown as ClientStats) },
       },
     },
     /** Automation rules (`src/rules`). */

@@ -96,6 +96,8 @@ describe('analytics', () => {
         const fresh = await openCrm({ storage: await withoutAnalytics(storage), clock: steppingClock('2026-11-20T08:00:00Z') });
         const { items } = await crm.clients.list({ limit: 100 });
         for (const client of items) expect(await crm.analytics.client(client.id)).to.deep.equal(await fresh.analytics.client(client.id));
+        // Every client, and only clients, has stats: sorts by them list every client.
+        expect((await storage.query('clientStats', { limit: 1000 })).records.map((r) => r.id).sort()).to.deep.equal(items.map((c) => c.id).sort());
         const revenue = (c: Crm) => c.analytics.team().then((team) => team.revenueByOwner.sort((x, y) => `${x.owner}${x.currency}`.localeCompare(`${y.owner}${y.currency}`)));
         expect(await revenue(crm)).to.deep.equal(await revenue(fresh));
       }),
@@ -155,6 +157,34 @@ describe('analytics', () => {
     team = await crm.analytics.team();
     expect(team.months).to.have.length(12);
     expect(team.revenueByOwner).to.deep.equal([{ owner: 'jan', currency: 'CZK', total: 7000 }]);
+  });
+
+  it('sorts the client list by last order, order count and value, every client included, page by page', async () => {
+    const crm = await openCrm();
+    const [a, b, c] = [await crm.clients.create({ name: 'A', taxId: TAX_IDS[0] }), await crm.clients.create({ name: 'B', taxId: TAX_IDS[1], owner: 'eva' }), await crm.clients.create({ name: 'C (no orders)' })];
+    const order = (id: string, taxId: string, total: number, createdAt: string) => crm.orders.upsert(shopOrder({ id, total, createdAt, billing: { company: 'X', taxId } }));
+    await order('s1', TAX_IDS[0]!, 100, '2026-01-01T10:00:00Z');
+    await order('s2', TAX_IDS[0]!, 100, '2026-02-01T10:00:00Z');
+    await order('s3', TAX_IDS[1]!, 900, '2026-03-01T10:00:00Z');
+    const names = async (by: 'lastOrder' | 'orderCount' | 'totalValue', direction: 'asc' | 'desc', filter = {}) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await crm.clients.list({ sort: { by, direction }, limit: 1, filter, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((item) => item.name));
+        cursor = page.cursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await names('lastOrder', 'desc')).to.deep.equal(['B', 'A', 'C (no orders)']);
+    expect(await names('orderCount', 'desc')).to.deep.equal(['A', 'B', 'C (no orders)']);
+    expect(await names('totalValue', 'asc')).to.deep.equal(['C (no orders)', 'A', 'B']);
+    expect(await names('totalValue', 'desc', { owner: 'eva' })).to.deep.equal(['B']);
+    expect((await crm.clients.list({ sort: { by: 'lastOrder', direction: 'desc' }, offset: 2 })).items.map((x) => x.id)).to.deep.equal([c.id]);
+    await crm.orders.upsert(shopOrder({ id: 's4', createdAt: '2026-04-01T10:00:00Z', billing: { company: 'X', taxId: TAX_IDS[0]! } }));
+    expect((await crm.clients.list({ sort: { by: 'lastOrder', direction: 'desc' }, limit: 1 })).items[0]!.id).to.equal(a.id);
+    await crm.clients.delete(b.id);
+    expect(await names('orderCount', 'desc')).to.deep.equal(['A', 'C (no orders)']);
   });
 
   it('counts a store written before analytics once, on open', async () => {
