@@ -38,6 +38,8 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 }
 
 export function formatDate(iso: string, locale: string): string {
+  // A date without a time (`2026-11-26`, as analytics gives days) is that day everywhere, not UTC midnight moved to local time.
+  if (iso.length === 10) return cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(iso));
   return cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
 }
 

@@ -523,11 +523,11 @@ export class KtClientTable extends KtElement {
       case 'owner':
         return this.owners.find((owner) => owner.id === client.owner)?.name ?? client.owner ?? '';
       case 'lastOrder':
-        return figures?.last ? this.date(figures.last) : figures ? '—' : '…';
+        return figures?.lastOrderAt ? this.date(figures.lastOrderAt) : figures ? '—' : '…';
       case 'orderCount':
-        return figures ? this.number(figures.count) : '…';
+        return figures ? this.number(figures.orderCount) : '…';
       case 'totalValue':
-        return figures ? figures.money.map((m) => this.money(m.total, m.currency)).join(' + ') || '—' : '…';
+        return figures ? figures.currencies.map((m) => this.money(m.total, m.currency)).join(' + ') || '—' : '…';
       case 'info':
         return this.#infoButtons(client, active);
     }

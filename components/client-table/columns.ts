@@ -1,4 +1,4 @@
-import { foldText, formatTaxId, type Client } from '../../src/index.ts';
+import { foldText, formatTaxId, type Client, type ClientAnalytics } from '../../src/index.ts';
 
 /** The columns `<kt-client-table>` can show, in the order a host lists them in `columns`. */
 export const ALL_COLUMNS = [
@@ -19,7 +19,7 @@ export const ALL_COLUMNS = [
 ] as const;
 export type ColumnKey = (typeof ALL_COLUMNS)[number];
 
-/** Columns filled from the client's orders as rows come into view: shown, not sorted by. */
+/** Columns filled from the client's order figures (`crm.analytics`) as rows come into view; storage sorts by them. */
 export const FIGURE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['lastOrder', 'orderCount', 'totalValue']);
 
 /** Parses the `columns` attribute: known keys in the given order, unknown ones left out; none: all. */
@@ -30,7 +30,15 @@ export function parseColumns(value: string | null): ColumnKey[] {
 }
 
 export function isSortable(key: ColumnKey): boolean {
-  return !FIGURE_COLUMNS.has(key) && key !== 'info';
+  return key !== 'info';
+}
+
+/** What an order-figure column sorts by, as storage does: the value is that of the main currency. */
+export function figureKey(key: ColumnKey, figures: ClientAnalytics | undefined): SortKey {
+  if (key === 'lastOrder') return figures?.lastOrderAt ?? '';
+  if (key === 'orderCount') return figures?.orderCount ?? 0;
+  const main = figures?.currencies.reduce<ClientAnalytics['currencies'][number] | undefined>((best, c) => (!best || c.orders > best.orders || (c.orders === best.orders && c.total > best.total) ? c : best), undefined);
+  return main?.total ?? 0;
 }
 
 const temperatureOrder = { hot: 0, warm: 1, cold: 2, not_interested: 3 } as const;

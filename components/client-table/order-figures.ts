@@ -1,13 +1,12 @@
-import type { Crm } from '../../src/index.ts';
-import { clientFigures, type ClientFigures } from '../base/client-figures.ts';
-import { allOrdersOf } from '../base/client-orders.ts';
+import type { ClientAnalytics, Crm } from '../../src/index.ts';
 
 /**
- * Order figures of the clients in view, read on first sight and kept until an order of theirs
- * changes. `changed` is called when figures arrive.
+ * Order figures of the clients in view (`crm.analytics.client`: kept by the SDK, one read each),
+ * asked for on first sight and kept until an order of theirs changes. `changed` is called when
+ * figures arrive.
  */
 export class OrderFiguresCache {
-  readonly #figures = new Map<string, ClientFigures | Promise<void>>();
+  readonly #figures = new Map<string, ClientAnalytics | Promise<void>>();
 
   constructor(
     private readonly crm: Crm,
@@ -15,12 +14,13 @@ export class OrderFiguresCache {
   ) {}
 
   /** The figures of a client, or `undefined` while they load (asked for now). */
-  get(clientId: string): ClientFigures | undefined {
+  get(clientId: string): ClientAnalytics | undefined {
     const known = this.#figures.get(clientId);
     if (known === undefined) {
-      const loading: Promise<void> = this.#load(clientId).then((figures) => {
+      // A client deleted meanwhile has nothing to show.
+      const loading: Promise<void> = this.crm.analytics.client(clientId).catch(() => undefined).then((figures) => {
         // Forgotten (an order changed) while loading: a newer read is under way.
-        if (this.#figures.get(clientId) !== loading) return;
+        if (this.#figures.get(clientId) !== loading || !figures) return;
         this.#figures.set(clientId, figures);
         this.changed();
       });
@@ -32,11 +32,5 @@ export class OrderFiguresCache {
   forget(clientId?: string): void {
     if (clientId === undefined) this.#figures.clear();
     else this.#figures.delete(clientId);
-  }
-
-  async #load(clientId: string): Promise<ClientFigures> {
-    // A client deleted meanwhile has nothing to show.
-    const orders = await allOrdersOf(this.crm, clientId).catch(() => []);
-    return clientFigures(orders, new Date());
   }
 }

@@ -1,5 +1,5 @@
-import type { Client, ClientFilter, Crm } from '../../src/index.ts';
-import { compareBy, compareKeys, sortKey, type ColumnKey, type SortKey } from './columns.ts';
+import type { Client, ClientFilter, ClientListOptions, Crm } from '../../src/index.ts';
+import { FIGURE_COLUMNS, compareBy, compareKeys, figureKey, sortKey, type ColumnKey, type SortKey } from './columns.ts';
 
 /** How `<kt-client-table>` sorts: a column, and which way. */
 export interface TableSort {
@@ -14,8 +14,10 @@ export interface RowQuery {
   sort: TableSort | undefined;
 }
 
+type StorageSort = NonNullable<NonNullable<ClientListOptions['sort']>['by']>;
+
 /** Sorts the SDK pages in storage order (through an index); any other column sorts in memory. */
-const STORAGE_SORTS: Partial<Record<ColumnKey, 'number' | 'name'>> = { number: 'number', name: 'name' };
+const STORAGE_SORTS: Partial<Record<ColumnKey, StorageSort>> = { number: 'number', name: 'name', lastOrder: 'lastOrder', orderCount: 'orderCount', totalValue: 'totalValue' };
 
 /** Results this size or smaller are read whole, so they sort by any column. */
 const IN_MEMORY_LIMIT = 5000;
@@ -65,12 +67,15 @@ export class RowSource {
     const { crm, query } = this;
     if (query.search) {
       const found = await crm.clients.search(query.search, { limit: SEARCH_LIMIT, filter: query.filter });
+      if (query.sort && FIGURE_COLUMNS.has(query.sort.by)) await this.#sortByFigures(found, query.sort);
       this.#setAll(found);
       return;
     }
     const total = await crm.clients.count(query.filter);
     const storageSort = query.sort ? STORAGE_SORTS[query.sort.by] : 'number';
-    if (total <= PAGE || (storageSort === undefined && total <= IN_MEMORY_LIMIT)) {
+    // Order figures are not on the client: a sort by them always goes through storage.
+    const figureSort = query.sort !== undefined && FIGURE_COLUMNS.has(query.sort.by);
+    if ((total <= PAGE && !figureSort) || (storageSort === undefined && total <= IN_MEMORY_LIMIT)) {
       this.#setAll(await this.#readAll((page) => page));
     } else if (storageSort === undefined) {
       await this.#sortByKeys(total);
@@ -142,9 +147,16 @@ export class RowSource {
     return all;
   }
 
+  /** Sorts search results by an order figure, read for each (at most the search limit). */
+  async #sortByFigures(clients: Client[], sort: TableSort): Promise<void> {
+    const figures = new Map(await Promise.all(clients.map(async (client) => [client.id, await this.crm.analytics.client(client.id).catch(() => undefined)] as const)));
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    clients.sort((a, b) => compareKeys(figureKey(sort.by, figures.get(a.id)), figureKey(sort.by, figures.get(b.id)), sign) || a.number - b.number);
+  }
+
   #setAll(clients: Client[]): void {
     const { sort } = this.query;
-    if (sort) clients.sort(compareBy(sort.by, sort.direction, this.statusPosition));
+    if (sort && !FIGURE_COLUMNS.has(sort.by)) clients.sort(compareBy(sort.by, sort.direction, this.statusPosition));
     this.#place(0, clients);
     this.total = clients.length;
     this.#done = true;

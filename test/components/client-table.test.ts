@@ -140,6 +140,27 @@ describe('<kt-client-table>', () => {
     await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));
   });
 
+  it('sorts by the order figures, also a search\'s results', async () => {
+    const { crm } = await world();
+    await crm.orders.upsert({ id: 'o-2', currency: 'CZK', total: 100, createdAt: '2026-11-10T10:00:00Z', billing: { company: 'Alfa', taxId: 'CZ00177041' } });
+    await crm.orders.upsert({ id: 'o-3', currency: 'CZK', total: 100, createdAt: '2026-11-11T10:00:00Z', billing: { company: 'Alfa', taxId: 'CZ00177041' } });
+    const element = await table(crm);
+    const header = (label: string) => [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith(label))!;
+    header('Orders').querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.', 'Žlutý kůň s.r.o.', 'Alfa Trade a.s.']));
+    header('Orders').querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Žlutý kůň s.r.o.', 'Beta Servis s.r.o.']));
+    expect(header('Orders').getAttribute('aria-sort')).to.equal('descending');
+    header('Total').querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.', 'Alfa Trade a.s.', 'Žlutý kůň s.r.o.']));
+    element.search = 's';
+    await element.updateComplete;
+    await until(() => expect(header('Total').querySelector('button')!.disabled).to.equal(false));
+    expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.', 'Alfa Trade a.s.', 'Žlutý kůň s.r.o.']);
+    header('Total').querySelector('button')!.click();
+    await until(() => expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Alfa Trade a.s.', 'Beta Servis s.r.o.']));
+  });
+
   it('filters by status group, star, lifecycle and temperature, combined with the search', async () => {
     const { crm } = await world();
     const [lead] = await crm.statuses.list();
