@@ -118,7 +118,7 @@ export class KtPipelineBoard extends KtElement {
       this.pipelines = pipelines;
       this.columns = columns;
       this.stats = stats;
-      this.error = id && !pipeline ? `${this.t.board.label}: ${id}?` : undefined;
+      this.error = id && !pipeline ? this.t.board.notFound : undefined;
     } catch (error) {
       if (ticket === this.#loads) this.error = errorText(error);
     }

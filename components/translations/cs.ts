@@ -144,6 +144,7 @@ export const cs: Translation = {
     label: 'Obchodní případy',
     choose: 'Pipeline',
     empty: 'Zatím tu není žádná pipeline.',
+    notFound: 'Tato pipeline (už) neexistuje.',
     emptyStage: 'Žádní klienti',
     clients: { zero: 'žádný klient', one: '{n} klient', few: '{n} klienti', many: '{n} klienta', other: '{n} klientů' },
     conversion: (percent: string) => `${percent} postoupilo dál`,

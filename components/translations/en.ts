@@ -153,6 +153,7 @@ export const en = {
     label: 'Pipeline',
     choose: 'Pipeline',
     empty: 'There is no pipeline yet.',
+    notFound: 'This pipeline does not exist (any more).',
     emptyStage: 'No clients',
     clients: { zero: 'no clients', one: '{n} client', other: '{n} clients' } as PluralForms,
     conversion: (percent: string) => `${percent} went further`,

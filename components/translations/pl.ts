@@ -144,6 +144,7 @@ export const pl: Translation = {
     label: 'Lejek sprzedaży',
     choose: 'Lejek',
     empty: 'Nie ma jeszcze żadnego lejka.',
+    notFound: 'Ten lejek (już) nie istnieje.',
     emptyStage: 'Brak klientów',
     clients: { zero: 'brak klientów', one: '{n} klient', few: '{n} klienci', many: '{n} klientów', other: '{n} klienta' },
     conversion: (percent: string) => `${percent} przeszło dalej`,

@@ -144,6 +144,7 @@ export const sl: Translation = {
     label: 'Prodajni lijak',
     choose: 'Lijak',
     empty: 'Prodajnega lijaka še ni.',
+    notFound: 'Ta lijak ne obstaja (več).',
     emptyStage: 'Ni strank',
     clients: { zero: 'ni strank', one: '{n} stranka', two: '{n} stranki', few: '{n} stranke', other: '{n} strank' },
     conversion: (percent: string) => `${percent} jih je napredovalo`,
