@@ -38,6 +38,7 @@ const byUrgency = (a: Row, b: Row) =>
  * @csspart badge - The "Overdue" mark.
  * @csspart due - A task's due date.
  * @csspart assignee - A task's assignee.
+ * @csspart client - In the due list, the name of the task's client.
  * @csspart empty - The empty-state text.
  * @csspart error - An error message.
  * @csspart form - The new-task form.
@@ -57,6 +58,8 @@ export class KtTaskList extends KtElement {
   @state() private tasks: Row[] | undefined;
   @state() private error: string | undefined;
   @state() private toast: Toast | undefined;
+  /** In the due list, the names of the tasks' clients. */
+  @state() private clientNames = new Map<string, string>();
 
   /** Tasks completed in the due list: no longer due, kept on screen so they can be reopened. */
   #kept = new Map<string, Task>();
@@ -99,13 +102,35 @@ export class KtTaskList extends KtElement {
         const open = new Set(due.map((task) => task.id));
         rows = [...due, ...[...this.#kept.values()].filter((task) => !open.has(task.id)).map((task) => ({ ...task, overdue: false }))];
       }
+      const names = this.clientId ? new Map<string, string>() : await this.#clientNames(rows);
       if (ticket === this.#loads) {
+        this.clientNames = names;
         this.tasks = rows.sort(byUrgency);
         this.error = undefined;
       }
     } catch (error) {
       if (ticket === this.#loads) this.error = errorText(error);
     }
+  }
+
+  /** The names of the clients the tasks hang on; a client that cannot be read is left out. */
+  async #clientNames(rows: Row[]): Promise<Map<string, string>> {
+    const crm = this.activeCrm!;
+    const ids = [...new Set(rows.flatMap((task) => (task.clientId ? [task.clientId] : [])))];
+    const names = new Map<string, string>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const known = this.clientNames.get(id);
+        if (known) return names.set(id, known);
+        try {
+          names.set(id, (await crm.clients.get(id)).name);
+        } catch {
+          // Gone or not visible: the task still shows, without a client name.
+        }
+        return undefined;
+      }),
+    );
+    return names;
   }
 
   async #run<T>(action: () => Promise<T>): Promise<T | undefined> {
@@ -204,6 +229,7 @@ export class KtTaskList extends KtElement {
         ${task.done ? html`<span>${t.done} · </span>` : nothing}
         <span>${t.due} </span><time part="due" datetime=${task.due}>${this.date(task.due)}</time>
         · <span part="assignee">${task.assignee}</span>
+        ${!this.clientId && task.clientId && this.clientNames.has(task.clientId) ? html` · <span part="client">${this.clientNames.get(task.clientId)}</span>` : nothing}
       </span>
     </li>`;
   }

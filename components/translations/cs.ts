@@ -146,7 +146,7 @@ export const cs: Translation = {
     empty: 'Zatím tu není žádná pipeline.',
     notFound: 'Tato pipeline (už) neexistuje.',
     emptyStage: 'Žádní klienti',
-    clients: { zero: 'žádný klient', one: '{n} klient', few: '{n} klienti', many: '{n} klienta', other: '{n} klientů' },
+    clients: { one: '{n} klient', few: '{n} klienti', many: '{n} klienta', other: '{n} klientů' },
     conversion: (percent: string) => `${percent} postoupilo dál`,
     moveTo: (name: string) => `Přesunout ${name} do fáze`,
     move: 'Přesunout',

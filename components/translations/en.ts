@@ -155,7 +155,7 @@ export const en = {
     empty: 'There is no pipeline yet.',
     notFound: 'This pipeline does not exist (any more).',
     emptyStage: 'No clients',
-    clients: { zero: 'no clients', one: '{n} client', other: '{n} clients' } as PluralForms,
+    clients: { one: '{n} client', other: '{n} clients' } as PluralForms,
     conversion: (percent: string) => `${percent} went further`,
     moveTo: (name: string) => `Move ${name} to`,
     move: 'Move',

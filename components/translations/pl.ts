@@ -146,7 +146,7 @@ export const pl: Translation = {
     empty: 'Nie ma jeszcze żadnego lejka.',
     notFound: 'Ten lejek (już) nie istnieje.',
     emptyStage: 'Brak klientów',
-    clients: { zero: 'brak klientów', one: '{n} klient', few: '{n} klienci', many: '{n} klientów', other: '{n} klienta' },
+    clients: { one: '{n} klient', few: '{n} klienci', many: '{n} klientów', other: '{n} klienta' },
     conversion: (percent: string) => `${percent} przeszło dalej`,
     moveTo: (name: string) => `Przenieś ${name} do etapu`,
     move: 'Przenieś',

@@ -146,7 +146,7 @@ export const sl: Translation = {
     empty: 'Prodajnega lijaka še ni.',
     notFound: 'Ta lijak ne obstaja (več).',
     emptyStage: 'Ni strank',
-    clients: { zero: 'ni strank', one: '{n} stranka', two: '{n} stranki', few: '{n} stranke', other: '{n} strank' },
+    clients: { one: '{n} stranka', two: '{n} stranki', few: '{n} stranke', other: '{n} strank' },
     conversion: (percent: string) => `${percent} jih je napredovalo`,
     moveTo: (name: string) => `Premakni ${name} v fazo`,
     move: 'Premakni',

@@ -129,7 +129,7 @@ describe('<kt-task-list>', () => {
     expect(textOf(shadow(element).querySelector('h3'))).to.equal('Tasks due');
     expect(shadow(element).querySelector('form')).to.equal(null);
     expect(rows(element).map(textOf)).to.have.length(1);
-    expect(textOf(rows(element)[0])).to.contain('Chase the payment').and.contain('Overdue');
+    expect(textOf(rows(element)[0])).to.contain('Chase the payment').and.contain('Overdue').and.contain('Kasa.cz s.r.o.');
 
     await crm.tasks.create({ clientId: client.id, title: 'Much later overdue', due: inDays(-3) });
     await until(() => expect(rows(element).map(textOf)[0]).to.contain('Much later overdue'));
