@@ -15,6 +15,8 @@ const entries = {
   'define/client-picker': 'components/define/client-picker.ts',
   'define/client-card': 'components/define/client-card.ts',
   'define/notes': 'components/define/notes.ts',
+  'define/task-list': 'components/define/task-list.ts',
+  'define/pipeline-board': 'components/define/pipeline-board.ts',
   'define/crm-settings': 'components/define/crm-settings.ts',
 };
 

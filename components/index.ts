@@ -12,6 +12,8 @@ export type { TableSort } from './client-table/row-source.ts';
 export { KtClientPicker } from './client-picker/client-picker.ts';
 export { KtClientCard } from './client-card/client-card.ts';
 export { KtNotes } from './notes/notes.ts';
+export { KtTaskList } from './task-list/task-list.ts';
+export { KtPipelineBoard } from './pipeline-board/pipeline-board.ts';
 export { KtCrmSettings } from './crm-settings/crm-settings.ts';
 export { KtClientOpenEvent } from './events/client-open-event.ts';
 export { KtClientSelectEvent } from './events/client-select-event.ts';

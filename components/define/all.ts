@@ -4,4 +4,6 @@ import './client-table.ts';
 import './client-picker.ts';
 import './client-card.ts';
 import './notes.ts';
+import './task-list.ts';
+import './pipeline-board.ts';
 import './crm-settings.ts';

@@ -15,6 +15,8 @@ const elements = {
   'kt-crm-provider': 'components/define/crm-provider.ts',
   'kt-client-card (with kt-notes)': 'components/define/client-card.ts',
   'kt-notes': 'components/define/notes.ts',
+  'kt-task-list': 'components/define/task-list.ts',
+  'kt-pipeline-board': 'components/define/pipeline-board.ts',
   'kt-crm-settings': 'components/define/crm-settings.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));

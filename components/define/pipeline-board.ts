@@ -1,0 +1,3 @@
+import { KtPipelineBoard } from '../pipeline-board/pipeline-board.ts';
+
+KtPipelineBoard.define('kt-pipeline-board');

@@ -1,0 +1,3 @@
+import { KtTaskList } from '../task-list/task-list.ts';
+
+KtTaskList.define('kt-task-list');

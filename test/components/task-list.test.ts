@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import type { KtTaskList } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+const day = 86_400_000;
+const inDays = (days: number) => new Date(Date.now() + days * day).toISOString();
+
+async function world(): Promise<{ crm: Crm; client: Client; other: Client }> {
+  const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' }, principal: { userId: 'eva', role: 'admin' } });
+  const client = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+  const other = await crm.clients.create({ name: 'Kasa.cz s.r.o.' });
+  return { crm, client, other };
+}
+
+async function list(crm: Crm, clientId?: string): Promise<KtTaskList> {
+  const element = clientId
+    ? await mount<KtTaskList>(html`<kt-task-list client-id=${clientId} .crm=${crm}></kt-task-list>`, 'kt-task-list')
+    : await mount<KtTaskList>(html`<kt-task-list .crm=${crm}></kt-task-list>`, 'kt-task-list');
+  await until(() => expect(shadow(element).querySelector('ul, .empty')).to.not.equal(null));
+  return element;
+}
+
+const rows = (element: KtTaskList) => [...shadow(element).querySelectorAll('li')];
+const checkbox = (element: KtTaskList, title: string) => rows(element).find((li) => textOf(li).includes(title))!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+
+describe('<kt-task-list>', () => {
+  it('is accessible and lists a client’s tasks, the overdue first and marked, done ones last', async () => {
+    const { crm, client } = await world();
+    await crm.tasks.create({ clientId: client.id, title: 'Send the price list', due: inDays(3), assignee: 'jan' });
+    await crm.tasks.create({ clientId: client.id, title: 'Call about the invoice', due: inDays(-2) });
+    const done = await crm.tasks.create({ clientId: client.id, title: 'Old call', due: inDays(-5) });
+    await crm.tasks.complete(done.id);
+    const element = await list(crm, client.id);
+    await expectAccessible(element);
+    const texts = rows(element).map(textOf);
+    expect(texts).to.have.length(3);
+    expect(texts[0]).to.contain('Call about the invoice').and.contain('Overdue').and.contain('eva');
+    expect(texts[1]).to.contain('Send the price list').and.contain('jan').and.not.contain('Overdue');
+    expect(texts[2]).to.contain('Old call').and.contain('Done').and.not.contain('Overdue');
+    expect(checkbox(element, 'Old call').checked).to.equal(true);
+    // The due date through Intl, in the element's language.
+    const due = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(inDays(3)));
+    expect(texts[1]).to.contain(due);
+  });
+
+  it('completes and reopens with Space, moving through the checkboxes with Tab', async () => {
+    const { crm, client } = await world();
+    const late = await crm.tasks.create({ clientId: client.id, title: 'Call about the invoice', due: inDays(-2) });
+    const soon = await crm.tasks.create({ clientId: client.id, title: 'Send the price list', due: inDays(3) });
+    const element = await list(crm, client.id);
+    checkbox(element, 'Call about the invoice').focus();
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.get(late.id)).done).to.equal(true));
+    await until(() => expect(textOf(rows(element).at(-1))).to.contain('Call about the invoice').and.contain('Done'));
+    expect(textOf(shadow(element).querySelector('[part=toast]'))).to.contain('Task “Call about the invoice” done.');
+
+    checkbox(element, 'Send the price list').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(element).activeElement).to.equal(checkbox(element, 'Call about the invoice'));
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.get(late.id)).done).to.equal(false));
+    await until(() => expect(textOf(rows(element)[0])).to.contain('Call about the invoice').and.contain('Overdue'));
+    expect((await crm.tasks.get(soon.id)).done).to.equal(false);
+  });
+
+  it('undoes a completion from the toast', async () => {
+    const { crm, client } = await world();
+    const task = await crm.tasks.create({ clientId: client.id, title: 'Call back', due: inDays(1) });
+    const element = await list(crm, client.id);
+    checkbox(element, 'Call back').click();
+    await until(() => expect(textOf(shadow(element).querySelector('[part=toast]'))).to.contain('done'));
+    [...shadow(element).querySelectorAll<HTMLButtonElement>('[part=toast] button')].find((b) => textOf(b) === 'Undo')!.click();
+    await until(async () => expect((await crm.tasks.get(task.id)).done).to.equal(false));
+    await until(() => expect(checkbox(element, 'Call back').checked).to.equal(false));
+  });
+
+  it('adds a task from the keyboard, with its assignee, and shows the empty state before', async () => {
+    const { crm, client } = await world();
+    const element = await list(crm, client.id);
+    expect(textOf(shadow(element).querySelector('[part=empty]'))).to.equal('No tasks here.');
+    shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.focus();
+    await sendKeys({ type: 'Offer the spring range' });
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(element).activeElement?.getAttribute('name')).to.equal('due');
+    // The date field's day, month and year are tab stops of their own.
+    for (let i = 0; i < 5 && shadow(element).activeElement?.getAttribute('name') !== 'assignee'; i++) await sendKeys({ press: 'Tab' });
+    expect(shadow(element).activeElement?.getAttribute('name')).to.equal('assignee');
+    await sendKeys({ type: 'jan' });
+    await sendKeys({ press: 'Enter' });
+    const [task] = await until(async () => {
+      const tasks = await crm.tasks.list({ clientId: client.id });
+      expect(tasks).to.have.length(1);
+      return tasks;
+    });
+    expect(task!.title).to.equal('Offer the spring range');
+    expect(task!.assignee).to.equal('jan');
+    // Due at the end of the local day chosen (today by default).
+    const end = new Date();
+    end.setHours(23, 59, 59, 999);
+    expect(task!.due).to.equal(end.toISOString());
+    await until(() => expect(rows(element).map(textOf)[0]).to.contain('Offer the spring range').and.contain('jan'));
+    expect(shadow(element).querySelector('[part=empty]')).to.equal(null);
+    expect(shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.value).to.equal('');
+  });
+
+  it('shows a refused add as an error', async () => {
+    const { crm, client } = await world();
+    const element = await list(crm, client.id);
+    const title = shadow(element).querySelector<HTMLInputElement>('input[name=title]')!;
+    title.value = 'x'.repeat(200);
+    title.removeAttribute('maxlength');
+    title.value = 'x'.repeat(201);
+    shadow(element).querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+    await until(() => expect(textOf(shadow(element).querySelector('[role=alert]'))).to.not.equal(''));
+    expect(await crm.tasks.list({ clientId: client.id })).to.have.length(0);
+  });
+
+  it('without a client shows everyone’s tasks due, keeps a completed one to reopen, and follows task events', async () => {
+    const { crm, client, other } = await world();
+    await crm.tasks.create({ clientId: client.id, title: 'Later', due: inDays(10) });
+    const late = await crm.tasks.create({ clientId: other.id, title: 'Chase the payment', due: inDays(-1) });
+    const element = await list(crm);
+    await expectAccessible(element);
+    expect(textOf(shadow(element).querySelector('h3'))).to.equal('Tasks due');
+    expect(shadow(element).querySelector('form')).to.equal(null);
+    expect(rows(element).map(textOf)).to.have.length(1);
+    expect(textOf(rows(element)[0])).to.contain('Chase the payment').and.contain('Overdue').and.contain('Kasa.cz s.r.o.');
+
+    await crm.tasks.create({ clientId: client.id, title: 'Much later overdue', due: inDays(-3) });
+    await until(() => expect(rows(element).map(textOf)[0]).to.contain('Much later overdue'));
+
+    checkbox(element, 'Chase the payment').focus();
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.get(late.id)).done).to.equal(true));
+    await until(() => expect(checkbox(element, 'Chase the payment').checked).to.equal(true));
+    expect(textOf(rows(element).at(-1))).to.contain('Chase the payment').and.contain('Done');
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.get(late.id)).done).to.equal(false));
+    await until(() => expect(textOf(rows(element).find((li) => textOf(li).includes('Chase'))!)).to.contain('Overdue'));
+  });
+
+  it('shows the empty due list, in Czech', async () => {
+    const { crm } = await world();
+    const element = await mount<KtTaskList>(html`<kt-task-list locale="cs" .crm=${crm}></kt-task-list>`, 'kt-task-list');
+    await until(() => expect(textOf(shadow(element).querySelector('[part=empty]'))).to.contain('Nic není'));
+    await expectAccessible(element);
+  });
+});
