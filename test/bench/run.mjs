@@ -3,12 +3,16 @@
 // Not part of `npm test`: nothing here asserts a timing.
 //
 //   BENCH_SCALE=0.1     data sizes × 0.1 (default 1: 100k orders / 100k clients)
-//   BENCH_ONLY=search   a comma-separated subset of import,search,cold,table,picker,size
+//   BENCH_ONLY=search   a comma-separated subset of import,search,cold,table,picker,size,rules,analytics
+//                       (rules: 100k orders through 20 rules vs json-rules-engine, then analytics;
+//                       both run in Node, in a child process under tsx: rules.bench.ts)
 //   BENCH_REPS=5        repetitions (each bench has its own default)
 //   BENCH_CHUNK=1000    rows per import transaction, for every import variant
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
 import { startBenchServer } from './server.mjs';
@@ -16,7 +20,7 @@ import { measureSizes } from './size.mjs';
 import { bytes, kilobytes, median, ms, p95, quantile, ratio, table } from './stats.mjs';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'import,search,cold,table,picker,size').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'import,search,cold,table,picker,size,rules').split(','));
 const reps = process.env.BENCH_REPS ? Number(process.env.BENCH_REPS) : undefined;
 const chunkSize = Number(process.env.BENCH_CHUNK ?? 1000);
 const scaled = (size) => Math.max(1, Math.round(size * scale));
@@ -160,6 +164,62 @@ function printSize(rows) {
   ]);
 }
 
+function printRules(result) {
+  const { kartoteka } = result.samples;
+  const peer = median(result.samples['json-rules-engine']);
+  table(`7. Rules: replay ${result.events} order events (${result.clients} clients) through ${result.rules} rules, all evaluated per event in priority order; reps: kartoteka ${kartoteka.length}, json-rules-engine ${result.samples['json-rules-engine'].length}`, [
+    ['engine', 'median', 'p95', 'vs json-rules-engine', 'per event', 'events/s', 'rules fired'],
+    ...Object.entries(result.samples).map(([name, values]) => [
+      name, ms(median(values)), ms(p95(values)), ratio(median(values), peer), ms(median(values) / result.events), Math.round(result.events / (median(values) / 1000)), result.fired,
+    ]),
+  ]);
+  console.log(`target: ≤ 1 s and faster than json-rules-engine; measured ${ms(median(kartoteka))} median (p95 ${ms(p95(kartoteka))}) vs ${ms(peer)}, ${ratio(median(kartoteka), peer)} (json-rules-engine ${(peer / median(kartoteka)).toFixed(0)}× slower)`);
+  console.log(`both engines fire the same rules on ${result.agreed}/${result.checked} sampled events and the same ${result.fired} firings over the whole replay`);
+  console.log('same facts objects for both; json-rules-engine reads plain fields by JSONPath and derived figures (lifetime value, orders in N days, overdue, …) as dynamic facts');
+  table('Firings per rule over one replay (rules in priority order)', [
+    ['rule', 'priority', 'fired'],
+    ...result.firedPerRule.map(([name, priority, fired]) => [name, priority, `${fired} of ${result.checked} sampled`]),
+  ]);
+}
+
+function printAnalytics(result) {
+  const { samples } = result;
+  table(`8. crm.analytics.client(id), memory adapter, a client with ${result.orders} orders (imported with crm.orders.import in ${ms(result.importMs)})`, [
+    ['read', 'samples', 'median', 'p95', 'max'],
+    ['first (cold)', 1, ms(result.coldMs), '', ''],
+    ['after warm-up (200 reads)', samples.length, ms(median(samples)), ms(p95(samples)), ms(quantile(samples, 1))],
+  ]);
+  console.log(`target: ≤ 1 ms after warm-up; measured p50 ${ms(median(samples))}, p95 ${ms(p95(samples))} (figures over ${result.linked} orders, ${result.months} months)`);
+}
+
+/** Runs rules.bench.ts in a child Node under tsx: it prints one JSON line with the samples. */
+function runNodeBench(which) {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'rules.bench.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, which], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_SCALE: String(scale) } });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`rules.bench.ts exited with ${code}`))));
+  });
+}
+
+let failed = false;
+const nodeBenches = [...(only.has('rules') ? ['rules', 'analytics'] : only.has('analytics') ? ['analytics'] : [])];
+if (nodeBenches.length > 0) {
+  const started = Date.now();
+  console.log(`kartoteka Node benchmarks (${nodeBenches.join(', ')}): scale ${scale}, Node ${process.version}`);
+  try {
+    const result = await runNodeBench(nodeBenches.join(','));
+    if (result.rules) printRules(result.rules);
+    if (result.analytics) printAnalytics(result.analytics);
+  } catch (error) {
+    failed = true;
+    console.log(`\n${nodeBenches.join(', ')}: pending — could not run: ${error.message.split('\n')[0]}`);
+  }
+  console.error(`  (${nodeBenches.join(', ')} took ${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
 const benches = [
   ...(only.has('import')
     ? [
@@ -173,7 +233,6 @@ const benches = [
   ...(only.has('picker') ? [['picker', withReps({ scale }), printPicker]] : []),
 ];
 
-let failed = false;
 // Only the browser benches need Chromium: BENCH_ONLY=size runs without it.
 if (benches.length > 0) {
   const executablePath = findChromium();
