@@ -1,11 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type CrmEvent, type Order, type StarKind, type Status } from '../../src/index.ts';
+import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type CrmEvent, type Order, type Pipeline, type Placement, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { clientCardStyles } from './client-card.styles.ts';
-import { clientFigures } from '../base/client-figures.ts';
+import { lastTwelveMonths } from '../base/last-twelve-months.ts';
 import { allOrdersOf } from '../base/client-orders.ts';
 import { errorText } from '../base/error-text.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
@@ -43,6 +43,9 @@ export class KtClientCard extends KtElement {
   @state() private statuses: Status[] = [];
   @state() private starKinds: StarKind[] = [];
   @state() private orders: Order[] = [];
+  @state() private figures: ClientAnalytics | undefined;
+  @state() private pipelines: Pipeline[] = [];
+  @state() private placements: Placement[] = [];
   @state() private showOlder = false;
   @state() private activities: Activity[] = [];
   @state() private editing = false;
@@ -63,6 +66,7 @@ export class KtClientCard extends KtElement {
       ('clientId' in event && event.clientId === id) ||
       ('order' in event && (event.order.clientId === id || ('previous' in event && event.previous.clientId === id))) ||
       ('activity' in event && event.activity.clientId === id) ||
+      event.type === 'pipelines.changed' ||
       event.type === 'statuses.changed' ||
       event.type === 'star_kinds.changed';
     if (!mine || this.#loadScheduled) return;
@@ -91,15 +95,18 @@ export class KtClientCard extends KtElement {
     if (!crm || !id) return;
     const ticket = ++this.#loads;
     try {
-      const [client, statuses, starKinds, orders, activities] = await Promise.all([
+      const [client, statuses, starKinds, orders, activities, figures, pipelines, placements] = await Promise.all([
         withClient ? crm.clients.get(id) : undefined,
         crm.statuses.list(),
         crm.stars.list(),
         allOrdersOf(crm, id),
         crm.activities.list(id, { limit: 50 }),
+        crm.analytics.client(id),
+        crm.pipelines.list(),
+        crm.pipelines.placements(id),
       ]);
       if (ticket !== this.#loads) return;
-      Object.assign(this, { statuses, starKinds, orders, activities: activities.items });
+      Object.assign(this, { statuses, starKinds, orders, activities: activities.items, figures, pipelines, placements });
       if (client) this.client = client;
     } catch (error) {
       if (ticket !== this.#loads) return;
@@ -241,6 +248,11 @@ export class KtClientCard extends KtElement {
           </div>
           <div class="side">
             ${this.#renderFigures()}
+            <section class="panel" part="tasks" aria-labelledby="tasks-title">
+              <h3 id="tasks-title">${t.card.tasks}</h3>
+              <kt-task-list client-id=${client.id} .crm=${this.activeCrm}></kt-task-list>
+            </section>
+            ${this.#renderPipelines(client)}
             <section class="panel"><kt-notes client-id=${client.id} .crm=${this.activeCrm}></kt-notes></section>
             ${this.#renderTimeline()}
           </div>
@@ -399,33 +411,93 @@ export class KtClientCard extends KtElement {
     </section>`;
   }
 
-  #renderFigures(): TemplateResult {
-    const { t } = this;
+  #renderFigures(): TemplateResult | typeof nothing {
+    const { t, figures } = this;
+    if (!figures) return nothing;
     const g = t.card.figure;
-    const figures = clientFigures(this.orders, new Date());
-    const max = Math.max(1, ...figures.perMonth.map((m) => m.count));
-    const summary = figures.perMonth.map((m) => `${m.month}: ${m.count}`).join(', ');
+    const perMonth = lastTwelveMonths(figures, new Date());
+    const max = Math.max(1, ...perMonth.map((m) => m.orders));
+    const summary = perMonth.map((m) => `${m.month}: ${m.orders}`).join(', ');
+    const days = (value: number | undefined) => (value === undefined ? t.card.none : this.number(Math.round(value)));
     return html`<section class="panel" part="figures" aria-labelledby="figures-title">
       <h3 id="figures-title">${t.card.figures}</h3>
       <dl class="figures">
-        <div><dt>${g.count}</dt><dd>${this.number(figures.count)}</dd></div>
-        ${figures.money.map(
+        <div><dt>${g.count}</dt><dd>${this.number(figures.orderCount)}</dd></div>
+        ${figures.currencies.map(
           (m) => html`<div><dt>${g.total} ${m.currency}</dt><dd>${this.money(m.total, m.currency)}</dd></div>
             <div><dt>${g.average} ${m.currency}</dt><dd>${this.money(m.average, m.currency)}</dd></div>`,
         )}
-        <div><dt>${g.first}</dt><dd>${figures.first ? this.date(figures.first) : t.card.none}</dd></div>
-        <div><dt>${g.last}</dt><dd>${figures.last ? this.date(figures.last) : t.card.none}</dd></div>
-        <div><dt>${g.meanDays}</dt><dd>${figures.meanDaysBetween !== undefined ? this.number(Math.round(figures.meanDaysBetween)) : t.card.none}</dd></div>
+        <div><dt>${g.first}</dt><dd>${figures.firstOrderAt ? this.date(figures.firstOrderAt) : t.card.none}</dd></div>
+        <div><dt>${g.last}</dt><dd>${figures.lastOrderAt ? this.date(figures.lastOrderAt) : t.card.none}</dd></div>
+        <div><dt>${g.meanDays}</dt><dd>${days(figures.meanDaysBetweenOrders)}</dd></div>
+        <div><dt>${g.medianDays}</dt><dd>${days(figures.medianDaysBetweenOrders)}</dd></div>
+        <div>
+          <dt>${g.nextOrder}</dt>
+          <dd>${figures.expectedNextOrderAt ? this.date(figures.expectedNextOrderAt) : t.card.none}
+            ${figures.overdue ? html`<span class="badge overdue" part="overdue">${g.overdue}</span>` : nothing}</dd>
+        </div>
+        ${figures.orderCount ? html`<div><dt>${g.segment}</dt><dd>${t.card.segments[figures.rfm.segment]}</dd></div>` : nothing}
       </dl>
       <p class="chart-title">${g.perMonth}</p>
       <svg class="chart" viewBox="0 0 240 60" role="img" aria-label=${`${g.perMonth}: ${summary}`}>
-        ${figures.perMonth.map((m, i) => {
-          const height = (m.count / max) * 52;
-          return svg`<rect x=${i * 20 + 3} y=${56 - height} width="14" height=${Math.max(height, 0.5)} rx="2"><title>${m.month}: ${m.count}</title></rect>`;
+        ${perMonth.map((m, i) => {
+          const height = (m.orders / max) * 52;
+          return svg`<rect x=${i * 20 + 3} y=${56 - height} width="14" height=${Math.max(height, 0.5)} rx="2"><title>${m.month}: ${m.orders}</title></rect>`;
         })}
         <line x1="0" y1="56.5" x2="240" y2="56.5"></line>
       </svg>
     </section>`;
+  }
+
+  #renderPipelines(client: Client): TemplateResult | typeof nothing {
+    const { t, pipelines, placements } = this;
+    if (!pipelines.length) return nothing;
+    const placed = new Map(placements.map((p) => [p.pipelineId, p]));
+    const others = pipelines.filter((p) => !placed.has(p.id));
+    return html`<section class="panel" part="pipelines" aria-labelledby="pipelines-title">
+      <h3 id="pipelines-title">${t.card.pipelines}</h3>
+      ${placements.length ? nothing : html`<p class="empty">${t.card.noPipelines}</p>`}
+      ${pipelines.filter((p) => placed.has(p.id)).map((pipeline) => {
+        const placement = placed.get(pipeline.id)!;
+        return html`<div class="pipeline" part="pipeline">
+          <label for=${`stage-${pipeline.id}`}>${t.card.stageIn(pipeline.name)}</label>
+          <select id=${`stage-${pipeline.id}`} @change=${(e: Event) => this.#place(client.id, pipeline.id, (e.target as HTMLSelectElement).value)}>
+            ${pipeline.stages.map((stage) => html`<option value=${stage.id} ?selected=${stage.id === placement.stageId}>${stage.name}</option>`)}
+          </select>
+          <button type="button" @click=${() => this.#leave(client.id, pipeline.id)}>${t.card.leavePipeline(pipeline.name)}</button>
+        </div>`;
+      })}
+      ${others.length
+        ? html`<form class="pipeline" @submit=${(e: SubmitEvent) => this.#addToPipeline(e, client.id)}>
+            <label for="add-pipeline">${t.card.addToPipeline}</label>
+            <select id="add-pipeline" name="pipeline">${others.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select>
+            <button type="submit">${t.card.add}</button>
+          </form>`
+        : nothing}
+    </section>`;
+  }
+
+  async #place(clientId: string, pipelineId: string, stageId: string): Promise<void> {
+    try {
+      await this.activeCrm?.pipelines.place(clientId, pipelineId, stageId);
+    } catch (error) {
+      this.message = errorText(error);
+    }
+  }
+
+  async #leave(clientId: string, pipelineId: string): Promise<void> {
+    try {
+      await this.activeCrm?.pipelines.remove(clientId, pipelineId);
+    } catch (error) {
+      this.message = errorText(error);
+    }
+  }
+
+  #addToPipeline(e: SubmitEvent, clientId: string): void {
+    e.preventDefault();
+    const pipelineId = new FormData(e.target as HTMLFormElement).get('pipeline') as string;
+    const first = this.pipelines.find((p) => p.id === pipelineId)?.stages[0];
+    if (first) void this.#place(clientId, pipelineId, first.id);
   }
 
   #renderTimeline(): TemplateResult {

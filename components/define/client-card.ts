@@ -1,4 +1,5 @@
 import { KtClientCard } from '../client-card/client-card.ts';
 import './notes.ts';
+import './task-list.ts';
 
 KtClientCard.define('kt-client-card');

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
-import { clientFigures } from '../../components/base/client-figures.ts';
+import { lastTwelveMonths } from '../../components/base/last-twelve-months.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
@@ -51,24 +51,38 @@ async function card(crm: Crm, clientId: string): Promise<KtClientCard> {
 const section = (element: KtClientCard, part: string) => shadow(element).querySelector(`[part="${part}"]`)!;
 const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b).startsWith(text))!;
 
-describe('clientFigures', () => {
-  it('counts, sums and averages per currency, dates, rhythm and the last 12 months', () => {
-    const order = (createdAt: string, total: number, currency = 'CZK') => ({ createdAt, total, currency }) as never;
-    const figures = clientFigures([order('2026-01-10T00:00:00Z', 100), order('2026-03-11T00:00:00Z', 300), order('2026-11-01T00:00:00Z', 50, 'EUR'), order('2024-01-01T00:00:00Z', 200)], new Date('2026-11-20T00:00:00Z'));
-    expect(figures.count).to.equal(4);
-    expect(figures.money).to.deep.equal([
-      { currency: 'CZK', total: 600, average: 200 },
-      { currency: 'EUR', total: 50, average: 50 },
-    ]);
-    expect([figures.first, figures.last]).to.deep.equal(['2024-01-01T00:00:00Z', '2026-11-01T00:00:00Z']);
-    expect(figures.meanDaysBetween).to.be.closeTo(1035 / 3, 0.01);
-    expect(figures.perMonth).to.have.length(12);
-    expect(figures.perMonth[0]!.month).to.equal('2025-12');
-    expect(figures.perMonth.filter((m) => m.count > 0).map((m) => m.month)).to.deep.equal(['2026-01', '2026-03', '2026-11']);
+describe('lastTwelveMonths', () => {
+  it('gives the twelve months up to now, oldest first, months without orders as zero', () => {
+    const months = lastTwelveMonths({ months: [{ month: '2024-01', orders: 2, value: {} }, { month: '2026-01', orders: 1, value: {} }, { month: '2026-11', orders: 3, value: {} }] }, new Date('2026-11-20T00:00:00Z'));
+    expect(months).to.have.length(12);
+    expect(months[0]).to.deep.equal({ month: '2025-12', orders: 0 });
+    expect(months.filter((m) => m.orders > 0)).to.deep.equal([{ month: '2026-01', orders: 1 }, { month: '2026-11', orders: 3 }]);
   });
 });
 
 describe('<kt-client-card>', () => {
+  it('flags a client overdue against their rhythm, shows their tasks and places them in pipelines', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    for (const days of [100, 90, 80]) await crm.orders.upsert({ id: `k-${days}`, currency: 'CZK', total: 1000, createdAt: daysAgo(days), billing: { company: 'Kovo', taxId: 'CZ45274649' } });
+    const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }, { name: 'Offer' }] });
+    await crm.tasks.create({ clientId: client.id, title: 'Call about the offer', due: daysAgo(1) });
+    const element = await card(crm, client.id);
+    await until(() => expect(textOf(section(element, 'figures'))).to.contain('Overdue'));
+    await until(() => expect(section(element, 'tasks').querySelector('kt-task-list')!.shadowRoot!.textContent).to.contain('Call about the offer'));
+    const pipelines = section(element, 'pipelines');
+    expect(textOf(pipelines)).to.contain('In no pipeline.');
+    pipelines.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await until(async () => expect((await crm.pipelines.placements(client.id)).map((p) => p.stageId)).to.deep.equal([sales.stages[0]!.id]));
+    await until(() => expect(section(element, 'pipelines').querySelector('select[id^="stage-"]')).to.not.equal(null));
+    const stage = section(element, 'pipelines').querySelector<HTMLSelectElement>('select[id^="stage-"]')!;
+    expect(textOf(section(element, 'pipelines').querySelector(`label[for="${stage.id}"]`))).to.equal('Stage in Sales');
+    stage.value = sales.stages[1]!.id;
+    stage.dispatchEvent(new Event('change'));
+    await until(async () => expect((await crm.pipelines.placements(client.id)).map((p) => p.stageId)).to.deep.equal([sales.stages[1]!.id]));
+    await expectAccessible(element);
+  });
+
   it('shows info, both addresses, figures and the last 3 months of orders, older ones on demand', async () => {
     const { crm, client } = await world();
     const element = await card(crm, client.id);
@@ -83,6 +97,8 @@ describe('<kt-client-card>', () => {
     await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(3));
     const figures = textOf(section(element, 'figures'));
     expect(figures).to.contain('Orders3').and.contain('Total CZKCZK 6,000.00').and.contain('Average order CZKCZK 2,000.00');
+    // Gaps of 160 and 30 days; the last order 10 days ago, so not overdue.
+    expect(figures).to.contain('Usual gap (median days)95').and.contain('SegmentPotential loyalist').and.not.contain('Overdue');
     expect(section(element, 'figures').querySelector('svg')!.getAttribute('aria-label')).to.match(/^Orders per month, last 12 months: \d{4}-\d{2}: \d/);
     await expectAccessible(element);
   });
