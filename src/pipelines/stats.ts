@@ -1,5 +1,6 @@
 import { canSee, ownedClientIds } from '../clients/access.ts';
 import type { CrmContext } from '../context.ts';
+import type { Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
 import type { Pipeline, Placement } from '../model/pipeline.ts';
 import { readMany } from '../storage/read-ahead.ts';
@@ -41,6 +42,27 @@ export interface PipelineStats {
   stages: StageStats[];
 }
 
+type Move = { from: string | null; to: string | null };
+
+/**
+ * A client's stage changes in the order they happened: by time, and where two share a time (two
+ * moves in one millisecond), the one that starts where the previous one ended first.
+ */
+function inOrder(entries: Activity[]): Activity[] {
+  const remaining = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  const ordered: Activity[] = [];
+  let stage: string | null = null;
+  while (remaining.length) {
+    const at = remaining[0]!.at;
+    let next = remaining.findIndex((entry) => entry.at === at && (entry.data as Move).from === stage);
+    if (next < 0) next = 0;
+    const [entry] = remaining.splice(next, 1);
+    ordered.push(entry!);
+    stage = (entry!.data as Move).to;
+  }
+  return ordered;
+}
+
 const ratio = (part: number, whole: number, last: boolean) => (last || whole === 0 ? null : part / whole);
 
 export async function pipelineStats(ctx: CrmContext, pipeline: Pipeline): Promise<PipelineStats> {
@@ -50,13 +72,15 @@ export async function pipelineStats(ctx: CrmContext, pipeline: Pipeline): Promis
     : await Promise.all(pipeline.stages.map((stage) => ctx.storage.count('placements', { index: 'pipelineStage', range: stageRange(pipeline.id, stage.id) })));
 
   const position = new Map(pipeline.stages.map((stage, i) => [stage.id, i]));
+  const byClient = new Map<string, Activity[]>();
+  for (const entry of await stageHistory(ctx, pipeline.id)) byClient.set(entry.clientId, [...(byClient.get(entry.clientId) ?? []), entry]);
   const paths = new Map<string, number[]>();
-  for (const entry of await stageHistory(ctx, pipeline.id)) {
-    const to = position.get((entry.data as { to: string | null }).to ?? '');
-    if (to === undefined) continue;
-    const path = paths.get(entry.clientId) ?? [];
-    path.push(to);
-    paths.set(entry.clientId, path);
+  for (const [clientId, entries] of byClient) {
+    const path = inOrder(entries).flatMap((entry) => {
+      const to = position.get((entry.data as Move).to ?? '');
+      return to === undefined ? [] : [to];
+    });
+    if (path.length) paths.set(clientId, path);
   }
   const ids = [...paths.keys()];
   const clients = await readMany(ctx.storage, 'clients', ids.map((id) => ({ id })));

@@ -144,6 +144,17 @@ describe('pipelines', () => {
     expect(stats.stages.map((s) => s.conversionToLast)).to.deep.equal([2 / 5, 1 / 3, 1 / 2, null]);
   });
 
+  it('follows a client\'s moves in order even when they share a timestamp', async () => {
+    // A frozen clock: every move happens in the same millisecond.
+    const { crm, sales, lead, offer, won } = await salesWorld(await openCrm({ clock: () => new Date('2026-11-01T08:00:00Z') }));
+    for (let i = 0; i < 4; i++) {
+      const client = await crm.clients.create({ name: `C${i}` });
+      for (const stage of [lead, offer, won]) await crm.pipelines.place(client.id, sales.id, stage);
+    }
+    const stats = await crm.pipelines.stats(sales.id);
+    expect(stats.stages.map((s) => [s.entered, s.advanced])).to.deep.equal([[4, 4], [4, 4], [0, 0], [4, 0]]);
+  });
+
   it('renames, adds, reorders and removes stages; removing one that holds clients needs a target', async () => {
     const storage = memoryAdapter();
     const { crm, sales, lead, offer, negotiation, won } = await salesWorld(await openCrm({ storage }));
