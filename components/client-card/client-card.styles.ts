@@ -229,4 +229,19 @@ export const clientCardStyles = css`
   .timeline button {
     padding: 0 0.5em;
   }
+  .badge.overdue {
+    margin-inline-start: 0.5em;
+    padding: 0 0.4em;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    color: var(--_danger);
+    font-size: 0.85em;
+  }
+  .pipeline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    margin-block-end: calc(var(--_space) / 2);
+  }
 `;
