@@ -22,6 +22,17 @@ const crm = await createCrm({ storage, settings: { autoCreateClients: true } });
 await requestPersistentStorage();
 document.querySelector('kt-crm-provider')!.crm = crm;
 
+/** A first visit gets the rule templates (disabled: dry-run them, then enable) and a sales pipeline. */
+async function prepareStore(): Promise<void> {
+  if (!(await crm.rules.list()).length) for (const template of await crm.rules.templates()) await crm.rules.create(template.rule);
+  if (!(await crm.pipelines.list()).length) {
+    const w = words();
+    await crm.pipelines.create({ name: w.salesPipeline, stages: w.stages.split(',').map((name) => ({ name })) });
+  }
+  await crm.rules.runDaily();
+}
+
+
 async function renderSampleButtons(): Promise<void> {
   const hasSample = await crm.sampleData.has();
   $('#insert-sample').hidden = hasSample;
@@ -117,7 +128,8 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
     $('#status').textContent = '';
   } finally {
     button.disabled = false;
-    await Promise.all([renderSampleButtons(), renderOrders()]);
+    await prepareStore();
+await Promise.all([renderSampleButtons(), renderOrders()]);
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
@@ -131,13 +143,15 @@ $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
     shownOrderId = undefined;
   }),
 );
-document.querySelector('kt-client-table')!.addEventListener('kt-client-open', async (event) => {
+async function openClient(event: { clientId: string }): Promise<void> {
   const client = await crm.clients.get(event.clientId);
   $('#opened').textContent = `${words().opened} ${crm.clients.label(client)}`;
   document.querySelector('kt-client-card')!.clientId = client.id;
   $('#card-section').hidden = false;
   $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
-});
+}
+document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
+document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));
 
 const language = $<HTMLSelectElement>('#language');
 const theme = $<HTMLSelectElement>('#theme');
@@ -156,4 +170,5 @@ language.addEventListener('change', applyPreferences);
 theme.addEventListener('change', applyPreferences);
 applyPreferences();
 
+await prepareStore();
 await Promise.all([renderSampleButtons(), renderOrders()]);

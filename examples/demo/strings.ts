@@ -29,6 +29,12 @@ const en = {
   store: 'An embedded B2B CRM running in this page, stored in this browser (IndexedDB): no server.',
   opened: 'Opened',
   reload: 'A newer Kartoteka opened in another tab: reload this page.',
+  tasksDue: 'Tasks due',
+  pipeline: 'Sales pipeline',
+  automation: 'Automation rules',
+  importExport: 'Import and export clients',
+  salesPipeline: 'Sales',
+  stages: 'Lead,Offer,Negotiation,Won',
 };
 type Strings = typeof en;
 
@@ -62,6 +68,12 @@ const cs: Strings = {
   store: 'Vestavěné B2B CRM běží v této stránce a data ukládá v tomto prohlížeči (IndexedDB): bez serveru.',
   opened: 'Otevřen',
   reload: 'V jiné kartě se otevřela novější Kartotéka: načtěte stránku znovu.',
+  tasksDue: 'Úkoly k termínu',
+  pipeline: 'Obchodní proces',
+  automation: 'Automatická pravidla',
+  importExport: 'Import a export klientů',
+  salesPipeline: 'Prodej',
+  stages: 'Zájemce,Nabídka,Jednání,Vyhráno',
 };
 
 const pl: Strings = {
@@ -94,6 +106,12 @@ const pl: Strings = {
   store: 'Wbudowany CRM B2B działa na tej stronie i przechowuje dane w tej przeglądarce (IndexedDB): bez serwera.',
   opened: 'Otwarto',
   reload: 'W innej karcie otwarto nowszą Kartotekę: odśwież stronę.',
+  tasksDue: 'Zadania do wykonania',
+  pipeline: 'Lejek sprzedaży',
+  automation: 'Reguły automatyzacji',
+  importExport: 'Import i eksport klientów',
+  salesPipeline: 'Sprzedaż',
+  stages: 'Kontakt,Oferta,Negocjacje,Wygrane',
 };
 
 const sl: Strings = {
@@ -126,6 +144,12 @@ const sl: Strings = {
   store: 'Vgrajeni CRM B2B teče na tej strani in hrani podatke v tem brskalniku (IndexedDB): brez strežnika.',
   opened: 'Odprta',
   reload: 'V drugem zavihku se je odprla novejša Kartoteka: znova naložite stran.',
+  tasksDue: 'Opravila za izvedbo',
+  pipeline: 'Prodajni lijak',
+  automation: 'Pravila avtomatizacije',
+  importExport: 'Uvoz in izvoz strank',
+  salesPipeline: 'Prodaja',
+  stages: 'Interesent,Ponudba,Pogajanja,Dobljeno',
 };
 
 const all: Record<string, Strings> = { en, cs, pl, sl };

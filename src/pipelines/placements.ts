@@ -31,6 +31,8 @@ export interface StageChange {
   batchId?: string;
   /** `false` for changes no undo could reverse, e.g. into a stage that has just been removed. */
   undoable?: boolean;
+  /** Made by `sampleData.insert`, not by the user: removing the sample removes it too. */
+  sample?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface StageChange {
  * entry (the stage history) and event. Returns the placement, `undefined` when the client left.
  */
 export function changeStage(ctx: CrmContext, uow: UnitOfWork, change: StageChange): Placement | undefined {
-  const { pipeline, clientId, current, to, batchId, undoable = true } = change;
+  const { pipeline, clientId, current, to, batchId, undoable = true, sample } = change;
   const from = current?.stageId ?? null;
   const now = ctx.now();
   let placement: Placement | undefined;
@@ -56,7 +58,7 @@ export function changeStage(ctx: CrmContext, uow: UnitOfWork, change: StageChang
     subject: pipeline.name,
     undoable,
     ...(batchId ? { batchId } : {}),
-    data: { pipelineId: pipeline.id, from, to },
+    data: { pipelineId: pipeline.id, from, to, ...(sample ? { sample } : {}) },
   });
   uow.emit({ type: 'pipeline.stage_changed', clientId, pipelineId: pipeline.id, from, to });
   return placement;

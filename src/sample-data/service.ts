@@ -9,9 +9,11 @@ import { UserActivityType, type Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
 import type { Note } from '../model/note.ts';
 import type { Order, OrderInput } from '../model/order.ts';
+import type { Pipeline } from '../model/pipeline.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { importOrders } from '../orders/import.ts';
+import { changeStage, removePlacements } from '../pipelines/placements.ts';
 import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
@@ -27,7 +29,7 @@ interface SampleMarker {
   version: number;
 }
 
-/** Timeline entries only staff's own work writes: `crm.activities.add`, tasks, pipeline moves. */
+/** Timeline entries only staff's own work writes: `crm.activities.add`, tasks, pipeline moves (but those insert made). */
 const userActivityTypes = new Set<string>([...UserActivityType.options, 'task_created', 'task_completed', 'task_reopened', 'task_deleted', 'stage_changed']);
 
 const InsertOptions = z.optional(z.strictObject({
@@ -105,6 +107,13 @@ export function sampleDataService(ctx: CrmContext) {
         const orders: OrderInput[] = data.orders.filter(
           (order, i) => stored[i]!.length === 0 && !(order.billing.company !== undefined && skippedNames.has(order.billing.company)),
         );
+        // A store with a pipeline gets every third sample client into it, spread over its stages, so the board has cards.
+        const [pipeline] = (await readAll<Pipeline>(ctx, 'pipelines')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        if (pipeline?.stages.length) {
+          clientIds.forEach((clientId, i) => {
+            if (i % 3 === 0) changeStage(ctx, uow, { pipeline, clientId, current: undefined, to: pipeline.stages[(i / 3) % pipeline.stages.length]!.id, sample: true });
+          });
+        }
         uow.put<SampleMarker>('meta', { id: 'sampleData', clientIds, orderIds: orders.map((o) => o.id), noteIds }, 'absent');
         return { clients: clientIds.length, orders };
       });
@@ -164,7 +173,7 @@ export function sampleDataService(ctx: CrmContext) {
           const worked =
             client.version > 1 ||
             (clientNotes[i] as unknown as Note[]).some(usersNote) ||
-            (await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] })).some((a) => userActivityTypes.has(a.type));
+            (await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] })).some((a) => userActivityTypes.has(a.type) && !a.data?.['sample']);
           if (worked) touched.add(id);
         }
         for (const id of notedOrders) {
@@ -194,6 +203,8 @@ export function sampleDataService(ctx: CrmContext) {
             if (collection === 'orders') continue;
             for (const record of await readAll(ctx, collection, index, range(id))) uow.delete(collection, record);
           }
+          // The places insert gave it (a client the user placed was kept above).
+          await removePlacements(ctx, uow, id);
           const client = clients.get(id);
           if (!client) continue;
           uow.delete('clients', client);

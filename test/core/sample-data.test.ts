@@ -121,6 +121,22 @@ describe('sample data', () => {
     expect((await crm.pipelines.stats(sales.id)).clients).to.equal(1);
   });
 
+  it('puts every third sample client into an existing pipeline, and takes them out with the sample', async () => {
+    const crm = await openCrm();
+    const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }, { name: 'Offer' }] });
+    await crm.sampleData.insert({ clients: 6, orders: 20 });
+    const stats = await crm.pipelines.stats(sales.id);
+    expect(stats.clients).to.equal(2);
+    expect(stats.stages.map((s) => s.count)).to.deep.equal([1, 1]);
+    const moved = (await crm.pipelines.clients(sales.id, sales.stages[0]!.id)).items[0]!.client;
+    await crm.pipelines.move(moved.id, sales.id, sales.stages[1]!.id);
+    const result = await crm.sampleData.remove();
+    // Only the client the user moved stays; the places insert made go with their clients.
+    expect(result.kept.clients).to.equal(1);
+    expect((await crm.clients.list()).items.map((c) => c.id)).to.deep.equal([moved.id]);
+    expect((await crm.pipelines.stats(sales.id)).stages.map((s) => s.count)).to.deep.equal([0, 1]);
+  });
+
   it('removes a sample client the user deleted for good: its undo cannot bring it back', async () => {
     const crm = await openCrm();
     await crm.sampleData.insert({ clients: 3, orders: 10 });
