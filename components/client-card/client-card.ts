@@ -248,10 +248,7 @@ export class KtClientCard extends KtElement {
           </div>
           <div class="side">
             ${this.#renderFigures()}
-            <section class="panel" part="tasks" aria-labelledby="tasks-title">
-              <h3 id="tasks-title">${t.card.tasks}</h3>
-              <kt-task-list client-id=${client.id} .crm=${this.activeCrm}></kt-task-list>
-            </section>
+            <section class="panel" part="tasks"><kt-task-list client-id=${client.id} .crm=${this.activeCrm}></kt-task-list></section>
             ${this.#renderPipelines(client)}
             <section class="panel"><kt-notes client-id=${client.id} .crm=${this.activeCrm}></kt-notes></section>
             ${this.#renderTimeline()}

@@ -202,7 +202,6 @@ export const cs: Translation = {
     figures: 'Přehled',
     figure: { count: 'Objednávky', total: 'Celkem', average: 'Průměrná objednávka', first: 'První objednávka', last: 'Poslední objednávka', meanDays: 'Dní mezi objednávkami', medianDays: 'Obvyklý odstup (medián dní)', nextOrder: 'Další objednávka čekána', overdue: 'Po termínu', segment: 'Segment', perMonth: 'Objednávky po měsících, posledních 12 měsíců' },
     segments: { champions: 'Šampion', loyal: 'Věrný', potential_loyalist: 'Budoucí věrný', new: 'Nový', promising: 'Slibný', need_attention: 'Potřebuje pozornost', about_to_sleep: 'Usíná', at_risk: 'V ohrožení', cannot_lose: 'Nesmíme ztratit', hibernating: 'Spící', lost: 'Ztracený' },
-    tasks: 'Úkoly',
     pipelines: 'Obchodní procesy',
     stageIn: (pipeline: string) => `Fáze v procesu ${pipeline}`,
     addToPipeline: 'Zařadit do procesu',

@@ -211,7 +211,6 @@ export const en = {
     figures: 'Figures',
     figure: { count: 'Orders', total: 'Total', average: 'Average order', first: 'First order', last: 'Last order', meanDays: 'Days between orders', medianDays: 'Usual gap (median days)', nextOrder: 'Next order expected', overdue: 'Overdue', segment: 'Segment', perMonth: 'Orders per month, last 12 months' },
     segments: { champions: 'Champion', loyal: 'Loyal', potential_loyalist: 'Potential loyalist', new: 'New', promising: 'Promising', need_attention: 'Needs attention', about_to_sleep: 'About to sleep', at_risk: 'At risk', cannot_lose: 'Cannot lose them', hibernating: 'Hibernating', lost: 'Lost' },
-    tasks: 'Tasks',
     pipelines: 'Pipelines',
     stageIn: (pipeline: string) => `Stage in ${pipeline}`,
     addToPipeline: 'Add to a pipeline',

@@ -202,7 +202,6 @@ export const pl: Translation = {
     figures: 'Podsumowanie',
     figure: { count: 'Zamówienia', total: 'Razem', average: 'Średnie zamówienie', first: 'Pierwsze zamówienie', last: 'Ostatnie zamówienie', meanDays: 'Dni między zamówieniami', medianDays: 'Zwykły odstęp (mediana dni)', nextOrder: 'Następne zamówienie oczekiwane', overdue: 'Spóźnione', segment: 'Segment', perMonth: 'Zamówienia w miesiącach, ostatnie 12 miesięcy' },
     segments: { champions: 'Mistrz', loyal: 'Lojalny', potential_loyalist: 'Przyszły lojalny', new: 'Nowy', promising: 'Obiecujący', need_attention: 'Wymaga uwagi', about_to_sleep: 'Zasypia', at_risk: 'Zagrożony', cannot_lose: 'Nie możemy stracić', hibernating: 'Uśpiony', lost: 'Utracony' },
-    tasks: 'Zadania',
     pipelines: 'Lejki sprzedaży',
     stageIn: (pipeline: string) => `Etap w lejku ${pipeline}`,
     addToPipeline: 'Dodaj do lejka',

@@ -202,7 +202,6 @@ export const sl: Translation = {
     figures: 'Pregled',
     figure: { count: 'Naročila', total: 'Skupaj', average: 'Povprečno naročilo', first: 'Prvo naročilo', last: 'Zadnje naročilo', meanDays: 'Dni med naročili', medianDays: 'Običajen razmik (mediana dni)', nextOrder: 'Naslednje naročilo pričakovano', overdue: 'Zamuja', segment: 'Segment', perMonth: 'Naročila po mesecih, zadnjih 12 mesecev' },
     segments: { champions: 'Prvak', loyal: 'Zvest', potential_loyalist: 'Bodoči zvest', new: 'Nov', promising: 'Obetaven', need_attention: 'Potrebuje pozornost', about_to_sleep: 'Zaspava', at_risk: 'Ogrožen', cannot_lose: 'Ne smemo izgubiti', hibernating: 'Speč', lost: 'Izgubljen' },
-    tasks: 'Opravila',
     pipelines: 'Prodajni lijaki',
     stageIn: (pipeline: string) => `Faza v lijaku ${pipeline}`,
     addToPipeline: 'Dodaj v lijak',
