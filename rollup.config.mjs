@@ -16,6 +16,8 @@ const entries = {
   'define/client-card': 'components/define/client-card.ts',
   'define/notes': 'components/define/notes.ts',
   'define/crm-settings': 'components/define/crm-settings.ts',
+  'define/csv-import': 'components/define/csv-import.ts',
+  'define/csv-export': 'components/define/csv-export.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

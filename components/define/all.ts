@@ -5,3 +5,5 @@ import './client-picker.ts';
 import './client-card.ts';
 import './notes.ts';
 import './crm-settings.ts';
+import './csv-import.ts';
+import './csv-export.ts';
