@@ -356,9 +356,11 @@ export class KtCsvImport extends KtElement {
     const base = this.file?.name.replace(/\.[^.]*$/, '') || 'import';
     return html`<section part="summary" aria-labelledby="done-title">
         <h3 id="done-title">${t.done}</h3>
-        <dl class="figures" role="status">
-          ${figures.map(([key, label, count]) => html`<div class=${key === 'failed' && count > 0 ? key : ''} data-figure=${key}><dt>${label}</dt><dd>${this.number(count)}</dd></div>`)}
-        </dl>
+        <div role="status">
+          <dl class="figures">
+            ${figures.map(([key, label, count]) => html`<div class=${key === 'failed' && count > 0 ? key : ''} data-figure=${key}><dt>${label}</dt><dd>${this.number(count)}</dd></div>`)}
+          </dl>
+        </div>
       </section>
       ${report.errors.length
         ? html`<div class="scroll" role="region" aria-labelledby="errors-caption" tabindex="0">
