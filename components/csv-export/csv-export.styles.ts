@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const csvExportStyles = css`
+  :host {
+    /* Its own surface: readable in either scheme whatever the page or dialog behind it paints. */
+    background: var(--_surface);
+    padding: var(--_space);
+  }
   h2 {
     margin: 0 0 var(--_space);
     font-size: 1.15em;
@@ -57,6 +62,7 @@ export const csvExportStyles = css`
     margin: 0;
   }
   .dot {
+    flex: none;
     display: inline-block;
     width: 0.7em;
     height: 0.7em;

@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const csvImportStyles = css`
   :host {
     --_drop-height: var(--kt-csv-drop-height, 7em);
+    /* Its own surface: readable in either scheme whatever the page or dialog behind it paints. */
+    background: var(--_surface);
+    padding: var(--_space);
   }
   h2 {
     margin: 0 0 var(--_space);
@@ -92,6 +95,7 @@ export const csvImportStyles = css`
     white-space: nowrap;
   }
   .mapping select {
+    width: 100%;
     min-width: 14em;
   }
   .mapping .example {
