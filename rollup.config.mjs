@@ -18,6 +18,8 @@ const entries = {
   'define/task-list': 'components/define/task-list.ts',
   'define/pipeline-board': 'components/define/pipeline-board.ts',
   'define/crm-settings': 'components/define/crm-settings.ts',
+  'define/csv-import': 'components/define/csv-import.ts',
+  'define/csv-export': 'components/define/csv-export.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

@@ -7,3 +7,5 @@ import './notes.ts';
 import './task-list.ts';
 import './pipeline-board.ts';
 import './crm-settings.ts';
+import './csv-import.ts';
+import './csv-export.ts';

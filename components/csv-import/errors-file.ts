@@ -1,0 +1,10 @@
+import { neutralizeFormula, writeCsv, type ClientCsvImportError } from '../../src/index.ts';
+
+/** The rows an import rejected, as a CSV file to fix them by: line, column, problem (headers in the UI's language). */
+export function errorsCsv(errors: readonly ClientCsvImportError[], headers: { line: string; column: string; problem: string }, delimiter: string): string {
+  const rows = [[headers.line, headers.column, headers.problem], ...errors.map((error) => [String(error.line), error.column ?? '', error.message])];
+  return writeCsv(
+    rows.map((row) => row.map(neutralizeFormula)),
+    { delimiter, bom: true },
+  );
+}

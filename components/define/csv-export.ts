@@ -1,0 +1,3 @@
+import { KtCsvExport } from '../csv-export/csv-export.ts';
+
+KtCsvExport.define('kt-csv-export');
