@@ -153,6 +153,9 @@ async function openClient(event: { clientId: string }): Promise<void> {
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));
 
+$('#open-import').addEventListener('click', () => $<HTMLDialogElement>('#import-dialog').showModal());
+$('#open-export').addEventListener('click', () => $<HTMLDialogElement>('#export-dialog').showModal());
+
 const language = $<HTMLSelectElement>('#language');
 const theme = $<HTMLSelectElement>('#theme');
 language.value = localStorage.getItem('kartoteka-demo-lang') ?? 'en';
