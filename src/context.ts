@@ -5,6 +5,8 @@ import type { Settings } from './model/settings.ts';
 import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
 import type { StoreSearch } from './search/store-search.ts';
 import { stageTallies } from './tallies.ts';
+import { collapseWrites } from './storage/collapse.ts';
+import { crmSchema } from './storage/schema.ts';
 import { stageAnalytics } from './analytics/stage-analytics.ts';
 import type { StatsCache } from './analytics/stats-cache.ts';
 import type { RuleEngine } from './rules/engine.ts';
@@ -128,7 +130,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     stageRuleEvents(ctx, uow, await stageAnalytics(ctx, uow));
     await stageTallies(ctx, uow);
     try {
-      if (uow.operations.length) await ctx.storage.write(uow.operations, { origin: ctx.origin, events: uow.events });
+      if (uow.operations.length) await ctx.storage.write(collapseWrites(uow.operations, crmSchema), { origin: ctx.origin, events: uow.events });
     } catch (error) {
       if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) {
         await pause(attempt);
