@@ -13,6 +13,9 @@ import { lookupLinks } from './lookup-links.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
+/** How many records an entry stands for: an import links a client's orders in one entry. */
+const countOf = (activity: Activity) => (typeof activity.data?.['count'] === 'number' ? activity.data['count'] : 1);
+
 const USER_ACTIVITIES = ['call', 'meeting', 'email', 'letter'] as const;
 
 /**
@@ -515,7 +518,7 @@ export class KtClientCard extends KtElement {
         ${this.activities.map(
           (activity) => html`<li class=${activity.undoneAt ? 'undone' : ''}>
             <span class="when">${this.date(activity.at)}</span>
-            <span class="what">${t.card.activityTypes[activity.type]}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
+            <span class="what">${t.card.activityTypes[activity.type]}${countOf(activity) > 1 ? ` (${this.number(countOf(activity))})` : ''}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
             ${activity.undoable && !activity.undoneAt ? html`<button type="button" @click=${() => this.#undo(activity)}>${t.card.undo}</button>` : nothing}
           </li>`,
         )}

@@ -6,6 +6,7 @@ import { parse } from '../validation.ts';
 import { ReadAhead } from '../storage/read-ahead.ts';
 import { readAheadForUpserts } from './read-ahead.ts';
 import { stageUpsert, type PendingClients } from './stage-upsert.ts';
+import { LinkSummary } from './link.ts';
 
 export interface ImportProgress {
   /** Rows read so far. */
@@ -71,17 +72,20 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       await readAheadForUpserts(ctx, ahead, rows.map((row) => row.data));
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
       const pending: PendingClients = new Map();
+      const summary = new LinkSummary();
       const results: { row: Row; outcome?: Awaited<ReturnType<typeof stageUpsert>>; error?: unknown }[] = [];
       for (const row of rows) {
         const rollback = uow.savepoint();
         try {
-          results.push({ row, outcome: await stageUpsert(chunkCtx, uow, row.data, pending) });
+          results.push({ row, outcome: await stageUpsert(chunkCtx, uow, row.data, pending, summary) });
         } catch (error) {
           if (!isCrmError(error) || error.code === 'storage') throw error;
           rollback();
+          summary.drop(row.data.id);
           results.push({ row, error });
         }
       }
+      summary.record(ctx, uow);
       return results;
     });
     for (const { row, outcome, error } of outcomes) {

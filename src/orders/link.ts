@@ -13,11 +13,42 @@ export function linkedOrder(ctx: CrmContext, order: Omit<Order, 'version'>, clie
 }
 
 /**
+ * The orders a bulk import linked automatically, per client: the timeline gets one entry per
+ * client and chunk ("12 orders linked"), not one per order, which would double what an import
+ * writes and bury the client's timeline under its history.
+ */
+export class LinkSummary {
+  readonly #orders = new Map<string, string[]>();
+
+  add(clientId: string, orderId: string): void {
+    this.#orders.set(clientId, [...(this.#orders.get(clientId) ?? []), orderId]);
+  }
+
+  /** Forgets an order whose row was rolled back. */
+  drop(orderId: string): void {
+    for (const [clientId, ids] of this.#orders) {
+      const kept = ids.filter((id) => id !== orderId);
+      if (kept.length) this.#orders.set(clientId, kept);
+      else this.#orders.delete(clientId);
+    }
+  }
+
+  /** Stages the entries: one per client, as a single link's entry when it is one order. */
+  record(ctx: CrmContext, uow: UnitOfWork): void {
+    for (const [clientId, orderIds] of this.#orders) {
+      if (orderIds.length === 1) recordActivity(ctx, uow, { clientId, orderId: orderIds[0]!, type: 'order_linked', data: { source: 'auto' } });
+      else recordActivity(ctx, uow, { clientId, type: 'order_linked', data: { source: 'auto', orderIds, count: orderIds.length } });
+    }
+  }
+}
+
+/**
  * Stages the timeline entries and the `order.linked` event, which carries the K11 reminder; the
  * timeline keeps the reminder too, so it was shown even to someone who missed the event.
  */
-export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): void {
-  recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
+export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, summary?: LinkSummary): void {
+  if (summary) summary.add(client.id, order.id);
+  else recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
   if (client.nextOrderReminder) {
     recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'reminder_surfaced', text: client.nextOrderReminder });
   }

@@ -9,7 +9,7 @@ import type { Billing, Order, OrderInput } from '../model/order.ts';
 import { sameJson } from '../same-json.ts';
 import { storedTaxId } from '../tax-id-field.ts';
 import { validateTaxId } from '../tax-id/index.ts';
-import { announceLink, linkedOrder } from './link.ts';
+import { LinkSummary, announceLink, linkedOrder } from './link.ts';
 import { linkKeyIds } from './link-keys.ts';
 import { matchClient } from './matching.ts';
 
@@ -42,7 +42,7 @@ const shopPart = ({ clientId: _, linkSource: __, unlinkedByHand: ___, updatedAt:
  * Stages one validated order: stores it (or leaves it alone when nothing changed), links it to
  * its client, or creates the client when `autoCreateClients` is on (B8, B11, K2).
  */
-export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.output<typeof OrderInput>, pending?: PendingClients): Promise<UpsertOutcome> {
+export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.output<typeof OrderInput>, pending?: PendingClients, summary?: LinkSummary): Promise<UpsertOutcome> {
   const previous = (await ctx.storage.get('orders', data.id)) as Order | undefined;
   let draft: Omit<Order, 'version'> = compact({
     ...data,
@@ -70,6 +70,6 @@ export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.outp
   if (previous && !client && sameJson(shopPart(previous), shopPart(draft))) return { order: previous, change: 'unchanged', clientCreated };
   const order = uow.put<Order>('orders', draft, previous ?? 'absent');
   uow.emit(previous ? { type: 'order.updated', order, previous } : { type: 'order.created', order });
-  if (client) announceLink(ctx, uow, order, client);
+  if (client) announceLink(ctx, uow, order, client, summary);
   return { order, change: previous ? 'updated' : 'created', ...(client ? { linked: client } : {}), clientCreated };
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { ImportProgress, OrderInput, StorageAdapter } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { ReadAhead } from '../../src/storage/read-ahead.ts';
+import { LinkSummary } from '../../src/orders/link.ts';
 import { countingIds, openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
 
 const taxIds = ['CZ27082440', 'CZ00177041', 'CZ45274649', 'CZ25596641'];
@@ -63,6 +64,44 @@ describe('orders.import', () => {
     const report = await crm.orders.import(stream());
     expect(report).to.include({ created: 2, updated: 1, failed: 0 });
     expect((await crm.orders.get('twice')).total).to.equal(2);
+  });
+
+  it('forgets, in its link summary, an order whose row was rolled back', () => {
+    const summary = new LinkSummary();
+    summary.add('cli_a', 'o1');
+    summary.add('cli_a', 'o2');
+    summary.add('cli_b', 'o3');
+    summary.drop('o2');
+    summary.drop('o3');
+    const recorded: unknown[] = [];
+    const uow = { put: (_: string, record: { data?: unknown; orderId?: string }) => (recorded.push(record.orderId ?? record.data), record), emit: () => {} };
+    summary.record({ newId: () => 'act_x', now: () => '2026-11-26T08:00:00Z', principal: { userId: 'system' } } as never, uow as never);
+    expect(recorded).to.deep.equal(['o1']);
+  });
+
+  it('writes one timeline entry per client and chunk for the orders it links', async () => {
+    const crm = await openCrm();
+    const alza = await crm.clients.create({ name: 'Alza', taxId: 'CZ27082440' });
+    const kovo = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    const billing = (taxId: string) => ({ company: 'Buyer', taxId });
+    const report = await crm.orders.import([
+      shopOrder({ id: 'L1', billing: billing('CZ27082440') }),
+      shopOrder({ id: 'L2', billing: billing('CZ27082440') }),
+      // A tax ID whose checksum fails matches nobody: stored, not linked.
+      shopOrder({ id: 'L3', billing: billing('CZ27082441') }),
+      shopOrder({ id: 'L4', billing: billing('CZ27082440') }),
+      shopOrder({ id: 'L5', billing: billing('CZ45274649') }),
+    ]);
+    expect(report).to.include({ created: report.created, linked: 4 });
+    const linked = async (clientId: string) => (await crm.activities.list(clientId)).items.filter((a) => a.type === 'order_linked');
+    const [alzaEntry, ...more] = await linked(alza.id);
+    expect(more).to.deep.equal([]);
+    expect(alzaEntry!.data).to.deep.equal({ source: 'auto', orderIds: ['L1', 'L2', 'L4'], count: 3 });
+    const [kovoEntry] = await linked(kovo.id);
+    expect(kovoEntry).to.include({ orderId: 'L5' });
+    // One order linked on its own keeps its own entry.
+    await crm.orders.upsert(shopOrder({ id: 'L6', billing: billing('CZ27082440') }));
+    expect((await linked(alza.id)).map((a) => a.orderId ?? a.data?.['count'])).to.deep.equal(['L6', 3]);
   });
 
   it('rejects a source that is not iterable', async () => {
