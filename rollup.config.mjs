@@ -16,6 +16,7 @@ const entries = {
   'define/client-card': 'components/define/client-card.ts',
   'define/notes': 'components/define/notes.ts',
   'define/crm-settings': 'components/define/crm-settings.ts',
+  'define/rule-editor': 'components/define/rule-editor.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

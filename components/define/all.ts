@@ -5,3 +5,4 @@ import './client-picker.ts';
 import './client-card.ts';
 import './notes.ts';
 import './crm-settings.ts';
+import './rule-editor.ts';

@@ -196,20 +196,24 @@ export function emptyDraft(): RuleDraft {
   return { name: '', priority: 0, trigger: 'order.created', conditions: conditionDraft(undefined), actions: [] };
 }
 
-export function conditionsOf(draft: ConditionDraft): RuleCondition {
+/**
+ * The conditions as a rule holds them. `wrap` always gives the group, even for a rule stored with
+ * one bare condition: the same test, and the SDK's field paths then name the row.
+ */
+export function conditionsOf(draft: ConditionDraft, wrap = false): RuleCondition {
   if (draft.kind === 'advanced') return draft.tree;
   const parts = draft.rows.map((row): RuleCondition => (row.not ? { not: row.condition } : row.condition));
-  if (draft.bare && draft.mode === 'all' && parts.length === 1) return parts[0]!;
+  if (!wrap && draft.bare && draft.mode === 'all' && parts.length === 1) return parts[0]!;
   return draft.mode === 'all' ? { all: parts } : { any: parts };
 }
 
 /** The draft as the SDK takes it (`enabled` is left to the Enable button). */
-export function ruleOf(draft: RuleDraft): RuleInput {
+export function ruleOf(draft: RuleDraft, wrap = false): RuleInput {
   return {
     name: draft.name,
     priority: draft.priority,
     trigger: draft.trigger,
-    conditions: conditionsOf(draft.conditions),
+    conditions: conditionsOf(draft.conditions, wrap),
     actions: draft.actions.map((row) => row.action),
     ...(draft.template ? { template: draft.template } : {}),
   };
