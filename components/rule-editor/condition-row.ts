@@ -50,9 +50,9 @@ export function renderConditionRow(row: ConditionRow, index: number, ctx: RowCon
 function renderValue(condition: RuleFactCondition, scope: string, ctx: RowContext, errors: FieldErrors, set: (patch: Record<string, unknown>) => void): TemplateResult {
   const { t, all } = ctx;
   const value = invalid(scope, 'value', errors);
-  const number = (field: string, label: string, current: number, parse: (text: string) => number, step = '1') => {
+  const number = (field: string, label: string, current: number, parse: (text: string) => number, step = '1', visible = false) => {
     const state = invalid(scope, field, errors);
-    return html`<input
+    const input = html`<input
         type="number"
         min="0"
         step=${step}
@@ -63,7 +63,9 @@ function renderValue(condition: RuleFactCondition, scope: string, ctx: RowContex
         aria-invalid=${state.invalid}
         aria-describedby=${state.describedBy}
         @input=${(e: Event) => set({ [field]: parse(inputValue(e)) })}
-      />${fieldError(scope, field, errors)}`;
+      />`;
+    // A second number in a row says what it is on screen too.
+    return html`${visible ? html`<label class="check">${label} ${input}</label>` : input}${fieldError(scope, field, errors)}`;
   };
   const text = (field: string, label: string, current: string, parse: (text: string) => unknown = (x) => x) => {
     const state = invalid(scope, field, errors);
@@ -142,7 +144,7 @@ function renderValue(condition: RuleFactCondition, scope: string, ctx: RowContex
     case 'client.daysSinceLastOrder':
       return number('value', t.count, condition.value, toCount);
     case 'client.ordersInLastDays':
-      return html`${number('value', t.count, condition.value, toCount)} ${number('days', t.days, condition.days, toCount)}
+      return html`${number('value', t.count, condition.value, toCount)} ${number('days', t.days, condition.days, toCount, '1', true)}
         <label class="check"><input type="checkbox" .checked=${condition.paidOnly ?? false} @change=${(e: Event) => set({ paidOnly: (e.target as HTMLInputElement).checked })} />${t.paidOnly}</label>`;
     case 'client.lifetimeValue':
     case 'order.total':

@@ -16,6 +16,7 @@ const elements = {
   'kt-client-card (with kt-notes)': 'components/define/client-card.ts',
   'kt-notes': 'components/define/notes.ts',
   'kt-crm-settings': 'components/define/crm-settings.ts',
+  'kt-rule-editor': 'components/define/rule-editor.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));
 const isLit = packages(['lit', '@lit/context']);
