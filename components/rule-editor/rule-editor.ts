@@ -115,7 +115,9 @@ export class KtRuleEditor extends KtElement {
 
   protected override crmChanged(): void {
     void this.#loadCatalog();
-    if (this.view === 'edit') this.#scheduleDryRun(0);
+    // A `rule-id` given before the CRM opens once the CRM is there.
+    if (this.ruleId && this.ruleId !== this.rule?.id) void this.#open(this.ruleId);
+    else if (this.view === 'edit') this.#scheduleDryRun(0);
   }
 
   protected override crmEvent(event: CrmEvent): void {
@@ -151,11 +153,7 @@ export class KtRuleEditor extends KtElement {
   }
 
   async #open(id: string): Promise<void> {
-    const crm = this.activeCrm;
-    if (!crm) {
-      await this.updateComplete;
-      if (!this.activeCrm) return;
-    }
+    if (!this.activeCrm) return;
     this.#loadingId = id;
     try {
       const rule = await this.activeCrm!.rules.get(id);

@@ -155,6 +155,10 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(textOf(root(editor).querySelector('[role="alert"]'))).to.contain('changed this rule in the meantime'));
     expect((await crm.rules.get(rule.id)).name).to.equal('Deep, renamed');
 
+    // A page that names the rule opens its editor straight away.
+    const opened = await mount<KtRuleEditor>(html`<kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
+    await until(() => expect(part<HTMLInputElement>(opened, 'name').value).to.equal('Deep, renamed'));
+
     // The list again, by keyboard.
     part(editor, 'back').focus();
     await sendKeys({ press: 'Enter' });
