@@ -20,6 +20,7 @@ const entries = {
   'define/crm-settings': 'components/define/crm-settings.ts',
   'define/csv-import': 'components/define/csv-import.ts',
   'define/csv-export': 'components/define/csv-export.ts',
+  'define/rule-editor': 'components/define/rule-editor.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

@@ -22,4 +22,7 @@ export { KtClientSelectEvent } from './events/client-select-event.ts';
 export { KtSelectionChangeEvent } from './events/selection-change-event.ts';
 export { KtImportCompleteEvent } from './events/import-complete-event.ts';
 export { KtExportCompleteEvent, type KtExportCompleteDetail } from './events/export-complete-event.ts';
+export { KtRuleEditor } from './rule-editor/rule-editor.ts';
+export { KtRuleSaveEvent } from './events/rule-save-event.ts';
+export { KtRuleDeleteEvent } from './events/rule-delete-event.ts';
 export { en, type Translation, type PluralForms } from './translations/en.ts';

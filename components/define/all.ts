@@ -9,3 +9,4 @@ import './pipeline-board.ts';
 import './crm-settings.ts';
 import './csv-import.ts';
 import './csv-export.ts';
+import './rule-editor.ts';

@@ -18,6 +18,7 @@ const elements = {
   'kt-task-list': 'components/define/task-list.ts',
   'kt-pipeline-board': 'components/define/pipeline-board.ts',
   'kt-crm-settings': 'components/define/crm-settings.ts',
+  'kt-rule-editor': 'components/define/rule-editor.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));
 const isLit = packages(['lit', '@lit/context']);

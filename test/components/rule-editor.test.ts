@@ -1,0 +1,167 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm, type Client, type Crm, type RuleCondition } from '../../src/index.ts';
+import type { KtRuleEditor, KtRuleSaveEvent } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+const day = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * day).toISOString();
+
+/** Three clients, one order each: 10 000, 60 000 and 120 000 CZK. */
+async function world(): Promise<{ crm: Crm; clients: Client[] }> {
+  const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+  const companies = [
+    { name: 'Alza.cz a.s.', taxId: 'CZ27082440', total: 1_000_000 },
+    { name: 'ČEZ, a. s.', taxId: 'CZ45274649', total: 6_000_000 },
+    { name: 'ŠKODA AUTO a.s.', taxId: 'CZ00177041', total: 12_000_000 },
+  ];
+  const clients: Client[] = [];
+  for (const [i, company] of companies.entries()) {
+    clients.push(await crm.clients.create({ name: company.name, taxId: company.taxId }));
+    await crm.orders.upsert({ id: `o-${i}`, currency: 'CZK', total: company.total, createdAt: daysAgo(10 + i), billing: { company: company.name, taxId: company.taxId } });
+  }
+  return { crm, clients };
+}
+
+const root = (editor: KtRuleEditor) => shadow(editor);
+const summary = (editor: KtRuleEditor) => textOf(root(editor).querySelector('[part="summary"]'));
+const part = <T extends HTMLElement>(editor: KtRuleEditor, name: string) => root(editor).querySelector<T>(`[part="${name}"]`)!;
+
+/** Puts the caret in `input` and replaces what it holds by typing, as a user does. */
+async function retype(input: HTMLInputElement, text: string): Promise<void> {
+  input.focus();
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'a' });
+  await sendKeys({ up: 'Control' });
+  await sendKeys({ type: text });
+}
+
+describe('<kt-rule-editor>', () => {
+  it('builds a rule from a template, previews it live, saves, enables and applies it (B6)', async () => {
+    const { crm, clients } = await world();
+    const [yellow] = (await crm.stars.list()).filter((star) => star.name === 'Yellow');
+    const saved: KtRuleSaveEvent[] = [];
+    const editor = await mount<KtRuleEditor>(html`<kt-rule-editor .crm=${crm} @kt-rule-save=${(e: KtRuleSaveEvent) => saved.push(e)}></kt-rule-editor>`, 'kt-rule-editor');
+    await until(() => expect(textOf(part(editor, 'empty'))).to.equal('No rules yet — start from a template.'));
+    await expectAccessible(editor);
+
+    // "Start from template" with the keyboard: the first template opens the editor of a new rule,
+    // whose own template select then takes the second, the star for a big order (50 000 CZK).
+    root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Status after the first paid order'));
+    root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Star for a big order'));
+    expect(root(editor).activeElement).to.equal(part(editor, 'name'));
+    await until(() => expect(summary(editor)).to.equal('2 of 3 records match · 2 clients would change'));
+    expect(textOf(part(editor, 'matches'))).to.contain('ČEZ').and.to.contain('Stars: — → Yellow');
+    await expectAccessible(editor);
+
+    // The amount is typed in crowns; the count follows.
+    const amount = root(editor).querySelector<HTMLInputElement>('[part="condition"] input[aria-label="Amount"]')!;
+    expect(amount.value).to.equal('50000');
+    await retype(amount, '100000');
+    await until(() => expect(summary(editor)).to.equal('1 of 3 records match · 1 client would change'));
+
+    // A bad value: the SDK's field error shows next to the amount, and the preview waits.
+    await retype(amount, '-5');
+    await until(() => expect(amount.getAttribute('aria-invalid')).to.equal('true'));
+    const message = root(editor).getElementById(amount.getAttribute('aria-describedby')!);
+    expect(textOf(message)).to.equal('This value is not valid.');
+    expect(summary(editor)).to.equal('Fix the marked fields to see the dry run.');
+    await retype(amount, '100000');
+    await until(() => expect(summary(editor)).to.equal('1 of 3 records match · 1 client would change'));
+    expect(amount.getAttribute('aria-invalid')).to.equal('false');
+
+    // Why a record does not match, condition by condition.
+    const miss = root(editor).querySelector<HTMLButtonElement>('[part="miss"] button')!;
+    miss.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(part(editor, 'explanation'))).to.contain('✗'));
+    expect(textOf(part(editor, 'explanation')).replace(/\u00a0/g, ' ')).to.equal('Why: ČEZ, a. s. (order o-1) ✗does not hold: Order total at least CZK 100,000.00 (actual: CZK 60,000.00)');
+
+    // Save, enable, apply to existing.
+    part(editor, 'save').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect(await crm.rules.list()).to.have.length(1));
+    const [rule] = await crm.rules.list();
+    expect(rule!.conditions).to.deep.equal({ fact: 'order.total', op: 'gte', value: 10_000_000, currency: 'CZK' });
+    expect(rule!.enabled).to.equal(false);
+    expect(saved.map((e) => e.detail.rule.id)).to.deep.equal([rule!.id]);
+    expect(editor.ruleId).to.equal(rule!.id);
+
+    await until(() => expect(part<HTMLButtonElement>(editor, 'toggle').disabled).to.equal(false));
+    part(editor, 'toggle').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.rules.get(rule!.id)).enabled).to.equal(true));
+    await until(() => expect(textOf(part(editor, 'toggle'))).to.equal('Disable'));
+
+    part(editor, 'apply').focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = part<HTMLDialogElement>(editor, 'dialog');
+    await until(() => expect(dialog.open).to.equal(true));
+    await until(() => expect(textOf(dialog)).to.contain('1 of 3 records match'));
+    await expectAccessible(editor);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.clients.get(clients[2]!.id)).stars).to.deep.equal([yellow!.id]));
+    expect((await crm.clients.get(clients[1]!.id)).stars).to.deep.equal([]);
+    await until(() => expect(dialog.open).to.equal(false));
+    expect(textOf(part(editor, 'message'))).to.equal('Applied: it fired for 1 record.');
+  });
+
+  it('lists rules with their switches, keeps deep conditions whole, and reports a conflict', async () => {
+    const { crm } = await world();
+    const [lead] = await crm.statuses.list();
+    const deep: RuleCondition = { any: [{ all: [{ fact: 'client.paidOrders', op: 'gte', value: 2 }, { fact: 'order.total', op: 'gte', value: 500_000, currency: 'CZK' }] }, { not: { any: [{ fact: 'client.tag', op: 'has', value: 'VIP' }] } }] };
+    const rule = await crm.rules.create({ name: 'Deep', trigger: 'order.created', conditions: deep, actions: [{ type: 'set_status', statusId: lead!.id }] });
+    const editor = await mount<KtRuleEditor>(html`<kt-rule-editor .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
+    const toggle = () => root(editor).querySelector<HTMLInputElement>('input[role="switch"]')!;
+    await until(() => expect(toggle()).to.not.equal(null));
+    await expectAccessible(editor);
+    expect(textOf(part(editor, 'rule'))).to.contain('Deep').and.to.contain('An order comes in');
+    toggle().focus();
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.rules.get(rule.id)).enabled).to.equal(true));
+
+    root(editor).querySelector<HTMLButtonElement>('button[aria-label="Edit Deep"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(part(editor, 'json')).to.not.equal(null));
+    expect(textOf(part(editor, 'conditions'))).to.contain('nest deeper than the builder shows');
+    await until(() => expect(summary(editor)).to.match(/of 3 records match/));
+
+    // An empty name is the SDK's to refuse, next to the field.
+    const name = part<HTMLInputElement>(editor, 'name');
+    await retype(name, 'x');
+    await sendKeys({ press: 'Backspace' });
+    part(editor, 'save').click();
+    await until(() => expect(name.getAttribute('aria-invalid')).to.equal('true'));
+    expect(textOf(root(editor).getElementById(name.getAttribute('aria-describedby')!))).to.not.equal('');
+
+    await retype(name, 'Deep, renamed');
+    part(editor, 'save').click();
+    await until(async () => expect((await crm.rules.get(rule.id)).name).to.equal('Deep, renamed'));
+    expect((await crm.rules.get(rule.id)).conditions).to.deep.equal(deep);
+
+    // Someone else changes it meanwhile: saving says so and stores nothing.
+    const current = await crm.rules.get(rule.id);
+    await crm.rules.update(rule.id, { priority: 5 }, { expectedVersion: current.version });
+    await retype(name, 'Mine');
+    part(editor, 'save').click();
+    await until(() => expect(textOf(root(editor).querySelector('[role="alert"]'))).to.contain('changed this rule in the meantime'));
+    expect((await crm.rules.get(rule.id)).name).to.equal('Deep, renamed');
+
+    // A page that names the rule opens its editor straight away.
+    const opened = await mount<KtRuleEditor>(html`<kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
+    await until(() => expect(part<HTMLInputElement>(opened, 'name').value).to.equal('Deep, renamed'));
+
+    // The list again, by keyboard.
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(part(editor, 'rule'))).to.contain('Deep, renamed'));
+  });
+});
