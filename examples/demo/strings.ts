@@ -34,7 +34,6 @@ const en = {
   close: 'Close',
   pipeline: 'Sales pipeline',
   automation: 'Automation rules',
-  importExport: 'Import and export clients',
   salesPipeline: 'Sales',
   stages: 'Lead,Offer,Negotiation,Won',
 };
@@ -75,7 +74,6 @@ const cs: Strings = {
   close: 'Zavřít',
   pipeline: 'Obchodní proces',
   automation: 'Automatická pravidla',
-  importExport: 'Import a export klientů',
   salesPipeline: 'Prodej',
   stages: 'Zájemce,Nabídka,Jednání,Vyhráno',
 };
@@ -115,7 +113,6 @@ const pl: Strings = {
   close: 'Zamknij',
   pipeline: 'Lejek sprzedaży',
   automation: 'Reguły automatyzacji',
-  importExport: 'Import i eksport klientów',
   salesPipeline: 'Sprzedaż',
   stages: 'Kontakt,Oferta,Negocjacje,Wygrane',
 };
@@ -155,7 +152,6 @@ const sl: Strings = {
   close: 'Zapri',
   pipeline: 'Prodajni lijak',
   automation: 'Pravila avtomatizacije',
-  importExport: 'Uvoz in izvoz strank',
   salesPipeline: 'Prodaja',
   stages: 'Interesent,Ponudba,Pogajanja,Dobljeno',
 };

@@ -133,6 +133,42 @@ describe('demo page', () => {
     await shoot(page, 'demo-settings');
     expect(errors).to.deep.equal([]);
   });
+
+  it('shows the pipeline board, the rule templates with a live dry run, and imports clients from a CSV in a dialog', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Insert sample data' }).click();
+    await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+
+    // Sample data fills the pipeline the first visit created.
+    await page.locator('kt-pipeline-board [part~="card"]').first().waitFor();
+    expect(await page.locator('kt-pipeline-board [part~="card"]').count()).to.be.at.least(10);
+    await page.locator('kt-pipeline-board').scrollIntoViewIfNeeded();
+    await shoot(page, 'demo-pipeline');
+
+    await page.locator('#automation summary').click();
+    await page.locator('kt-rule-editor [part~="rule"]').first().waitFor();
+    expect(await page.locator('kt-rule-editor [part~="rule"]').count()).to.equal(5);
+    await page.locator('kt-rule-editor').getByRole('button', { name: 'Edit' }).first().click();
+    await page.locator('kt-rule-editor [part~="summary"]').getByText(/records match/).waitFor({ timeout: 15_000 });
+    await page.locator('kt-rule-editor').scrollIntoViewIfNeeded();
+    await shoot(page, 'demo-rules');
+
+    await page.getByRole('button', { name: 'Import CSV…' }).click();
+    await page.locator('kt-csv-import input[type="file"]').setInputFiles({
+      name: 'clients.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Název;IČO;E-mail\nNová firma s.r.o.;CZ49240901;info@nova.cz\n', 'utf8'),
+    });
+    await page.locator('kt-csv-import').getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('kt-csv-import [part~="summary"]').waitFor();
+    await shoot(page, 'demo-csv-import');
+    await page.locator('#import-dialog').getByRole('button', { name: 'Close' }).click();
+    await clientCount(page, '41 clients').waitFor();
+    expect(errors).to.deep.equal([]);
+  });
 });
 
 /** The table's count of matching clients. */
