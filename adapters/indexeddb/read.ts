@@ -54,6 +54,24 @@ export function countEntries(
   });
 }
 
+/** Ids looked up in bulk from this many on are first checked against the keys stored between them. */
+const KEY_CHECK_FROM = 64;
+
+/**
+ * Which of many looked-up ids are stored, from one key read over the range they span, when that
+ * range holds few other records: a new import's order ids (ahead of every stored one) then cost
+ * one request instead of a `get` each. `undefined` when the range holds too many to be worth it.
+ */
+async function storedAmong(store: { getAllKeys(range: IDBKeyRange, count: number): Promise<IDBValidKey[]> }, lookups: Lookup[]): Promise<Set<string> | undefined> {
+  const ids = lookups.flatMap((lookup) => ('id' in lookup ? [lookup.id] : []));
+  if (ids.length < KEY_CHECK_FROM) return undefined;
+  // Strings sort by UTF-16 code units in JavaScript and in IndexedDB alike.
+  const sorted = [...ids].sort();
+  const cap = 2 * ids.length;
+  const keys = await store.getAllKeys(IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]), cap + 1);
+  return keys.length > cap ? undefined : new Set(keys as string[]);
+}
+
 /** Every lookup of one `readMany` in one readonly transaction, its requests all made at once. */
 export function readLookups(db: IDBPDatabase, collection: string, definition: CollectionDefinition, lookups: Lookup[]): Promise<StoredRecord[][]> {
   for (const lookup of lookups) {
@@ -62,10 +80,13 @@ export function readLookups(db: IDBPDatabase, collection: string, definition: Co
   if (lookups.length === 0) return Promise.resolve([]);
   return inTransaction(db, [collection], 'readonly', async (transaction) => {
     const store = transaction.objectStore(collection);
+    const stored = await storedAmong(store, lookups);
     const rows = await requestAll(
       lookups.map((lookup) => () =>
         'id' in lookup
-          ? store.get(lookup.id).then((row) => (row === undefined ? [] : [row]))
+          ? stored && !stored.has(lookup.id)
+            ? Promise.resolve([])
+            : store.get(lookup.id).then((row) => (row === undefined ? [] : [row]))
           : store.index(lookup.index).getAll(IDBKeyRange.only(lookup.key), lookup.limit),
       ),
     );

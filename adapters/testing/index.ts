@@ -413,6 +413,18 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
         assertEqual(await adapter.readMany('people', []), [], 'no look-ups');
       });
 
+      it('answers many gets at once, stored ids among missing ones and missing ones around stored ones', async () => {
+        if (!adapter.readMany) return;
+        // Ids from p00 to p99 span the stored p01…p10 and many that are not stored, in a shuffled order.
+        const ids = Array.from({ length: 100 }, (_, i) => `p${String((i * 37) % 100).padStart(2, '0')}`);
+        const found = await adapter.readMany('people', ids.map((id) => ({ id })));
+        const stored = new Set(people.map((person) => person.id));
+        assertEqual(found.map((records) => records.map((record) => record.id)), ids.map((id) => (stored.has(id) ? [id] : [])), 'answers');
+        // Ids that all miss, far from any stored one.
+        const missing = Array.from({ length: 80 }, (_, i) => `zz${i}`);
+        assertEqual(await adapter.readMany('people', missing.map((id) => ({ id }))), missing.map(() => []), 'all missing');
+      });
+
       it('refuses an unknown index or collection and an invalid key', async () => {
         const readMany = adapter.readMany?.bind(adapter);
         if (!readMany) return;

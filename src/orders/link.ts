@@ -44,11 +44,12 @@ export class LinkSummary {
 
 /**
  * Stages the timeline entries and the `order.linked` event, which carries the K11 reminder; the
- * timeline keeps the reminder too, so it was shown even to someone who missed the event.
+ * timeline keeps the reminder too, so it was shown even to someone who missed the event. With a
+ * `summary` the link is told by the import's summary entry; `'none'` writes no link entry.
  */
-export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, summary?: LinkSummary): void {
-  if (summary) summary.add(client.id, order.id);
-  else recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
+export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, summary?: LinkSummary | 'none'): void {
+  if (summary instanceof LinkSummary) summary.add(client.id, order.id);
+  else if (summary !== 'none') recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data: { source: order.linkSource } });
   if (client.nextOrderReminder) {
     recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'reminder_surfaced', text: client.nextOrderReminder });
   }

@@ -70,6 +70,7 @@ export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.outp
   if (previous && !client && sameJson(shopPart(previous), shopPart(draft))) return { order: previous, change: 'unchanged', clientCreated };
   const order = uow.put<Order>('orders', draft, previous ?? 'absent');
   uow.emit(previous ? { type: 'order.updated', order, previous } : { type: 'order.created', order });
-  if (client) announceLink(ctx, uow, order, client, summary);
+  // A client this order created has it on its `client_created` entry already: no second entry.
+  if (client) announceLink(ctx, uow, order, client, clientCreated ? 'none' : summary);
   return { order, change: previous ? 'updated' : 'created', ...(client ? { linked: client } : {}), clientCreated };
 }

@@ -92,6 +92,35 @@ describe('indexedDbAdapter', () => {
     expect((await rejection(adapter.query('people'))).code).to.equal('storage');
   });
 
+  it('reads many ids at once whether the range they span holds few or many other records', async () => {
+    const adapter = await openedAdapter(databaseName('bulk-ids'));
+    await adapter.write(Array.from({ length: 300 }, (_, i) => put({ id: `k${String(i).padStart(3, '0')}`, version: 1, name: `n${i}` })));
+    const get = IDBObjectStore.prototype.get;
+    let gets = 0;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+      gets += 1;
+      return get.apply(this, args);
+    };
+    try {
+      // 64 ids spread over 300 stored records: too many in between for one key read to pay; each is read.
+      const spread = Array.from({ length: 64 }, (_, i) => `k${String(i * 4).padStart(3, '0')}`);
+      expect((await adapter.readMany!('people', spread.map((id) => ({ id })))).map(idsOf)).to.deep.equal(spread.map((id) => [id]));
+      expect(gets).to.equal(64);
+      // 100 new ids past every stored one: one key read tells none is stored, and no get is made.
+      gets = 0;
+      const fresh = Array.from({ length: 100 }, (_, i) => `new${i}`);
+      expect((await adapter.readMany!('people', fresh.map((id) => ({ id })))).map(idsOf)).to.deep.equal(fresh.map(() => []));
+      expect(gets).to.equal(0);
+      // Mixed: stored ones are read, missing ones are not.
+      gets = 0;
+      const mixed = [...Array.from({ length: 70 }, (_, i) => `k2${String(i).padStart(2, '0')}x`), 'k250', 'k299'];
+      expect((await adapter.readMany!('people', mixed.map((id) => ({ id })))).map(idsOf).flat()).to.deep.equal(['k250', 'k299']);
+      expect(gets).to.equal(2);
+    } finally {
+      IDBObjectStore.prototype.get = get;
+    }
+  });
+
   it('keeps its data when closed and reopened by another adapter', async () => {
     const name = databaseName('reopen');
     const first = await openedAdapter(name);
