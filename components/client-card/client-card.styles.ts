@@ -210,6 +210,7 @@ export const clientCardStyles = css`
   }
   .timeline li {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     align-items: baseline;
     padding: 3px 0;
@@ -221,6 +222,12 @@ export const clientCardStyles = css`
   }
   .timeline .what {
     flex: 1;
+  }
+  .timeline .detail {
+    flex-basis: 100%;
+    padding-inline-start: calc(6.5em + var(--_space));
+    color: var(--_muted);
+    font-size: 0.9em;
   }
   .timeline .undone {
     color: var(--_muted);

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type CrmEvent, type Order, type Pipeline, type Placement, type StarKind, type Status } from '../../src/index.ts';
+import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type CrmEvent, type Order, type Pipeline, type Placement, type RuleChange, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -10,6 +10,7 @@ import { allOrdersOf } from '../base/client-orders.ts';
 import { errorText } from '../base/error-text.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
+import { describeChange } from '../rule-editor/describe.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -500,6 +501,13 @@ export class KtClientCard extends KtElement {
     if (first) void this.#place(clientId, pipelineId, first.id);
   }
 
+  /** What a rule changed, in words: "Status: Lead → VIP". */
+  #ruleChanges(activity: Activity): string {
+    const changes = (activity.data?.['changes'] ?? []) as RuleChange[];
+    const names = { t: this.t.ruleEditor, all: this.t, statuses: this.statuses, stars: this.starKinds };
+    return changes.map((change) => describeChange(change, names)).join(' · ');
+  }
+
   #renderTimeline(): TemplateResult {
     const { t } = this;
     return html`<section class="panel" part="timeline" aria-labelledby="timeline-title">
@@ -520,6 +528,7 @@ export class KtClientCard extends KtElement {
             <span class="when">${this.date(activity.at)}</span>
             <span class="what">${t.card.activityTypes[activity.type]}${countOf(activity) > 1 ? ` (${this.number(countOf(activity))})` : ''}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
             ${activity.undoable && !activity.undoneAt ? html`<button type="button" @click=${() => this.#undo(activity)}>${t.card.undo}</button>` : nothing}
+            ${activity.type === 'rule_applied' ? html`<span class="detail">${this.#ruleChanges(activity)}</span>` : nothing}
           </li>`,
         )}
       </ol>

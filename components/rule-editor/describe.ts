@@ -1,11 +1,14 @@
 import type { RuleAction, RuleChange, RuleFactCondition } from '../../src/index.ts';
 import type { RowContext } from './row-context.ts';
 
-/** Ids, codes and amounts in words, for the dry run and its explanations. */
-const statusName = (ctx: RowContext, id: unknown) => ctx.statuses.find((status) => status.id === id)?.name ?? String(id);
-const starName = (ctx: RowContext, id: unknown) => ctx.stars.find((star) => star.id === id)?.name ?? String(id);
+/** What naming statuses, stars and fields takes: the card's timeline has it too. */
+export type Names = Pick<RowContext, 't' | 'all' | 'statuses' | 'stars'>;
 
-function named(ctx: RowContext, kind: 'lifecycle' | 'temperature' | 'payment' | 'status' | 'star', value: unknown): string {
+/** Ids, codes and amounts in words, for the dry run and its explanations. */
+const statusName = (ctx: Names, id: unknown) => ctx.statuses.find((status) => status.id === id)?.name ?? String(id);
+const starName = (ctx: Names, id: unknown) => ctx.stars.find((star) => star.id === id)?.name ?? String(id);
+
+function named(ctx: Names, kind: 'lifecycle' | 'temperature' | 'payment' | 'status' | 'star', value: unknown): string {
   if (kind === 'status') return statusName(ctx, value);
   if (kind === 'star') return starName(ctx, value);
   if (kind === 'payment') return ctx.t.paymentStates[value as keyof RowContext['t']['paymentStates']] ?? String(value);
@@ -77,7 +80,7 @@ export function describeActual(condition: RuleFactCondition, actual: unknown, ct
 }
 
 /** One side of a field change: "VIP", "Red, Yellow", "—". */
-export function describeFieldValue(field: RuleChange['field'], value: unknown, ctx: RowContext): string {
+export function describeFieldValue(field: RuleChange['field'], value: unknown, ctx: Names): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return ctx.t.none;
   switch (field) {
     case 'statusId':
@@ -96,7 +99,7 @@ export function describeFieldValue(field: RuleChange['field'], value: unknown, c
 }
 
 /** "Status: — → VIP". */
-export function describeChange(change: RuleChange, ctx: RowContext): string {
+export function describeChange(change: RuleChange, ctx: Names): string {
   return `${ctx.t.changeFields[change.field]}: ${describeFieldValue(change.field, change.from, ctx)} → ${describeFieldValue(change.field, change.to, ctx)}`;
 }
 

@@ -61,6 +61,22 @@ describe('lastTwelveMonths', () => {
 });
 
 describe('<kt-client-card>', () => {
+  it('shows on the timeline what a rule changed, by name, and undoes it', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const vip = (await crm.statuses.list()).find((status) => status.name === 'VIP')!;
+    const rule = await crm.rules.create({ name: 'Big order', trigger: 'order.created', actions: [{ type: 'set_status', statusId: vip.id }, { type: 'add_tag', tag: 'big' }] });
+    await crm.rules.enable(rule.id);
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    await crm.orders.upsert({ id: 'big-1', currency: 'CZK', total: 9_000_000, createdAt: daysAgo(1), billing: { company: 'Kovo', taxId: 'CZ45274649' } });
+    await crm.rules.drain();
+    const element = await card(crm, client.id);
+    const entry = () => [...section(element, 'timeline').querySelectorAll('li')].find((li) => textOf(li).includes('Changed by a rule'));
+    await until(() => expect(textOf(entry()!)).to.contain('Changed by a rule: Big order').and.contain('Status: — → VIP · Tags: — → big'));
+    entry()!.querySelector('button')!.click();
+    await until(async () => expect((await crm.clients.get(client.id)).statusId).to.equal(undefined));
+    await until(() => expect(textOf(entry()!)).to.contain('(undone)'));
+  });
+
   it('flags a client overdue against their rhythm, shows their tasks and places them in pipelines', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });

@@ -139,8 +139,15 @@ describe('demo page', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
+    // A rule turned on by hand acts on the orders the sample brings.
+    await page.locator('#automation summary').click();
+    await page.getByRole('switch', { name: /Hot when a potential client orders/ }).check();
     await page.getByRole('button', { name: 'Insert sample data' }).click();
     await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+    await page.selectOption('kt-client-table select[aria-label="Temperature"]', 'hot');
+    await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
+    await page.locator('kt-client-card').getByText('Changed by a rule: Hot when a potential client orders').first().waitFor({ timeout: 15_000 });
+    await page.selectOption('kt-client-table select[aria-label="Temperature"]', '');
 
     // Sample data fills the pipeline the first visit created.
     await page.locator('kt-pipeline-board [part~="card"]').first().waitFor();
@@ -148,7 +155,6 @@ describe('demo page', () => {
     await page.locator('kt-pipeline-board').scrollIntoViewIfNeeded();
     await shoot(page, 'demo-pipeline');
 
-    await page.locator('#automation summary').click();
     await page.locator('kt-rule-editor [part~="rule"]').first().waitFor();
     expect(await page.locator('kt-rule-editor [part~="rule"]').count()).to.equal(5);
     await page.locator('kt-rule-editor').getByRole('button', { name: 'Edit' }).first().click();
