@@ -47,6 +47,11 @@ describe('every element shows text fields as text', () => {
     await crm.orders.link('x-1', client.id);
     await crm.notes.add({ clientId: client.id }, { text: payload, priority: 'high' });
     await crm.activities.add(client.id, { type: 'call', subject: payload, text: link });
+    await crm.tasks.create({ clientId: client.id, title: payload, due: new Date(Date.now() - 86_400_000).toISOString(), assignee: payload, note: link });
+    const pipeline = await crm.pipelines.create({ name: payload, stages: [{ name: payload }, { name: link }] });
+    await crm.pipelines.place(client.id, pipeline.id, pipeline.stages[0]!.id);
+    const rule = await crm.rules.create({ name: payload, trigger: 'order.created', conditions: { fact: 'client.tag', op: 'has', value: payload.slice(0, 40) }, actions: [{ type: 'add_note', text: payload }, { type: 'create_task', title: payload, dueInDays: 1, assignee: payload }] });
+    await crm.rules.applyToExisting(rule.id);
 
     const page = await mount<HTMLElement>(
       html`<div>
@@ -56,12 +61,17 @@ describe('every element shows text fields as text', () => {
         <kt-client-card client-id=${client.id} .crm=${crm}></kt-client-card>
         <kt-notes order-id="x-1" .crm=${crm}></kt-notes>
         <kt-crm-settings .crm=${crm}></kt-crm-settings>
+        <kt-task-list .crm=${crm}></kt-task-list>
+        <kt-pipeline-board .crm=${crm}></kt-pipeline-board>
+        <kt-rule-editor .crm=${crm}></kt-rule-editor>
+        <kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>
+        <kt-csv-export .crm=${crm}></kt-csv-export>
       </div>`,
       'div',
     );
     // Wait until each element shows the payload as text.
     await until(() => {
-      for (const tag of ['kt-client-table', 'kt-client-picker', 'kt-client-card']) {
+      for (const tag of ['kt-client-table', 'kt-client-picker', 'kt-client-card', 'kt-task-list', 'kt-pipeline-board', 'kt-rule-editor', 'kt-csv-export']) {
         for (const element of page.querySelectorAll(tag)) expect(everything(element.shadowRoot!).some((node) => textOf(node).includes('<img src=x')), tag).to.equal(true);
       }
     }, 5000);
