@@ -11,6 +11,7 @@ import { errorText } from '../base/error-text.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
 import { describeChange } from '../rule-editor/describe.ts';
+import { isCatalogEvent } from '../base/catalog.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -71,8 +72,7 @@ export class KtClientCard extends KtElement {
       ('order' in event && (event.order.clientId === id || ('previous' in event && event.previous.clientId === id))) ||
       ('activity' in event && event.activity.clientId === id) ||
       event.type === 'pipelines.changed' ||
-      event.type === 'statuses.changed' ||
-      event.type === 'star_kinds.changed';
+      isCatalogEvent(event);
     if (!mine || this.#loadScheduled) return;
     // One change brings several events (the client, its activity, its orders): read once after them.
     this.#loadScheduled = true;

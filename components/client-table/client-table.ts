@@ -15,6 +15,7 @@ import { OrderFiguresCache } from './order-figures.ts';
 import { RowSource, type TableSort } from './row-source.ts';
 import { Selection } from './selection.ts';
 import { runBulk, type BulkAction } from './bulk-actions.ts';
+import { readCatalog } from '../base/catalog.ts';
 
 /** A person a client can be owned by, for the owner filter and column. */
 export interface Owner {
@@ -194,7 +195,7 @@ export class KtClientTable extends KtElement {
   async #loadCatalogs(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
+    [this.statuses, this.starKinds] = await readCatalog(crm);
   }
 
   /**

@@ -5,6 +5,7 @@ import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
+import { readCatalog, isCatalogEvent } from '../base/catalog.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -79,13 +80,13 @@ export class KtCrmSettings extends KtElement {
   }
 
   protected override crmEvent(event: CrmEvent): void {
-    if (event.type === 'statuses.changed' || event.type === 'star_kinds.changed') void this.#load();
+    if (isCatalogEvent(event)) void this.#load();
   }
 
   async #load(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
+    [this.statuses, this.starKinds] = await readCatalog(crm);
     this.settings = crm.settings.get();
   }
 

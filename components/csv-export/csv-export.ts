@@ -10,6 +10,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { KtExportCompleteEvent } from '../events/export-complete-event.ts';
 import { csvExportStyles } from './csv-export.styles.ts';
 import { exportFileName, nextDay } from './file-name.ts';
+import { readCatalog, isCatalogEvent } from '../base/catalog.ts';
 
 type Field = (typeof clientCsvExportFields)[number];
 
@@ -74,13 +75,13 @@ export class KtCsvExport extends KtElement {
   }
 
   protected override crmEvent(event: CrmEvent): void {
-    if (event.type === 'statuses.changed' || event.type === 'star_kinds.changed') void this.#load();
+    if (isCatalogEvent(event)) void this.#load();
   }
 
   async #load(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    [this.statuses, this.starKinds] = await Promise.all([crm.statuses.list(), crm.stars.list()]);
+    [this.statuses, this.starKinds] = await readCatalog(crm);
   }
 
   get #delimiter(): ',' | ';' {

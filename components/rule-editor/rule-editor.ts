@@ -15,6 +15,7 @@ import { ruleEditorStyles } from './rule-editor.styles.ts';
 import { renderRuleList, renderTemplateSelect } from './rule-list.ts';
 import { conditionRowIndex, differs, emptyDraft, newAction, newCondition, newKey, ruleOf, toDraft, TRIGGERS, type ConditionDraft, type RuleDraft } from './rule-draft.ts';
 import { errorId, type FieldErrors, type RowContext } from './row-context.ts';
+import { isCatalogEvent } from '../base/catalog.ts';
 
 const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'USD', 'GBP'] as const;
 const DEBOUNCE = 300;
@@ -121,7 +122,7 @@ export class KtRuleEditor extends KtElement {
   }
 
   protected override crmEvent(event: CrmEvent): void {
-    if (event.type === 'statuses.changed' || event.type === 'star_kinds.changed') void this.#loadCatalog();
+    if (isCatalogEvent(event)) void this.#loadCatalog();
     else if (event.type === 'rules.changed') void this.#loadRules();
     else if (this.view === 'edit' && /^(client|order|clients)\./.test(event.type) && !this.applying) this.#scheduleDryRun();
   }
