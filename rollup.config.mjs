@@ -21,6 +21,10 @@ const entries = {
   'define/csv-import': 'components/define/csv-import.ts',
   'define/csv-export': 'components/define/csv-export.ts',
   'define/rule-editor': 'components/define/rule-editor.ts',
+  'define/languages': 'components/define/languages.ts',
+  'define/lang-cs': 'components/define/lang-cs.ts',
+  'define/lang-pl': 'components/define/lang-pl.ts',
+  'define/lang-sl': 'components/define/lang-sl.ts',
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

@@ -4,7 +4,7 @@
  */
 export { KtElement } from './base/kt-element.ts';
 export { crmContext } from './base/crm-context.ts';
-export { supportedLanguages } from './base/locale.ts';
+export { registerTranslation, supportedLanguages } from './base/locale.ts';
 export { KtCrmProvider } from './crm-provider/crm-provider.ts';
 export { KtClientTable, type Owner } from './client-table/client-table.ts';
 export { ALL_COLUMNS, type ColumnKey } from './client-table/columns.ts';

@@ -44,13 +44,15 @@ export class UnitOfWork {
   readonly #before = new Map<string, StoredRecord | 'absent'>();
   /** The keys of `#before` in the order they came, so a savepoint can drop the later ones. */
   readonly #touched: string[] = [];
+  /** The last operation on each touched record: `staged` answers without scanning a 10,000-write batch. */
+  readonly #latest = new Map<string, WriteOperation>();
 
   /** Stores `record` with its version bumped; `previous` (or `'absent'`) is what the write is based on. */
   put<T extends { id: string; version: number }>(collection: string, record: Omit<T, 'version'>, previous: { version: number } | 'absent'): T {
     const version = previous === 'absent' ? 1 : previous.version + 1;
     const stored = { ...record, version } as T;
     this.#remember(collection, record.id, previous);
-    this.operations.push({
+    this.#push({
       type: 'put',
       collection,
       record: stored as unknown as StoredRecord,
@@ -61,18 +63,19 @@ export class UnitOfWork {
 
   /** The record this unit has staged for `id` (or `null` when it deletes it), `undefined` when untouched. */
   staged<T>(collection: string, id: string): T | null | undefined {
-    for (let i = this.operations.length - 1; i >= 0; i--) {
-      const op = this.operations[i]!;
-      if (op.collection !== collection) continue;
-      if (op.type === 'put' && op.record.id === id) return op.record as T;
-      if (op.type === 'delete' && op.id === id) return null;
-    }
-    return undefined;
+    const op = this.#latest.get(`${collection}\u0000${id}`);
+    if (op === undefined) return undefined;
+    return op.type === 'put' ? (op.record as T) : null;
   }
 
   delete(collection: string, record: { id: string; version: number }): void {
     this.#remember(collection, record.id, record);
-    this.operations.push({ type: 'delete', collection, id: record.id, expectedVersion: record.version });
+    this.#push({ type: 'delete', collection, id: record.id, expectedVersion: record.version });
+  }
+
+  #push(op: WriteOperation): void {
+    this.operations.push(op);
+    this.#latest.set(`${op.collection}\u0000${op.type === 'put' ? op.record.id : op.id}`, op);
   }
 
   /**
@@ -109,6 +112,9 @@ export class UnitOfWork {
       this.operations.length = operations;
       this.events.length = events;
       for (const key of this.#touched.splice(remembered)) this.#before.delete(key);
+      // Rare (a rejected row): rebuilding is simpler than undoing each entry.
+      this.#latest.clear();
+      for (const op of this.operations) this.#latest.set(`${op.collection}\u0000${op.type === 'put' ? op.record.id : op.id}`, op);
     };
   }
 }

@@ -1,12 +1,24 @@
-import { cs } from '../translations/cs.ts';
 import { en, type PluralForms, type Translation } from '../translations/en.ts';
-import { pl } from '../translations/pl.ts';
-import { sl } from '../translations/sl.ts';
 
-const translations: Record<string, Translation> = { en, cs, pl, sl };
+/**
+ * The languages elements speak: English built in; Czech, Polish and Slovenian once registered
+ * (`kartoteka/define/languages`, or one each: `define/lang-cs`…; `define/all` and the drop-in
+ * file register all), so an element bundled alone does not carry every language's strings.
+ */
+const translations = new Map<string, Translation>([['en', en]]);
 
-/** The languages the kit speaks; any other falls back to English. */
-export const supportedLanguages = Object.keys(translations);
+/** The languages the kit ships; any other falls back to English unless registered. */
+export const supportedLanguages = ['en', 'cs', 'pl', 'sl'];
+
+/**
+ * Makes elements speak `strings` wherever the language is `lang` (a primary tag: `cs` serves
+ * `cs-CZ`). For the shipped ones, import `kartoteka/define/lang-cs` and the like; for your own,
+ * start from English: `registerTranslation('de', { ...en, table: { ...en.table, … } })`.
+ */
+export function registerTranslation(lang: string, strings: Translation): void {
+  translations.set(lang.toLowerCase(), strings);
+  listening.forEach((element) => element.requestUpdate());
+}
 
 /** The `lang` of the nearest ancestor that has one, crossing shadow roots; the document's otherwise. */
 export function nearestLang(element: Element): string | undefined {
@@ -21,7 +33,7 @@ export function nearestLang(element: Element): string | undefined {
 
 /** The strings for a BCP 47 tag: `cs-CZ` speaks Czech, `de` English. */
 export function translationFor(locale: string): Translation {
-  return translations[locale.toLowerCase().split('-')[0]!] ?? en;
+  return translations.get(locale.toLowerCase().split('-')[0]!) ?? en;
 }
 
 /** Minor units as money in the locale: `1259900, 'CZK'` → `12 599,00 Kč` in Czech. */

@@ -10,3 +10,4 @@ import './crm-settings.ts';
 import './csv-import.ts';
 import './csv-export.ts';
 import './rule-editor.ts';
+import './languages.ts';

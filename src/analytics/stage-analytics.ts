@@ -10,17 +10,12 @@ import { TEAM_STATS_ID, applyRevenue, copyTeamStats, emptyTeamStats, type TeamSt
 
 type Stats = Omit<ClientStats, 'version'>;
 
-/** The shares a unit of work takes from and gives to each client. */
-function shareMoves(uow: UnitOfWork): Map<string, { remove: OrderShare[]; add: OrderShare[] }> {
-  const moves = new Map<string, { remove: OrderShare[]; add: OrderShare[] }>();
-  const of = (clientId: string) => moves.get(clientId) ?? moves.set(clientId, { remove: [], add: [] }).get(clientId)!;
-  for (const { before, after } of uow.changes<Order>('orders')) {
+/** The orders whose share of their clients' figures a unit of work changes, in the order it touched them. */
+function shareMoves(uow: UnitOfWork): { from: OrderShare | undefined; to: OrderShare | undefined }[] {
+  return uow.changes<Order>('orders').flatMap(({ before, after }) => {
     const [from, to] = [orderShare(before), orderShare(after)];
-    if (sameShare(from, to)) continue;
-    if (from) of(from.clientId).remove.push(from);
-    if (to) of(to.clientId).add.push(to);
-  }
-  return moves;
+    return sameShare(from, to) ? [] : [{ from, to }];
+  });
 }
 
 /** Reads the stats of `ids`, the unit's own staged ones first. */
@@ -67,41 +62,56 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
   const moves = shareMoves(uow);
   const clientChanges = uow.changes<Client>('clients');
   const ownerChanged = clientChanges.filter(({ before, after }) => before && after && before.owner !== after.owner).map(({ after }) => after!.id);
-  const month = ctx.now().slice(0, 7);
-  const lifecycle = clientChanges.filter(({ before, after }) => after && before?.lifecycle !== after.lifecycle);
-  if (!moves.size && !ownerChanged.length && !lifecycle.length && !clientChanges.some(({ before, after }) => !before !== !after)) return countersAfter;
-
   // Every client has stats (orders or not), so a sort by them lists every client.
-  const comeAndGone = clientChanges.filter(({ before, after }) => !before !== !after).map(({ before, after }) => (after ?? before)!.id);
-  const ids = [...new Set([...moves.keys(), ...ownerChanged, ...comeAndGone])];
+  const comeAndGone = clientChanges.filter(({ before, after }) => !before !== !after);
+  const lifecycle = clientChanges.filter(({ before, after }) => before && after && before.lifecycle !== after.lifecycle);
+  if (!moves.length && !ownerChanged.length && !lifecycle.length && !comeAndGone.length) return countersAfter;
+
+  const moved = moves.flatMap(({ from, to }) => [from?.clientId, to?.clientId]).filter((id): id is string => id !== undefined);
+  const ids = [...new Set([...moved, ...ownerChanged, ...comeAndGone.map(({ before, after }) => (after ?? before)!.id)])];
   const stored = await readStats(ctx, uow, ids);
-  // A client's owner is in its stats; only clients getting their first order, or changed here, need reading.
+  // A client's owner is in its stats; only clients getting their first stats, or changed here, need reading.
   const owners = await readOwners(ctx, uow, ids.filter((id) => !stored.get(id) || uow.staged('clients', id) !== undefined));
   const teamRecord = uow.staged<TeamStats>('meta', TEAM_STATS_ID) ?? ((await ctx.storage.get('meta', TEAM_STATS_ID)) as TeamStats | undefined);
   const team = teamRecord ? copyTeamStats(teamRecord) : emptyTeamStats();
 
+  const stats = new Map<string, Stats>();
   for (const id of ids) {
     const previous = stored.get(id);
+    const current = previous ? copyStats(previous) : emptyStats(id);
+    applyRevenue(team, current, -1);
+    stats.set(id, current);
+  }
+  // One order at a time, as the unit made them: an order's counters are those right after it.
+  for (const { from, to } of moves) {
+    if (from) applyShare(stats.get(from.clientId)!, from, -1);
+    if (!to) continue;
+    const client = stats.get(to.clientId)!;
+    applyShare(client, to, 1);
+    if (keepCounters) countersAfter.set(to.orderId, countersOf(client));
+  }
+  for (const [id, current] of stats) {
+    const previous = stored.get(id);
+    const owner = owners.has(id) ? owners.get(id) ?? undefined : current.owner;
+    if (owner === undefined) delete current.owner;
+    else current.owner = owner;
     // The client is gone: its stats go with it.
-    const gone = owners.get(id) === null;
-    const stats: Stats = previous ? copyStats(previous) : emptyStats(id);
-    applyRevenue(team, stats, -1);
-    for (const share of moves.get(id)?.remove ?? []) applyShare(stats, share, -1);
-    for (const share of moves.get(id)?.add ?? []) {
-      applyShare(stats, share, 1);
-      if (keepCounters) countersAfter.set(share.orderId, countersOf(stats));
+    if (owners.get(id) === null) {
+      if (previous) uow.delete('clientStats', previous);
+      continue;
     }
-    const owner = owners.has(id) ? owners.get(id) ?? undefined : stats.owner;
-    if (owner === undefined) delete stats.owner;
-    else stats.owner = owner;
-    applyRevenue(team, stats, 1);
-    if (!gone) uow.put<ClientStats>('clientStats', stats, previous ?? 'absent');
-    else if (previous) uow.delete('clientStats', previous);
+    applyRevenue(team, current, 1);
+    uow.put<ClientStats>('clientStats', current, previous ?? 'absent');
+  }
+  const month = ctx.now().slice(0, 7);
+  for (const { before, after } of comeAndGone) {
+    // Counted in the month the client was created, and taken back when it goes: a delete and its undo cancel out.
+    const client = (after ?? before)!;
+    if (client.lifecycle === 'potential') addCount(team.newPotential, client.createdAt.slice(0, 7), after ? 1 : -1);
   }
   for (const { before, after } of lifecycle) {
-    if (!before && after!.lifecycle === 'potential') addCount(team.newPotential, month, 1);
-    if (before?.lifecycle === 'potential' && after!.lifecycle === 'current') addCount(team.converted, month, 1);
-    if (before?.lifecycle === 'current' && after!.lifecycle === 'potential') addCount(team.converted, month, -1);
+    if (before!.lifecycle === 'potential' && after!.lifecycle === 'current') addCount(team.converted, month, 1);
+    if (before!.lifecycle === 'current' && after!.lifecycle === 'potential') addCount(team.converted, month, -1);
   }
   uow.put<TeamStats>('meta', team, teamRecord ?? 'absent');
   return countersAfter;

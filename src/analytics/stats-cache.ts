@@ -2,6 +2,8 @@ import type { ChangeSet, StorageAdapter } from '../storage/adapter.ts';
 import { clientFigures, type ClientAnalytics } from './client-figures.ts';
 import type { ClientStats } from './client-stats.ts';
 
+const MAX_CACHED = 5000;
+
 /**
  * Client stats and the figures made from them, kept in memory until a write (here or in another
  * instance) changes them: a repeated read costs no storage round trip and no recount.
@@ -10,6 +12,8 @@ export class StatsCache {
   readonly #storage: StorageAdapter;
   readonly #stats = new Map<string, ClientStats | undefined>();
   readonly #figures = new Map<string, { today: number; figures: ClientAnalytics }>();
+  /** Counts the writes seen per client: a read that a write overtook does not land. */
+  readonly #generation = new Map<string, number>();
 
   constructor(storage: StorageAdapter) {
     this.#storage = storage;
@@ -17,7 +21,14 @@ export class StatsCache {
 
   async stats(clientId: string): Promise<ClientStats | undefined> {
     if (this.#stats.has(clientId)) return this.#stats.get(clientId);
+    const generation = this.#generation.get(clientId);
     const stats = (await this.#storage.get('clientStats', clientId)) as ClientStats | undefined;
+    if (this.#generation.get(clientId) !== generation) return stats;
+    // A daily run reads every client once: keep memory bounded rather than hold them all.
+    if (this.#stats.size >= MAX_CACHED) {
+      this.#stats.clear();
+      this.#figures.clear();
+    }
     this.#stats.set(clientId, stats);
     return stats;
   }
@@ -25,8 +36,9 @@ export class StatsCache {
   async figures(clientId: string, today: number): Promise<ClientAnalytics> {
     const cached = this.#figures.get(clientId);
     if (cached?.today === today && this.#stats.has(clientId)) return cached.figures;
+    const generation = this.#generation.get(clientId);
     const figures = clientFigures(clientId, await this.stats(clientId), today);
-    this.#figures.set(clientId, { today, figures });
+    if (this.#generation.get(clientId) === generation) this.#figures.set(clientId, { today, figures });
     return figures;
   }
 
@@ -39,5 +51,6 @@ export class StatsCache {
   #forget(clientId: string): void {
     this.#stats.delete(clientId);
     this.#figures.delete(clientId);
+    this.#generation.set(clientId, (this.#generation.get(clientId) ?? 0) + 1);
   }
 }

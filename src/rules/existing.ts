@@ -35,7 +35,7 @@ export async function* existingSubjects(ctx: CrmContext, trigger: RuleTrigger, p
     cursor = page.cursor;
     if (!ofOrders) {
       const clients = (page.records as unknown as Client[]).filter((client) => canSee(ctx, client));
-      yield clients.map((client) => ({ client, event: { id: `${prefix}:${client.id}:${client.version}`, trigger, clientId: client.id, depth: 1, chain: [] } }));
+      yield clients.map((client) => ({ client, event: { id: `${prefix}:${client.id}:${client.version}:${client.updatedAt}`, trigger, clientId: client.id, depth: 1, chain: [] } }));
       continue;
     }
     const orders = (page.records as unknown as Order[]).filter((order) => orderQualifies(trigger, order));
@@ -46,7 +46,7 @@ export async function* existingSubjects(ctx: CrmContext, trigger: RuleTrigger, p
       const client = order.clientId ? clients.get(order.clientId) : undefined;
       if (client && !canSee(ctx, client)) return [];
       if (!client && ctx.principal.role !== 'admin') return [];
-      return [{ order, ...(client ? { client } : {}), event: { id: `${prefix}:${order.id}:${order.version}`, trigger, orderId: order.id, ...(client ? { clientId: client.id } : {}), depth: 1, chain: [] } }];
+      return [{ order, ...(client ? { client } : {}), event: { id: `${prefix}:${order.id}:${order.version}:${order.updatedAt}`, trigger, orderId: order.id, ...(client ? { clientId: client.id } : {}), depth: 1, chain: [] } }];
     });
   } while (cursor);
 }

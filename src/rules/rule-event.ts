@@ -7,7 +7,7 @@ import type { OrderCounters } from './facts.ts';
  * batch that applies the rules it fires, so none runs twice.
  */
 export interface RuleEvent {
-  /** `trigger:subject:version`: the same change always gets the same id. */
+  /** `trigger:subject:version:unit`: one per change; every delivery of it carries the same id. */
   id: string;
   version: number;
   trigger: RuleTrigger;

@@ -126,7 +126,8 @@ export function sampleDataService(ctx: CrmContext) {
      * except the sample clients the user has worked with: edited (status, stars, any field, a
      * merge into it), given a note (on the client or on one of its orders) or edited one of its
      * notes, recorded a call, meeting, e-mail or letter for, gave a task (on the client or on
-     * one of its orders) or placed in a pipeline. Such a client stays, whole, with its orders and
+     * one of its orders) or placed in a pipeline (what rules did is not the user's work). Such a
+     * client stays, whole, with its orders and
      * everything on its timeline, as an ordinary client; so does a sample order the user put a
      * note or a task on. The user's own orders linked to a removed sample client stay,
      * unlinked. Returns what was removed and, under `kept`, what stayed.
@@ -170,10 +171,15 @@ export function sampleDataService(ctx: CrmContext) {
           const client = clientRecords[i]![0] as Client | undefined;
           if (!client) continue;
           clients.set(id, client);
+          const timeline = await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] });
+          // What rules did is not the user's work: their edits, notes and tasks.
+          const firings = timeline.filter((a) => a.type === 'rule_applied' && !a.undoneAt);
+          const ruleEdits = firings.filter((a) => (a.data?.['changes'] as unknown[]).length > 0).length;
+          const ruleTasks = new Set(firings.flatMap((a) => a.data?.['taskIds'] as string[]));
           const worked =
-            client.version > 1 ||
-            (clientNotes[i] as unknown as Note[]).some(usersNote) ||
-            (await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [id], lt: [id, []] })).some((a) => userActivityTypes.has(a.type) && !a.data?.['sample']);
+            client.version - ruleEdits > 1 ||
+            (clientNotes[i] as unknown as Note[]).some((note) => usersNote(note) && !(note.version === 1 && note.author.startsWith('rule:'))) ||
+            timeline.some((a) => userActivityTypes.has(a.type) && !a.data?.['sample'] && !ruleTasks.has(a.data?.['taskId'] as string));
           if (worked) touched.add(id);
         }
         for (const id of notedOrders) {

@@ -196,6 +196,39 @@ describe('analytics', () => {
     expect((await reopened.analytics.client(client.id)).orderCount).to.equal(3);
   });
 
+  it('counts a client created as potential once, through a delete and its undo, a merge and its undo', async () => {
+    const crm = await openCrm({ clock: steppingClock('2026-11-20T08:00:00Z') });
+    const client = await crm.clients.create({ name: 'A', lifecycle: 'potential' });
+    await crm.activities.undo((await crm.clients.delete(client.id)).id);
+    const other = await crm.clients.create({ name: 'B', lifecycle: 'potential' });
+    const keep = await crm.clients.create({ name: 'C', lifecycle: 'current' });
+    await crm.clients.merge(keep.id, other.id);
+    await crm.activities.undo((await crm.activities.list(keep.id)).items.find((a) => a.type === 'clients_merged')!.id);
+    const { months } = await crm.analytics.team({ from: '2026-11', to: '2026-11' });
+    expect(months[0]).to.include({ newClients: 3, newPotential: 2 });
+  });
+
+  it('does not keep figures a write overtook while they were read', async () => {
+    // Stats reads that arrive late, as a slow IndexedDB's can.
+    const inner = memoryAdapter();
+    const storage = new Proxy(inner, {
+      get(target, property) {
+        if (property !== 'get') return typeof Reflect.get(target, property) === 'function' ? (Reflect.get(target, property) as () => unknown).bind(target) : Reflect.get(target, property);
+        return async (collection: string, id: string) => {
+          const value = await target.get(collection, id);
+          if (collection === 'clientStats') await new Promise((resolve) => setTimeout(resolve, 30));
+          return value;
+        };
+      },
+    });
+    const crm = await openCrm({ storage });
+    const client = await crm.clients.create({ name: 'A', taxId: TAX_IDS[0] });
+    const reading = crm.analytics.client(client.id);
+    await crm.orders.upsert(shopOrder({ id: 'r1', billing: { company: 'A', taxId: TAX_IDS[0] } }));
+    await reading;
+    expect((await crm.analytics.client(client.id)).orderCount).to.equal(1);
+  });
+
   it('refuses what it should', async () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage });

@@ -287,6 +287,39 @@ describe('rules', () => {
     );
   });
 
+  it('keeps firing for a client undo brought back, whose versions start again', async () => {
+    const crm = await openCrm({ rules: { autoRun: false } });
+    const [lead, partner] = await crm.statuses.list();
+    await enabled(crm, { name: 'Tag new', trigger: 'client.created', actions: [{ type: 'add_tag', tag: 'new' }] });
+    await enabled(crm, { name: 'Seen', trigger: 'client.status_changed', actions: [{ type: 'add_tag', tag: 'seen' }] });
+    const client = await crm.clients.create({ name: 'Alza' });
+    await crm.clients.update(client.id, { statusId: lead!.id });
+    // Deleted and brought back while its events still wait: the restored client raises its own.
+    await crm.activities.undo((await crm.clients.delete(client.id)).id);
+    await crm.rules.drain();
+    await crm.clients.update(client.id, { tags: [], statusId: partner!.id });
+    await crm.rules.drain();
+    expect((await crm.clients.get(client.id)).tags).to.deep.equal(['seen']);
+  });
+
+  it('counts an import\'s orders one by one: a refund later in the chunk does not make an earlier order the first paid one', async () => {
+    const crm = await openCrm();
+    const { templates, statuses } = await withTemplates(crm);
+    await enabled(crm, templates['first_paid_order_status']!.rule);
+    const client = await crm.clients.create({ name: 'Alza', taxId: ALZA });
+    await crm.orders.upsert(shopOrder({ id: 'o0', billing: billing(), paymentState: 'paid', createdAt: '2026-09-01T10:00:00Z' }));
+    await crm.rules.drain();
+    await crm.clients.update(client.id, { statusId: statuses['VIP']! });
+    await crm.orders.import([
+      shopOrder({ id: 'o1', billing: billing(), paymentState: 'paid', createdAt: '2026-10-01T10:00:00Z' }),
+      shopOrder({ id: 'o0', billing: billing(), paymentState: 'refunded', createdAt: '2026-09-01T10:00:00Z' }),
+    ]);
+    await crm.rules.drain();
+    const fired = (await crm.activities.list(client.id)).items.filter((a) => a.type === 'rule_applied').map((a) => a.orderId);
+    expect(fired).to.deep.equal(['o0']);
+    expect((await crm.clients.get(client.id)).statusId).to.equal(statuses['VIP']);
+  });
+
   it('refuses bad rules with field paths, and members', async () => {
     const storage = memoryAdapter();
     const crm = await openCrm({ storage });

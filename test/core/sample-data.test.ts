@@ -137,6 +137,18 @@ describe('sample data', () => {
     expect((await crm.pipelines.stats(sales.id)).stages.map((s) => s.count)).to.deep.equal([0, 1]);
   });
 
+  it('removes the sample clients only rules changed: their edits, notes and tasks are not the user\'s work', async () => {
+    const crm = await openCrm();
+    const vip = (await crm.statuses.list()).find((s) => s.name === 'VIP')!;
+    const rule = await crm.rules.create({ name: 'Welcome', trigger: 'order.created', actions: [{ type: 'set_status', statusId: vip.id }, { type: 'add_note', text: 'Hi' }, { type: 'create_task', title: 'Call', dueInDays: 1 }] });
+    await crm.rules.enable(rule.id);
+    await crm.sampleData.insert({ clients: 8, orders: 40 });
+    await crm.rules.drain();
+    const result = await crm.sampleData.remove();
+    expect(result.kept).to.deep.equal({ clients: 0, orders: 0 });
+    expect((await crm.clients.list()).items).to.deep.equal([]);
+  });
+
   it('removes a sample client the user deleted for good: its undo cannot bring it back', async () => {
     const crm = await openCrm();
     await crm.sampleData.insert({ clients: 3, orders: 10 });

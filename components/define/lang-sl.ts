@@ -1,0 +1,4 @@
+import { registerTranslation } from '../base/locale.ts';
+import { sl } from '../translations/sl.ts';
+
+registerTranslation('sl', sl);
