@@ -19,6 +19,9 @@ const elements = {
   'kt-pipeline-board': 'components/define/pipeline-board.ts',
   'kt-crm-settings': 'components/define/crm-settings.ts',
   'kt-rule-editor': 'components/define/rule-editor.ts',
+  'kt-csv-import': 'components/define/csv-import.ts',
+  'kt-csv-export': 'components/define/csv-export.ts',
+  'cs + pl + sl strings': 'components/define/languages.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));
 const isLit = packages(['lit', '@lit/context']);
