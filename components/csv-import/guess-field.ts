@@ -1,14 +1,10 @@
 import { clientCsvImportFields, foldText, type ClientCsvImportField } from '../../src/index.ts';
-import { cs } from '../translations/cs.ts';
 import { en } from '../translations/en.ts';
-import { pl } from '../translations/pl.ts';
-import { sl } from '../translations/sl.ts';
 
 type Field = (typeof clientCsvImportFields)[number];
 
 /**
- * What headers say for each field beyond the field's own name and its label in the kit's
- * languages: the words shops, accounting programs and Excel sheets in English, Czech, Polish and
+ * What headers say for each field beyond the field's own name and its English label: the words shops, accounting programs and Excel sheets in English, Czech, Polish and
  * Slovenian use. Compared folded (no case, no diacritics, no punctuation).
  */
 const synonyms: Record<Field, string[]> = {
@@ -40,7 +36,10 @@ const listFields = new Set<string>(['email', 'phone', 'tags', 'stars']);
 
 const fold = (text: string) => foldText(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
 
-/** Folded header → field, built once: synonyms first, then the kit's labels, then the field names. */
+/**
+ * Folded header → field, built once: the field names, the synonyms, then the English labels (the
+ * other languages' labels would bring all their strings into this element: the synonyms cover them).
+ */
 let index: Map<string, Field> | undefined;
 function headerIndex(): Map<string, Field> {
   if (index) return index;
@@ -51,7 +50,7 @@ function headerIndex(): Map<string, Field> {
   };
   for (const field of clientCsvImportFields) add(field, field);
   for (const [field, words] of Object.entries(synonyms) as [Field, string[]][]) words.forEach((word) => add(word, field));
-  for (const t of [en, cs, pl, sl]) for (const field of clientCsvImportFields) add(t.csvFields[field], field);
+  for (const field of clientCsvImportFields) add(en.csvFields[field], field);
   return index;
 }
 
