@@ -1,4 +1,5 @@
-import { lowerBound, type ClientStats } from './client-stats.ts';
+import { lowerBound, mainValue, type ClientStats } from './client-stats.ts';
+import { meanClientValue, type TeamStats } from './team-stats.ts';
 import { dateOfDay } from './order-share.ts';
 
 /** C-level RFM segments, from recency and frequency scores (1–5) on the usual RF grid. */
@@ -35,16 +36,19 @@ export interface ClientAnalytics {
   /** Orders and value per currency, per `YYYY-MM`, oldest first. */
   months: { month: string; orders: number; value: Record<string, number> }[];
   /**
-   * Recency and frequency scores (1–5) and the segment they put the client in. Value is left
-   * out of the segment: order values in different currencies do not compare.
+   * Recency, frequency and monetary scores (1–5) and the segment recency and frequency put the
+   * client in (the usual RF grid). The monetary score compares the client's value in its main
+   * currency with the mean of the clients that have value in that currency.
    */
-  rfm: { recency: number; frequency: number; segment: RfmSegment };
+  rfm: { recency: number; frequency: number; monetary: number; segment: RfmSegment };
 }
 
 const OVERDUE_MIN_MARGIN = 7;
 
 /** Days since the last order → recency score. */
 const recencyScore = (days: number) => (days <= 30 ? 5 : days <= 60 ? 4 : days <= 120 ? 3 : days <= 240 ? 2 : 1);
+/** The client's value over the mean client's → monetary score. */
+const monetaryScore = (ratio: number) => (ratio >= 3 ? 5 : ratio >= 1.5 ? 4 : ratio >= 0.75 ? 3 : ratio >= 0.35 ? 2 : 1);
 /** Order count → frequency score. */
 const frequencyScore = (orders: number) => (orders >= 20 ? 5 : orders >= 10 ? 4 : orders >= 5 ? 3 : orders >= 2 ? 2 : 1);
 
@@ -67,9 +71,9 @@ function median(sorted: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The client's figures as of `today` (a UTC day number) from its stored stats. */
-export function clientFigures(clientId: string, stats: ClientStats | undefined, today: number): ClientAnalytics {
-  if (!stats?.orders) return { clientId, orderCount: 0, paidCount: 0, currencies: [], overdue: false, months: [], rfm: { recency: 1, frequency: 1, segment: 'lost' } };
+/** The client's figures as of `today` (a UTC day number) from its stored stats and the team's. */
+export function clientFigures(clientId: string, stats: ClientStats | undefined, today: number, team?: TeamStats): ClientAnalytics {
+  if (!stats?.orders) return { clientId, orderCount: 0, paidCount: 0, currencies: [], overdue: false, months: [], rfm: { recency: 1, frequency: 1, monetary: 1, segment: 'lost' } };
   const { days } = stats;
   const [first, last] = [days[0]!, days[days.length - 1]!];
   const sinceLast = today - last;
@@ -77,6 +81,9 @@ export function clientFigures(clientId: string, stats: ClientStats | undefined, 
   const rhythm = gaps.length ? median(gaps) : undefined;
   const expected = rhythm === undefined ? undefined : last + Math.round(rhythm);
   const [recency, frequency] = [recencyScore(sinceLast), frequencyScore(stats.orders)];
+  const main = Object.entries(stats.currencies).find(([, value]) => value.value === mainValue(stats));
+  const mean = main && meanClientValue(team, main[0]);
+  const monetary = main && mean ? monetaryScore(main[1].value / mean) : 1;
   return {
     clientId,
     orderCount: stats.orders,
@@ -93,7 +100,7 @@ export function clientFigures(clientId: string, stats: ClientStats | undefined, 
     months: Object.entries(stats.months)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([month, { orders, value }]) => ({ month, orders, value: { ...value } })),
-    rfm: { recency, frequency, segment: segmentOf(recency, frequency) },
+    rfm: { recency, frequency, monetary, segment: segmentOf(recency, frequency) },
   };
 }
 

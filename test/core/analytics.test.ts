@@ -55,8 +55,13 @@ describe('analytics', () => {
       { month: '2026-08', orders: 2, value: { CZK: 50_000 } },
       { month: '2026-09', orders: 2, value: { EUR: 500 } },
     ]);
-    // 71 days since the last order: recency 3; five orders: frequency 3.
-    expect(figures.rfm).to.deep.equal({ recency: 3, frequency: 3, segment: 'need_attention' });
+    // 71 days since the last order: recency 3; five orders: frequency 3; the only client with value: the mean, monetary 3.
+    expect(figures.rfm).to.deep.equal({ recency: 3, frequency: 3, monetary: 3, segment: 'need_attention' });
+    // A small client halves the mean: Alza's CZK value is now about twice it, the small one's far below.
+    const small = await crm.clients.create({ name: 'Small', taxId: TAX_IDS[1] });
+    await crm.orders.upsert(shopOrder({ id: 's1', billing: { company: 'Small', taxId: TAX_IDS[1] }, total: 1000, createdAt: '2026-11-01T10:00:00Z' }));
+    expect((await crm.analytics.client(client.id)).rfm.monetary).to.equal(4);
+    expect((await crm.analytics.client(small.id)).rfm).to.deep.include({ monetary: 1, recency: 5, frequency: 1, segment: 'new' });
   });
 
   it('follows orders that change, move to another client and leave', async () => {
