@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
-import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type CrmEvent, type Order, type Pipeline, type Placement, type RuleChange, type StarKind, type Status } from '../../src/index.ts';
+import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type Crm, type CrmEvent, type Order, type Pipeline, type Placement, type RuleChange, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -462,10 +463,10 @@ export class KtClientCard extends KtElement {
         const placement = placed.get(pipeline.id)!;
         return html`<div class="pipeline" part="pipeline">
           <label for=${`stage-${pipeline.id}`}>${t.card.stageIn(pipeline.name)}</label>
-          <select id=${`stage-${pipeline.id}`} @change=${(e: Event) => this.#place(client.id, pipeline.id, (e.target as HTMLSelectElement).value)}>
-            ${pipeline.stages.map((stage) => html`<option value=${stage.id} ?selected=${stage.id === placement.stageId}>${stage.name}</option>`)}
+          <select id=${`stage-${pipeline.id}`} @change=${(e: Event) => this.#move(placement, (e.target as HTMLSelectElement).value)}>
+            ${pipeline.stages.map((stage) => html`<option value=${stage.id} .selected=${live(stage.id === placement.stageId)}>${stage.name}</option>`)}
           </select>
-          <button type="button" @click=${() => this.#leave(client.id, pipeline.id)}>${t.card.leavePipeline(pipeline.name)}</button>
+          <button type="button" @click=${() => this.#leave(placement)}>${t.card.leavePipeline(pipeline.name)}</button>
         </div>`;
       })}
       ${others.length
@@ -478,27 +479,31 @@ export class KtClientCard extends KtElement {
     </section>`;
   }
 
-  async #place(clientId: string, pipelineId: string, stageId: string): Promise<void> {
+  /** Runs a pipeline change; a refused one (someone moved the client meanwhile) says why and shows the place as it is. */
+  async #pipelineChange(change: (crm: Crm) => Promise<unknown>): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
     try {
-      await this.activeCrm?.pipelines.place(clientId, pipelineId, stageId);
+      await change(crm);
     } catch (error) {
       this.message = errorText(error);
+      await this.#load(false);
     }
   }
 
-  async #leave(clientId: string, pipelineId: string): Promise<void> {
-    try {
-      await this.activeCrm?.pipelines.remove(clientId, pipelineId);
-    } catch (error) {
-      this.message = errorText(error);
-    }
+  #move(placement: Placement, stageId: string): Promise<void> {
+    return this.#pipelineChange((crm) => crm.pipelines.move(placement.clientId, placement.pipelineId, stageId, { expectedVersion: placement.version }));
+  }
+
+  #leave(placement: Placement): Promise<void> {
+    return this.#pipelineChange((crm) => crm.pipelines.remove(placement.clientId, placement.pipelineId, { expectedVersion: placement.version }));
   }
 
   #addToPipeline(e: SubmitEvent, clientId: string): void {
     e.preventDefault();
     const pipelineId = new FormData(e.target as HTMLFormElement).get('pipeline') as string;
     const first = this.pipelines.find((p) => p.id === pipelineId)?.stages[0];
-    if (first) void this.#place(clientId, pipelineId, first.id);
+    if (first) void this.#pipelineChange((crm) => crm.pipelines.place(clientId, pipelineId, first.id));
   }
 
   /** What a rule changed, in words: "Status: Lead → VIP". */

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+// Keyed rows: a completed task moves down the list with its own checkbox.
+import { repeat } from 'lit/directives/repeat.js';
 import type { CrmEvent, Task } from '../../src/index.ts';
 import { errorText } from '../base/error-text.ts';
 import { KtElement } from '../base/kt-element.ts';
@@ -148,6 +150,8 @@ export class KtTaskList extends KtElement {
   async #toggle(task: Task, done: boolean): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
+    // Moving the row to its new place drops the focus: give it back to the same task's checkbox.
+    this.#refocus = task.id;
     const t = this.t.tasks;
     if (done) {
       const completed = await this.#run(async () => {
@@ -197,7 +201,7 @@ export class KtTaskList extends KtElement {
       <h3 part="heading" id="heading">${this.clientId ? t.title : t.dueTitle}</h3>
       ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
       ${tasks?.length === 0 ? html`<p class="empty" part="empty">${this.clientId ? t.empty : t.emptyDue}</p>` : nothing}
-      ${tasks?.length ? html`<ul part="list" aria-labelledby="heading">${tasks.map((task) => this.#row(task))}</ul>` : nothing}
+      ${tasks?.length ? html`<ul part="list" aria-labelledby="heading">${repeat(tasks, (task) => task.id, (task) => this.#row(task))}</ul>` : nothing}
       ${this.clientId ? this.#form() : nothing}
       ${renderToast(this.toast, { undo: t.undo, close: t.close }, {
         undo: (undo) => {
@@ -209,6 +213,19 @@ export class KtTaskList extends KtElement {
     `;
   }
 
+  #refocus: string | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#refocus === undefined) return;
+    const box = this.renderRoot.querySelector<HTMLInputElement>(`#task-${CSS.escape(this.#refocus)}-box`);
+    if (!box) return;
+    this.#refocus = undefined;
+    // Only when the move dropped it, never taking the focus from where the user has put it since.
+    const lost = document.activeElement === document.body || (document.activeElement === this && this.shadowRoot?.activeElement === null);
+    if (lost) box.focus();
+  }
+
   #row(task: Row): TemplateResult {
     const t = this.t.tasks;
     const state = task.done ? 'done' : task.overdue ? 'overdue' : '';
@@ -216,6 +233,7 @@ export class KtTaskList extends KtElement {
     return html`<li class=${state} part=${`task ${state}`.trim()}>
       <label class="check">
         <input
+          id=${`${id}-box`}
           type="checkbox"
           part="checkbox"
           .checked=${live(task.done)}

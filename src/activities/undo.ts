@@ -114,9 +114,11 @@ async function undoClientChange(ctx: CrmContext, uow: UnitOfWork, activity: Acti
 async function undoTaskDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
   const { task } = activity.data as { task: Task };
   if (await ctx.storage.get('tasks', task.id)) throw changedSince(`task ${task.id}`);
-  if (task.clientId) await currentClient(ctx, task.clientId);
+  // The client whose timeline holds the entry: a merge moved it there with the client's tasks.
+  if (task.clientId) await currentClient(ctx, activity.clientId);
   else await readOrder(ctx, task.orderId!);
-  uow.emit({ type: 'task.created', task: uow.put<Task>('tasks', { ...withoutVersion(task), updatedAt: ctx.now() }, 'absent') });
+  const restored = { ...withoutVersion(task), ...(task.clientId ? { clientId: activity.clientId } : {}), updatedAt: ctx.now() };
+  uow.emit({ type: 'task.created', task: uow.put<Task>('tasks', restored, 'absent') });
 }
 
 /** Moves a client back to where a stage change took it from, or every client of its bulk change. */

@@ -336,8 +336,20 @@ function patchOf(ctx: CrmContext, client: Client, values: RowValues): ClientPatc
   patch['phones'] = unique([...client.phones, ...values.phones]);
   patch['tags'] = unique([...client.tags, ...values.tags]);
   patch['stars'] = unique([...client.stars, ...values.stars]);
-  patch['customFields'] = { ...client.customFields, ...values.customFields };
+  const typed = Object.entries(values.customFields).map(([key, cell]) => [key, asStoredType(client.customFields[key], cell)]);
+  patch['customFields'] = { ...client.customFields, ...Object.fromEntries(typed) };
   return patch as ClientPatch;
+}
+
+/**
+ * A custom-field cell as the type the client already holds there: an export writes `5` and
+ * `true`, and reading them back must not turn numbers and flags into text. A cell that does not
+ * read as that type stays text.
+ */
+function asStoredType(stored: unknown, cell: string): string | number | boolean {
+  if (typeof stored === 'number' && cell.trim() !== '' && Number.isFinite(Number(cell))) return Number(cell);
+  if (typeof stored === 'boolean' && (cell === 'true' || cell === 'false')) return cell === 'true';
+  return cell;
 }
 
 /** Each value once, compared without case; the first spelling kept. */

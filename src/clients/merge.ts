@@ -2,6 +2,7 @@ import { recordActivity } from '../activities/record.ts';
 import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { compact } from '../compact.ts';
 import { invalid } from '../errors.ts';
+import type { Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import type { KeyRange, StoredRecord } from '../storage/adapter.ts';
@@ -63,6 +64,16 @@ export async function mergeClients(ctx: CrmContext, keepId: string, mergeId: str
       moved[collection] = moveRecords(uow, collection, await readAll(ctx, collection, index, range(merged.id)), keep.id);
     }
     const placements = await mergePlacements(ctx, uow, keep.id, merged.id);
+    // In a pipeline where the kept client keeps its own place, the merged client's moves are history:
+    // undoing one would move the kept client.
+    const dropped = new Set(placements.dropped.map((placement) => placement.pipelineId));
+    for (const id of moved['activities'] ?? []) {
+      const entry = uow.staged<Activity>('activities', id)!;
+      if (entry.type === 'stage_changed' && entry.undoable && dropped.has((entry.data as { pipelineId: string }).pipelineId)) {
+        const { version: _, ...rest } = entry;
+        uow.put<Activity>('activities', { ...rest, undoable: false }, entry);
+      }
+    }
     // The merged client goes first, so a tax ID it hands over is free when the kept one takes it.
     uow.delete('clients', merged);
     const client = uow.put<Client>('clients', combine(keep, merged, ctx.now()), keep);

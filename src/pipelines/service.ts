@@ -70,6 +70,11 @@ function checkStageNames(stages: { name: string }[]): void {
 
 /** `crm.pipelines`: sales funnels with their own ordered stages, and the clients in them (W5). */
 export function pipelinesService(ctx: CrmContext) {
+  /** A pipeline's shape is the whole team's, and reshaping it moves every owner's clients. */
+  const adminOnly = () => {
+    if (ctx.principal.role !== 'admin') throw new CrmError('forbidden', 'Pipelines are shaped by admins: a change moves every owner\'s clients');
+  };
+
   async function readPipeline(id: string): Promise<Pipeline> {
     const pipeline = (await ctx.storage.get('pipelines', id)) as Pipeline | undefined;
     if (!pipeline) throw notFound('Pipeline', id);
@@ -120,6 +125,7 @@ export function pipelinesService(ctx: CrmContext) {
      * ```
      */
     async create(input: PipelineInput): Promise<Pipeline> {
+      adminOnly();
       const data = parse(PipelineInput, input);
       checkStageNames(data.stages);
       return transact(ctx, async (uow) => {
@@ -167,6 +173,7 @@ export function pipelinesService(ctx: CrmContext) {
      * ```
      */
     async update(id: string, patch: PipelinePatch, options?: PipelineUpdateOptions): Promise<Pipeline> {
+      adminOnly();
       const pipelineId = parse(PipelineId, id, ['id']);
       const data = parse(PipelinePatch, patch);
       const { expectedVersion, moveClientsTo = {} } = parse(PipelineUpdateOptions, options) ?? {};
@@ -203,6 +210,7 @@ export function pipelinesService(ctx: CrmContext) {
      * ```
      */
     async delete(id: string, options?: PipelineDeleteOptions): Promise<void> {
+      adminOnly();
       const pipelineId = parse(PipelineId, id, ['id']);
       const { expectedVersion, removePlacements = false } = parse(PipelineDeleteOptions, options) ?? {};
       await transact(ctx, async (uow) => {

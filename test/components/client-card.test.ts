@@ -96,6 +96,12 @@ describe('<kt-client-card>', () => {
     stage.value = sales.stages[1]!.id;
     stage.dispatchEvent(new Event('change'));
     await until(async () => expect((await crm.pipelines.placements(client.id)).map((p) => p.stageId)).to.deep.equal([sales.stages[1]!.id]));
+    // Someone else moves the client: the card shows where it stands now.
+    await until(() => expect(section(element, 'pipelines').querySelector<HTMLSelectElement>('select[id^="stage-"]')!.value).to.equal(sales.stages[1]!.id));
+    const [placement] = await crm.pipelines.placements(client.id);
+    await crm.pipelines.move(client.id, sales.id, sales.stages[0]!.id, { expectedVersion: placement!.version });
+    const stale = section(element, 'pipelines').querySelector<HTMLSelectElement>('select[id^="stage-"]')!;
+    await until(() => expect(stale.value).to.equal(sales.stages[0]!.id));
     await expectAccessible(element);
   });
 

@@ -150,4 +150,23 @@ describe('<kt-task-list>', () => {
     await until(() => expect(textOf(shadow(element).querySelector('[part=empty]'))).to.contain('Nic není'));
     await expectAccessible(element);
   });
+  it('Space on a checkbox keeps focus on the same task after the list re-sorts', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), principal: { userId: 'eva', role: 'admin' } });
+    const client = await crm.clients.create({ name: 'Alza' });
+    const first = await crm.tasks.create({ clientId: client.id, title: 'First task', due: inDays(1) });
+    await crm.tasks.create({ clientId: client.id, title: 'Second task', due: inDays(2) });
+    const el = await mount<KtTaskList>(html`<kt-task-list client-id=${client.id} .crm=${crm}></kt-task-list>`, 'kt-task-list');
+    await until(() => expect(shadow(el).querySelectorAll('li').length).to.equal(2));
+    const box = shadow(el).querySelector<HTMLInputElement>('li input[type=checkbox]')!;
+    box.focus();
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.get(first.id)).done).to.equal(true));
+    await until(() => expect(textOf(shadow(el).querySelectorAll('li')[1])).to.contain('First task'));
+    const focused = shadow(el).activeElement as HTMLElement | null;
+    const focusedRow = textOf(focused?.closest('li'));
+    expect(focusedRow).to.contain('First task');
+    // So a second Space reopens the same task, not the next one.
+    await sendKeys({ press: 'Space' });
+    await until(async () => expect((await crm.tasks.list({ clientId: client.id })).map((t) => `${t.title}:${t.done}`)).to.deep.equal(['First task:false', 'Second task:false']));
+  });
 });

@@ -230,6 +230,16 @@ describe('clients.exportCsv', () => {
 const mapping = { Firma: 'name', 'IČO': 'taxId', 'E-mail': 'email', 'Město': 'city' } as const;
 
 describe('clients.importCsv', () => {
+  it('reads its own export back as it was: typed custom fields stay numbers and flags, and nothing changes', async () => {
+    const crm = await openCrm();
+    await crm.clients.create({ name: 'Alza', taxId: 'CZ27082440', emails: ['a@alza.cz'], customFields: { discount: 5, vip: true, note: '7' } });
+    const fields = ['name', 'taxId', 'email', 'customFields.discount', 'customFields.vip', 'customFields.note'] as const;
+    const csv = await crm.clients.exportCsv({ fields: [...fields], emails: 'joined' });
+    const report = await crm.clients.importCsv(csv, { mapping: Object.fromEntries(fields.map((f) => [f, f])) });
+    expect(report).to.include({ unchanged: 1, updated: 0 });
+    expect((await crm.clients.list()).items[0]!.customFields).to.deep.equal({ discount: 5, vip: true, note: '7' });
+  });
+
   it('creates clients from mapped columns, ignoring the others', async () => {
     const crm = await openCrm({ settings: { defaultCountry: 'CZ' } });
     const report = await crm.clients.importCsv('Firma;IČO;E-mail;Město;Poznámka\r\nAlza.cz a.s.;27082440;nakup@alza.cz, fakturace@alza.cz;Praha;ignored\r\nKovo;;kovo@kovo.cz;;\r\n', { mapping });

@@ -245,6 +245,22 @@ describe('pipelines', () => {
     expect(await where(gone.id)).to.deep.equal([[renewals.id, due, `${renewals.id}:${gone.id}`], [sales.id, offer, `${sales.id}:${gone.id}`]].sort());
   });
 
+  it('after a merge, the merged client\'s moves in a pipeline where the kept client stays are history, not undoable', async () => {
+    const { crm, sales, lead } = await salesWorld();
+    const keep = await crm.clients.create({ name: 'Alza' });
+    const dup = await crm.clients.create({ name: 'Alza dup' });
+    await crm.pipelines.place(keep.id, sales.id, lead);
+    await crm.pipelines.place(dup.id, sales.id, lead);
+    await crm.clients.merge(keep.id, dup.id);
+    const entries = (await crm.activities.list(keep.id)).items.filter((a) => a.type === 'stage_changed');
+    expect(entries.map((a) => a.undoable)).to.have.members([true, false]);
+    // The kept client's own entry still undoes; the merged one's cannot take the kept client out.
+    expect((await crm.pipelines.placements(keep.id)).map((p) => p.stageId)).to.deep.equal([lead]);
+    const merge = (await crm.activities.list(keep.id)).items.find((a) => a.type === 'clients_merged')!;
+    await crm.activities.undo(merge.id);
+    expect((await crm.pipelines.placements(dup.id)).map((p) => p.stageId)).to.deep.equal([lead]);
+  });
+
   it('shows a member only the clients they own, in lists, counts and conversion (W7)', async () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage, principal: { userId: 'boss', role: 'admin' } });
@@ -262,6 +278,11 @@ describe('pipelines', () => {
     expect((await admin.pipelines.stats(sales.id)).stages.map((s) => [s.count, s.entered, s.advanced])).to.deep.equal([[1, 2, 1], [1, 1, 0], [0, 0, 0], [0, 0, 0]]);
     expect((await rejection(eva.pipelines.place(other.id, sales.id, lead))).code).to.equal('forbidden');
     expect((await rejection(eva.pipelines.placements(other.id))).code).to.equal('forbidden');
+    // Reshaping a pipeline moves every owner's clients: admins only.
+    expect((await rejection(eva.pipelines.delete(sales.id, { removePlacements: true }))).code).to.equal('forbidden');
+    expect((await rejection(eva.pipelines.update(sales.id, { name: 'Mine' }))).code).to.equal('forbidden');
+    expect((await rejection(eva.pipelines.create({ name: 'Mine', stages: [{ name: 'A' }] }))).code).to.equal('forbidden');
+    expect((await admin.pipelines.stats(sales.id)).clients).to.equal(2);
   });
 });
 

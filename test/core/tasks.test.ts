@@ -155,6 +155,17 @@ describe('tasks', () => {
     expect((await crm.tasks.list({ clientId: b.id })).map((t) => t.id)).to.deep.equal([onB.id]);
   });
 
+  it('undoes a task\'s delete onto the client a merge moved its timeline to', async () => {
+    const crm = await openCrm();
+    const keep = await crm.clients.create({ name: 'A' });
+    const merged = await crm.clients.create({ name: 'B' });
+    const task = await crm.tasks.create({ clientId: merged.id, title: 'Call', due: '2026-11-20T09:00:00Z' });
+    const entry = (await crm.tasks.delete(task.id))!;
+    await crm.clients.merge(keep.id, merged.id);
+    await crm.activities.undo(entry.id);
+    expect((await crm.tasks.list({ clientId: keep.id })).map((t) => t.title)).to.deep.equal(['Call']);
+  });
+
   it('shows a member only the tasks of clients they own and of unlinked orders (W7)', async () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage, principal: { userId: 'boss', role: 'admin' } });
