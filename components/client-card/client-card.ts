@@ -13,6 +13,7 @@ import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
 import { describeChange } from '../rule-editor/describe.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -58,7 +59,7 @@ export class KtClientCard extends KtElement {
   @state() private fieldErrors = new Map<string, string>();
   @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
   @state() private message: string | undefined;
-  #loads = 0;
+  readonly #reads = new NewestRead();
   #loadScheduled = false;
 
   protected override crmChanged(): void {
@@ -98,9 +99,8 @@ export class KtClientCard extends KtElement {
     const crm = this.activeCrm;
     const id = this.clientId;
     if (!crm || !id) return;
-    const ticket = ++this.#loads;
-    try {
-      const [client, statuses, starKinds, orders, activities, figures, pipelines, placements] = await Promise.all([
+    await this.#reads.run(
+      () => Promise.all([
         withClient ? crm.clients.get(id) : undefined,
         crm.statuses.list(),
         crm.stars.list(),
@@ -109,15 +109,16 @@ export class KtClientCard extends KtElement {
         crm.analytics.client(id),
         crm.pipelines.list(),
         crm.pipelines.placements(id),
-      ]);
-      if (ticket !== this.#loads) return;
-      Object.assign(this, { statuses, starKinds, orders, activities: activities.items, figures, pipelines, placements });
-      if (client) this.client = client;
-    } catch (error) {
-      if (ticket !== this.#loads) return;
-      if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
-      else this.message = errorText(error);
-    }
+      ]),
+      ([client, statuses, starKinds, orders, activities, figures, pipelines, placements]) => {
+        Object.assign(this, { statuses, starKinds, orders, activities: activities.items, figures, pipelines, placements });
+        if (client) this.client = client;
+      },
+      (error) => {
+        if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
+        else this.message = errorText(error);
+      },
+    );
   }
 
   // ——— editing ———
@@ -146,7 +147,7 @@ export class KtClientCard extends KtElement {
     try {
       const saved = await crm.clients.update(this.client.id, patch, { expectedVersion: version });
       // Reads started before the save (its own event starts one) must not put the old client back.
-      this.#loads++;
+      this.#reads.drop();
       this.client = saved;
       void this.#load(false);
       this.conflict = undefined;

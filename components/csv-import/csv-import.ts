@@ -19,6 +19,7 @@ import { errorsCsv } from './errors-file.ts';
 import { guessMapping } from './guess-field.ts';
 import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 type Mapped = ClientCsvImportField | '';
 
@@ -83,23 +84,29 @@ export class KtCsvImport extends KtElement {
     this.errorsUrl = undefined;
   }
 
+  readonly #files = new NewestRead();
+
   async #open(file: File | undefined): Promise<void> {
     if (!file) return;
     this.#reset();
     this.reading = true;
-    try {
-      const text = await readCsvFile(file);
-      if (text.replace(/^\uFEFF/, '').trim() === '') {
-        this.error = this.t.csvImport.empty;
-        return;
-      }
-      this.file = { name: file.name, text };
-      this.#parse(detectDelimiter(text));
-    } catch (error) {
-      this.error = this.t.csvImport.unreadable(errorText(error));
-    } finally {
-      this.reading = false;
-    }
+    // A file chosen while an earlier one is still being read wins.
+    await this.#files.run(
+      () => readCsvFile(file),
+      (text) => {
+        this.reading = false;
+        if (text.replace(/^\uFEFF/, '').trim() === '') {
+          this.error = this.t.csvImport.empty;
+          return;
+        }
+        this.file = { name: file.name, text };
+        this.#parse(detectDelimiter(text));
+      },
+      (error) => {
+        this.reading = false;
+        this.error = this.t.csvImport.unreadable(errorText(error));
+      },
+    );
   }
 
   #parse(delimiter: string): void {

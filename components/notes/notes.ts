@@ -5,6 +5,7 @@ import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -97,7 +98,7 @@ export class KtNotes extends KtElement {
   @state() private deleting: Note | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
-  #loads = 0;
+  readonly #reads = new NewestRead();
 
   get #target(): { clientId: string } | { orderId: string } | undefined {
     return this.clientId ? { clientId: this.clientId } : this.orderId ? { orderId: this.orderId } : undefined;
@@ -124,13 +125,7 @@ export class KtNotes extends KtElement {
     const crm = this.activeCrm;
     const target = this.#target;
     if (!crm || !target) return;
-    const ticket = ++this.#loads;
-    try {
-      const notes = await crm.notes.list(target);
-      if (ticket === this.#loads) this.notes = notes;
-    } catch (error) {
-      if (ticket === this.#loads) this.error = errorText(error);
-    }
+    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = errorText(error)));
   }
 
   async #run(action: () => Promise<unknown>): Promise<boolean> {

@@ -9,6 +9,7 @@ import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { pipelineBoardStyles } from './pipeline-board.styles.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 interface Column {
   stage: PipelineStage;
@@ -67,7 +68,7 @@ export class KtPipelineBoard extends KtElement {
   @state() private dropStage: string | undefined;
   @state() private dragging: string | undefined;
 
-  #loads = 0;
+  readonly #reads = new NewestRead();
 
   /** The pipeline on screen. */
   get #pipeline(): Pipeline | undefined {
@@ -96,8 +97,7 @@ export class KtPipelineBoard extends KtElement {
   async #load(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    const ticket = ++this.#loads;
-    try {
+    await this.#reads.run(async () => {
       const pipelines = await crm.pipelines.list();
       const id = this.chosen || this.pipelineId;
       const pipeline = pipelines.find((p) => p.id === id) ?? (id ? undefined : pipelines[0]);
@@ -114,14 +114,13 @@ export class KtPipelineBoard extends KtElement {
           crm.pipelines.stats(pipeline.id),
         ]);
       }
-      if (ticket !== this.#loads) return;
+      return { pipelines, columns, stats, missing: Boolean(id && !pipeline) };
+    }, ({ pipelines, columns, stats, missing }) => {
       this.pipelines = pipelines;
       this.columns = columns;
       this.stats = stats;
-      this.error = id && !pipeline ? this.t.board.notFound : undefined;
-    } catch (error) {
-      if (ticket === this.#loads) this.error = errorText(error);
-    }
+      this.error = missing ? this.t.board.notFound : undefined;
+    }, (error) => (this.error = errorText(error)));
   }
 
   /** Moves a client to `stageId`; `refocus` puts the focus back on its card (keyboard moves). */

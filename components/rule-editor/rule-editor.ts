@@ -16,6 +16,7 @@ import { renderRuleList, renderTemplateSelect } from './rule-list.ts';
 import { conditionRowIndex, differs, emptyDraft, newAction, newCondition, newKey, ruleOf, toDraft, TRIGGERS, type ConditionDraft, type RuleDraft } from './rule-draft.ts';
 import { errorId, type FieldErrors, type RowContext } from './row-context.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'USD', 'GBP'] as const;
 const DEBOUNCE = 300;
@@ -107,7 +108,8 @@ export class KtRuleEditor extends KtElement {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #run = 0;
-  #loadingId: string | undefined;
+  /** Opening a rule by id: a later open, a new rule or a template wins over a read still under way. */
+  readonly #opening = new NewestRead();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -154,18 +156,17 @@ export class KtRuleEditor extends KtElement {
   }
 
   async #open(id: string): Promise<void> {
-    if (!this.activeCrm) return;
-    this.#loadingId = id;
-    try {
-      const rule = await this.activeCrm!.rules.get(id);
-      if (this.#loadingId !== id) return;
-      this.#edit(rule);
-    } catch (error) {
-      this.message = { text: errorText(error), error: true };
-    }
+    const crm = this.activeCrm;
+    if (!crm) return;
+    await this.#opening.run(
+      () => crm.rules.get(id),
+      (rule) => this.#edit(rule),
+      (error) => (this.message = { text: errorText(error), error: true }),
+    );
   }
 
   #edit(rule: Rule | undefined, draft: RuleDraft = rule ? toDraft(rule) : emptyDraft()): void {
+    this.#opening.drop();
     this.rule = rule;
     this.ruleId = rule?.id;
     this.draft = draft;

@@ -9,6 +9,7 @@ import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { taskListStyles } from './task-list.styles.ts';
+import { NewestRead } from '../base/newest-read.ts';
 
 type Row = Task & { overdue: boolean };
 
@@ -65,7 +66,7 @@ export class KtTaskList extends KtElement {
 
   /** Tasks completed in the due list: no longer due, kept on screen so they can be reopened. */
   #kept = new Map<string, Task>();
-  #loads = 0;
+  readonly #reads = new NewestRead();
 
   protected override crmChanged(): void {
     void this.#load();
@@ -93,26 +94,26 @@ export class KtTaskList extends KtElement {
   async #load(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    const ticket = ++this.#loads;
-    try {
-      const now = new Date().toISOString();
-      let rows: Row[];
-      if (this.clientId) {
-        rows = (await crm.tasks.list({ clientId: this.clientId })).map((task) => ({ ...task, overdue: !task.done && task.due < now }));
-      } else {
-        const due = await crm.tasks.due(endOfDay(today()), this.assignee ? { assignee: this.assignee } : undefined);
-        const open = new Set(due.map((task) => task.id));
-        rows = [...due, ...[...this.#kept.values()].filter((task) => !open.has(task.id)).map((task) => ({ ...task, overdue: false }))];
-      }
-      const names = this.clientId ? new Map<string, string>() : await this.#clientNames(rows);
-      if (ticket === this.#loads) {
+    await this.#reads.run(
+      async () => {
+        const now = new Date().toISOString();
+        let rows: Row[];
+        if (this.clientId) {
+          rows = (await crm.tasks.list({ clientId: this.clientId })).map((task) => ({ ...task, overdue: !task.done && task.due < now }));
+        } else {
+          const due = await crm.tasks.due(endOfDay(today()), this.assignee ? { assignee: this.assignee } : undefined);
+          const open = new Set(due.map((task) => task.id));
+          rows = [...due, ...[...this.#kept.values()].filter((task) => !open.has(task.id)).map((task) => ({ ...task, overdue: false }))];
+        }
+        return { rows, names: this.clientId ? new Map<string, string>() : await this.#clientNames(rows) };
+      },
+      ({ rows, names }) => {
         this.clientNames = names;
         this.tasks = rows.sort(byUrgency);
         this.error = undefined;
-      }
-    } catch (error) {
-      if (ticket === this.#loads) this.error = errorText(error);
-    }
+      },
+      (error) => (this.error = errorText(error)),
+    );
   }
 
   /** The names of the clients the tasks hang on; a client that cannot be read is left out. */
