@@ -3,7 +3,7 @@ import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Crm, CrmEvent } from '../../src/index.ts';
 import { crmContext } from './crm-context.ts';
-import { followLang, formatDate, formatMoney, formatNumber, nearestLang, plural, translationFor } from './locale.ts';
+import { followLang, formatDate, formatMoney, formatNumber, formatPercent, nearestLang, plural, translationFor } from './locale.ts';
 import { themeStyles } from './theme.styles.ts';
 import type { PluralForms, Translation } from '../translations/en.ts';
 
@@ -80,6 +80,10 @@ export class KtElement extends LitElement {
 
   protected number(value: number): string {
     return formatNumber(value, this.language);
+  }
+
+  protected percent(share: number): string {
+    return formatPercent(share, this.language);
   }
 
   protected plural(forms: PluralForms, count: number): string {

@@ -130,9 +130,9 @@ export class KtNotes extends KtElement {
 
   async #run(action: () => Promise<unknown>): Promise<boolean> {
     try {
+      // The change's own event reloads the list.
       await action();
       this.error = undefined;
-      await this.#load();
       return true;
     } catch (error) {
       this.error = errorText(error);

@@ -81,8 +81,11 @@ export class KtPipelineBoard extends KtElement {
   }
 
   protected override crmEvent(event: CrmEvent): void {
-    if (event.type === 'pipelines.changed' || event.type.startsWith('client.')) void this.#load();
+    // A bulk change of a thousand clients is a thousand events: only those about cards shown reload.
+    const shown = (clientId: string) => this.columns.some((column) => column.items.some((item) => item.client.id === clientId));
+    if (event.type === 'pipelines.changed') void this.#load();
     else if (event.type === 'pipeline.stage_changed' && event.pipelineId === this.#pipeline?.id) void this.#load();
+    else if ((event.type === 'client.updated' || event.type === 'client.deleted') && shown(event.client.id)) void this.#load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -173,10 +176,6 @@ export class KtPipelineBoard extends KtElement {
     if (item) void this.#move(item, stageId, false);
   }
 
-  #percent(value: number): string {
-    return new Intl.NumberFormat(this.language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
-  }
-
   protected override render(): TemplateResult {
     const t = this.t.board;
     const pipelines = this.pipelines;
@@ -224,7 +223,7 @@ export class KtPipelineBoard extends KtElement {
       <header part="column-header">
         <h3 id=${headingId}>${stage.name}</h3>
         <p class="figures">
-          ${this.plural(t.clients, count)}${figures?.conversion != null ? html` · ${t.conversion(this.#percent(figures.conversion))}` : nothing}
+          ${this.plural(t.clients, count)}${figures?.conversion != null ? html` · ${t.conversion(this.percent(figures.conversion))}` : nothing}
         </p>
       </header>
       ${items.length

@@ -128,8 +128,7 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
     $('#status').textContent = '';
   } finally {
     button.disabled = false;
-    await prepareStore();
-await Promise.all([renderSampleButtons(), renderOrders()]);
+    await Promise.all([renderSampleButtons(), renderOrders()]);
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createCrm, idPrefixes, isCrmError, type CrmError, type CrmOptions, type IdGenerator, type OrderInput } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { crmSchema } from '../../src/storage/schema.ts';
 
 /** A clock that starts at a fixed time and moves one second per reading: timelines sort predictably. */
 export function steppingClock(start = '2026-11-01T08:00:00Z') {
@@ -37,7 +38,7 @@ export function shopOrder(overrides: Partial<OrderInput> = {}): OrderInput {
 
 /** Every record of every collection, to prove a rejected write changed nothing. */
 export async function snapshot(storage: CrmOptions['storage']): Promise<string> {
-  const collections = ['clients', 'orders', 'notes', 'activities', 'statuses', 'starKinds', 'linkKeys', 'tasks', 'pipelines', 'placements', 'clientStats', 'rules', 'ruleEvents', 'ruleRuns', 'meta'];
+  const collections = Object.keys(crmSchema.collections);
   const all: Record<string, unknown> = {};
   for (const collection of collections) all[collection] = (await storage.query(collection, { limit: 100_000 })).records;
   return JSON.stringify(all);
