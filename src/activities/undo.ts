@@ -15,6 +15,8 @@ import type { Pipeline, Placement } from '../model/pipeline.ts';
 import type { Task } from '../model/task.ts';
 import { changeStage, readPlacement, restorePlacements, unmergePlacements, type MergedPlacements } from '../pipelines/placements.ts';
 import { readAll } from '../storage/read-all.ts';
+import { withoutVersion } from '../compact.ts';
+import { sameJson } from '../same-json.ts';
 
 const changedSince = (what: string) =>
   new CrmError('conflict', `Cannot undo: ${what} changed since. Reload and decide by hand.`);
@@ -25,7 +27,6 @@ async function currentClient(ctx: CrmContext, id: string): Promise<Client> {
   return client;
 }
 
-const withoutVersion = <T extends { version: number }>({ version: _, ...rest }: T) => rest;
 
 /** Puts back the order billing that `applyClientBilling` replaced (B10). */
 async function undoBillingReplaced(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
@@ -91,21 +92,32 @@ async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Act
   uow.emit({ type: 'client.created', client: returned });
 }
 
+/**
+ * Puts a client's fields back from `to` to `from` (`null`: not set), refusing when any of them
+ * changed since or names a status or star deleted since; records the change like an edit.
+ */
+async function revertClientFields(ctx: CrmContext, uow: UnitOfWork, clientId: string, changes: { field: string; from: unknown; to: unknown }[]): Promise<void> {
+  const previous = await currentClient(ctx, clientId);
+  const next: Record<string, unknown> = { ...withoutVersion(previous), updatedAt: ctx.now() };
+  for (const { field, from, to } of changes) {
+    if (!sameJson(previous[field as keyof Client] ?? null, to)) throw changedSince(`client ${previous.number}`);
+    if (from === null) delete next[field];
+    else next[field] = from;
+  }
+  await checkReferences(ctx, next as unknown as Client).catch(() => {
+    throw new CrmError('conflict', 'Cannot undo: the status or star it would restore has been deleted');
+  });
+  const client = uow.put<Client>('clients', next as unknown as Omit<Client, 'version'>, previous);
+  recordClientChange(ctx, uow, previous, client);
+}
+
 /** Reverts a status or star change, or every change of the bulk action it was part of. */
 async function undoClientChange(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<Activity[]> {
   const entries = activity.batchId ? await readAll<Activity>(ctx, 'activities', 'batchId', { eq: activity.batchId }) : [activity];
   const field = activity.type === 'status_changed' ? 'statusId' : 'stars';
   for (const entry of entries) {
     const { from, to } = entry.data as { from: unknown; to: unknown };
-    const previous = await currentClient(ctx, entry.clientId);
-    if (JSON.stringify(previous[field] ?? null) !== JSON.stringify(to)) throw changedSince(`client ${previous.number}`);
-    const next = { ...withoutVersion(previous), [field]: from, updatedAt: ctx.now() };
-    if (from === null) delete (next as Partial<Client>)[field];
-    await checkReferences(ctx, next as Client).catch(() => {
-      throw new CrmError('conflict', 'Cannot undo: the status or star it would restore has been deleted');
-    });
-    const client = uow.put<Client>('clients', next as Omit<Client, 'version'>, previous);
-    recordClientChange(ctx, uow, previous, client);
+    await revertClientFields(ctx, uow, entry.clientId, [{ field, from, to }]);
   }
   return entries;
 }
@@ -140,17 +152,7 @@ async function undoStageChanged(ctx: CrmContext, uow: UnitOfWork, activity: Acti
 /** Takes back what one rule firing did: the client's fields, the notes and tasks it added. */
 async function undoRuleApplied(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
   const { changes, noteIds, taskIds } = activity.data as { changes: RuleChange[]; noteIds: string[]; taskIds: string[] };
-  if (changes.length) {
-    const previous = await currentClient(ctx, activity.clientId);
-    const next: Record<string, unknown> = { ...withoutVersion(previous), updatedAt: ctx.now() };
-    for (const { field, from, to } of changes) {
-      if (JSON.stringify(previous[field] ?? null) !== JSON.stringify(to)) throw changedSince(`client ${previous.number}`);
-      if (from === null) delete next[field];
-      else next[field] = from;
-    }
-    const client = uow.put<Client>('clients', next as Omit<Client, 'version'>, previous);
-    recordClientChange(ctx, uow, previous, client);
-  }
+  if (changes.length) await revertClientFields(ctx, uow, activity.clientId, changes);
   for (const id of noteIds) {
     const note = (await ctx.storage.get('notes', id)) as Note | undefined;
     if (!note) continue;

@@ -71,15 +71,31 @@ function median(sorted: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The gaps between a client's order days (sorted), their median, and the day the next order is due by it. */
+function rhythmOf(days: readonly number[]): { gaps: number[]; rhythm?: number; expected?: number } {
+  const gaps = days.slice(1).map((day, i) => day - days[i]!).sort((a, b) => a - b);
+  if (!gaps.length) return { gaps };
+  const rhythm = median(gaps);
+  return { gaps, rhythm, expected: days[days.length - 1]! + Math.round(rhythm) };
+}
+
+const isOverdue = (rhythm: number | undefined, expected: number | undefined, today: number) =>
+  rhythm !== undefined && expected !== undefined && today > expected + Math.max(OVERDUE_MIN_MARGIN, Math.round(rhythm / 2));
+
+/** Whether the client is later than its usual rhythm, as `clientFigures` says, without the rest of the figures (a rule asks it of every client daily). */
+export function overdueOf(stats: ClientStats | undefined, today: number): boolean {
+  if (!stats?.orders) return false;
+  const { rhythm, expected } = rhythmOf(stats.days);
+  return isOverdue(rhythm, expected, today);
+}
+
 /** The client's figures as of `today` (a UTC day number) from its stored stats and the team's. */
 export function clientFigures(clientId: string, stats: ClientStats | undefined, today: number, team?: TeamStats): ClientAnalytics {
   if (!stats?.orders) return { clientId, orderCount: 0, paidCount: 0, currencies: [], overdue: false, months: [], rfm: { recency: 1, frequency: 1, monetary: 1, segment: 'lost' } };
   const { days } = stats;
   const [first, last] = [days[0]!, days[days.length - 1]!];
   const sinceLast = today - last;
-  const gaps = days.slice(1).map((day, i) => day - days[i]!).sort((a, b) => a - b);
-  const rhythm = gaps.length ? median(gaps) : undefined;
-  const expected = rhythm === undefined ? undefined : last + Math.round(rhythm);
+  const { gaps, rhythm, expected } = rhythmOf(days);
   const [recency, frequency] = [recencyScore(sinceLast), frequencyScore(stats.orders)];
   const main = Object.entries(stats.currencies).find(([, value]) => value.value === mainValue(stats));
   const mean = main && meanClientValue(team, main[0]);
@@ -96,7 +112,7 @@ export function clientFigures(clientId: string, stats: ClientStats | undefined, 
     daysSinceLastOrder: sinceLast,
     ...(gaps.length ? { meanDaysBetweenOrders: (last - first) / gaps.length, medianDaysBetweenOrders: rhythm } : {}),
     ...(expected === undefined ? {} : { expectedNextOrderAt: dateOfDay(expected) }),
-    overdue: expected !== undefined && today > expected + Math.max(OVERDUE_MIN_MARGIN, Math.round(rhythm! / 2)),
+    overdue: isOverdue(rhythm, expected, today),
     months: Object.entries(stats.months)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([month, { orders, value }]) => ({ month, orders, value: { ...value } })),

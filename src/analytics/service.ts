@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { readClient } from '../clients/access.ts';
+import { readClient, requireAdmin } from '../clients/access.ts';
 import type { CrmContext } from '../context.ts';
-import { CrmError } from '../errors.ts';
 import type { Status } from '../model/status.ts';
 import { readTally } from '../tallies.ts';
 import { parse } from '../validation.ts';
@@ -80,7 +79,7 @@ export function analyticsService(ctx: CrmContext) {
      */
     async team(options?: TeamAnalyticsOptions): Promise<TeamAnalytics> {
       const range = parse(TeamAnalyticsOptions, options) ?? {};
-      if (ctx.principal.role !== 'admin') throw new CrmError('forbidden', 'Team analytics cover every owner\'s clients: admins only');
+      requireAdmin(ctx, 'Team analytics cover every owner\'s clients');
       const to = range.to ?? ctx.now().slice(0, 7);
       const from = range.from ?? monthsBack(to, 11);
       if (from > to) parse(z.never('The first month comes after the last'), from, ['from']);

@@ -8,6 +8,11 @@ export function canSee(ctx: CrmContext, client: Pick<Client, 'owner'>): boolean 
   return ctx.principal.role === 'admin' || client.owner === ctx.principal.userId;
 }
 
+/** Throws `forbidden` for members: `why` says what the action reaches beyond their own clients. */
+export function requireAdmin(ctx: CrmContext, why: string): void {
+  if (ctx.principal.role !== 'admin') throw new CrmError('forbidden', `${why}: admins only`);
+}
+
 /** Reads a client the principal may see, or throws `not_found` / `forbidden`. */
 export async function readClient(ctx: CrmContext, id: string): Promise<Client> {
   const client = (await ctx.storage.get('clients', id)) as Client | undefined;

@@ -21,7 +21,9 @@ export class LinkSummary {
   readonly #orders = new Map<string, string[]>();
 
   add(clientId: string, orderId: string): void {
-    this.#orders.set(clientId, [...(this.#orders.get(clientId) ?? []), orderId]);
+    const ids = this.#orders.get(clientId);
+    if (ids) ids.push(orderId);
+    else this.#orders.set(clientId, [orderId]);
   }
 
   /** Forgets an order whose row was rolled back. */

@@ -4,6 +4,7 @@ import type { Activity } from '../model/activity.ts';
 import type { Pipeline, Placement } from '../model/pipeline.ts';
 import type { KeyRange } from '../storage/adapter.ts';
 import { readAll } from '../storage/read-all.ts';
+import { withoutVersion } from '../compact.ts';
 
 /** One id per client and pipeline: storage itself refuses a second placement of the client there. */
 export const placementId = (pipelineId: string, clientId: string) => `${pipelineId}:${clientId}`;
@@ -19,7 +20,6 @@ export const readPlacement = async (ctx: CrmContext, pipelineId: string, clientI
 
 export const placementsOf = (ctx: CrmContext, clientId: string) => readAll<Placement>(ctx, 'placements', 'clientId', { eq: clientId });
 
-const withoutVersion = <T extends { version: number }>({ version: _, ...rest }: T) => rest;
 
 export interface StageChange {
   pipeline: Pipeline;

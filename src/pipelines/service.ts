@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ownedClientIds, readClient } from '../clients/access.ts';
+import { ownedClientIds, readClient, requireAdmin } from '../clients/access.ts';
 import { checkVersion, transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { compact } from '../compact.ts';
 import { CrmError, invalid, notFound } from '../errors.ts';
@@ -71,9 +71,7 @@ function checkStageNames(stages: { name: string }[]): void {
 /** `crm.pipelines`: sales funnels with their own ordered stages, and the clients in them (W5). */
 export function pipelinesService(ctx: CrmContext) {
   /** A pipeline's shape is the whole team's, and reshaping it moves every owner's clients. */
-  const adminOnly = () => {
-    if (ctx.principal.role !== 'admin') throw new CrmError('forbidden', 'Pipelines are shaped by admins: a change moves every owner\'s clients');
-  };
+  const adminOnly = () => requireAdmin(ctx, 'Reshaping a pipeline moves every owner\'s clients');
 
   async function readPipeline(id: string): Promise<Pipeline> {
     const pipeline = (await ctx.storage.get('pipelines', id)) as Pipeline | undefined;

@@ -73,7 +73,11 @@ export async function pipelineStats(ctx: CrmContext, pipeline: Pipeline): Promis
 
   const position = new Map(pipeline.stages.map((stage, i) => [stage.id, i]));
   const byClient = new Map<string, Activity[]>();
-  for (const entry of await stageHistory(ctx, pipeline.id)) byClient.set(entry.clientId, [...(byClient.get(entry.clientId) ?? []), entry]);
+  for (const entry of await stageHistory(ctx, pipeline.id)) {
+    const entries = byClient.get(entry.clientId);
+    if (entries) entries.push(entry);
+    else byClient.set(entry.clientId, [entry]);
+  }
   const paths = new Map<string, number[]>();
   for (const [clientId, entries] of byClient) {
     const path = inOrder(entries).flatMap((entry) => {

@@ -14,6 +14,8 @@ export const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || a.cre
 export class CompiledRules {
   readonly #rules = new Map<string, Rule>();
   #byTrigger = new Map<RuleTrigger, CompiledRule[]>();
+  /** Asked by every write: made once per change of the rules. */
+  #triggers: ReadonlySet<RuleTrigger> = new Set();
 
   /** Takes stored rules in (`put`) or out (`delete`). */
   update(puts: Rule[], deletes: string[]): void {
@@ -25,6 +27,7 @@ export class CompiledRules {
       list.push({ rule, test: compileCondition(rule.conditions) });
     }
     this.#byTrigger = byTrigger;
+    this.#triggers = new Set(byTrigger.keys());
   }
 
   for(trigger: RuleTrigger): readonly CompiledRule[] {
@@ -32,6 +35,6 @@ export class CompiledRules {
   }
 
   triggers(): ReadonlySet<RuleTrigger> {
-    return new Set(this.#byTrigger.keys());
+    return this.#triggers;
   }
 }

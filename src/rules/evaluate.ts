@@ -1,4 +1,4 @@
-import { clientFigures, ordersWithin } from '../analytics/client-figures.ts';
+import { ordersWithin, overdueOf } from '../analytics/client-figures.ts';
 import type { RuleCondition, RuleFactCondition } from '../model/rule.ts';
 import type { RuleFacts } from './facts.ts';
 
@@ -33,7 +33,7 @@ function actual(condition: RuleFactCondition, facts: RuleFacts): unknown {
     case 'client.daysSinceLastOrder':
       return client && (facts.stats?.days.length ? facts.today - facts.stats.days[facts.stats.days.length - 1]! : null);
     case 'client.overdue':
-      return client && clientFigures(client.id, facts.stats, facts.today).overdue;
+      return client && overdueOf(facts.stats, facts.today);
     case 'order.total':
       return order && (order.currency === condition.currency ? order.total : null);
     case 'order.channel':

@@ -15,6 +15,7 @@ import { existingSubjects } from './existing.ts';
 import { readFacts } from './engine.ts';
 import { missingReferences } from './references.ts';
 import { ruleTemplates, type RuleTemplate } from './templates.ts';
+import { requireAdmin } from '../clients/access.ts';
 
 export const DryRunOptions = z.optional(z.strictObject({
   /** How many matches and misses to list (all are counted). */
@@ -43,9 +44,7 @@ const currencyOf = (country: string | undefined) => ({ CZ: 'CZK', PL: 'PLN', HU:
 
 /** `crm.rules`: automation rules (B6), stored as JSON, previewed on existing data before they run. */
 export function rulesService(ctx: CrmContext) {
-  const adminOnly = () => {
-    if (ctx.principal.role !== 'admin') throw new CrmError('forbidden', 'Rules act on every owner\'s clients: admins only');
-  };
+  const adminOnly = () => requireAdmin(ctx, 'Rules act on every owner\'s clients');
 
   async function readRule(id: string): Promise<Rule> {
     const rule = (await ctx.storage.get('rules', parse(RuleId, id, ['id']))) as Rule | undefined;

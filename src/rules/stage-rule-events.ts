@@ -49,12 +49,12 @@ export function stageRuleEvents(ctx: CrmContext, uow: UnitOfWork, countersAfter:
   const chain = uow.cause?.chain ?? [];
   const at = ctx.now();
   // Versions start again at 1 when undo brings a record back: the unit's own id keeps event ids unique.
-  const unit = ctx.newId('batch');
+  let unit: string | undefined;
   let seq = 0;
   for (const event of [...uow.events]) {
     for (const raised of triggersOf(event)) {
       if (!listened.has(raised.trigger)) continue;
-      const id = `${raised.trigger}:${raised.subject.id}:${raised.subject.version}:${unit}`;
+      const id = `${raised.trigger}:${raised.subject.id}:${raised.subject.version}:${(unit ??= ctx.newId('batch'))}`;
       if (depth > MAX_CHAIN_DEPTH) {
         if (raised.clientId) {
           recordActivity(ctx, uow, { clientId: raised.clientId, type: 'rule_chain_stopped', ...(raised.orderId ? { orderId: raised.orderId } : {}), data: { eventId: id, chain, reason: 'depth' } });

@@ -1,5 +1,17 @@
 import type { StorageSchema, WriteOperation } from './adapter.ts';
 
+const uniqueBySchema = new WeakMap<StorageSchema, ReadonlySet<string>>();
+
+/** The collections with a unique index, worked out once per schema: every write asks. */
+function uniqueIndexed(schema: StorageSchema): ReadonlySet<string> {
+  let names = uniqueBySchema.get(schema);
+  if (!names) {
+    names = new Set(Object.entries(schema.collections).filter(([, c]) => Object.values(c.indexes).some((i) => i.unique)).map(([name]) => name));
+    uniqueBySchema.set(schema, names);
+  }
+  return names;
+}
+
 /**
  * One write per record: several writes of the same record in a batch (a counter taken by 500 new
  * clients, a client's stats adjusted 40 times) become the last one, checked against the version
@@ -7,7 +19,7 @@ import type { StorageSchema, WriteOperation } from './adapter.ts';
  * order of writes can decide whether a key is free.
  */
 export function collapseWrites(operations: WriteOperation[], schema: StorageSchema): WriteOperation[] {
-  const ordered = new Set(Object.entries(schema.collections).filter(([, c]) => Object.values(c.indexes).some((i) => i.unique)).map(([name]) => name));
+  const ordered = uniqueIndexed(schema);
   const result: (WriteOperation | undefined)[] = [];
   const at = new Map<string, number>();
   for (const op of operations) {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { recordActivity } from '../activities/record.ts';
 import { readClient } from '../clients/access.ts';
 import { checkVersion, transact, type CrmContext, type UnitOfWork } from '../context.ts';
-import { compact } from '../compact.ts';
+import { compact, withoutVersion } from '../compact.ts';
 import { invalid } from '../errors.ts';
 import type { Activity } from '../model/activity.ts';
 import { TaskId } from '../model/ids.ts';
@@ -17,7 +17,6 @@ import { stageTask } from './stage-task.ts';
 /** Open tasks first, each group by due time (the overdue first). */
 const byOpenThenDue = (a: Task, b: Task) => Number(a.done) - Number(b.done) || a.due.localeCompare(b.due) || a.id.localeCompare(b.id);
 
-const withoutVersion = <T extends { version: number }>({ version: _, ...rest }: T) => rest;
 
 /** `crm.tasks`: tasks and reminders on a client or on one order, with due dates (A7, W6). */
 export function tasksService(ctx: CrmContext) {

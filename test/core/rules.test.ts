@@ -214,6 +214,19 @@ describe('rules', () => {
     expect(await crm.tasks.list({ clientId: client.id })).to.have.length(0);
   });
 
+  it('refuses to undo a firing whose old status has been deleted since', async () => {
+    const crm = await openCrm();
+    const { statuses } = await withTemplates(crm);
+    await enabled(crm, { name: 'Promote', trigger: 'order.created', actions: [{ type: 'set_status', statusId: statuses['VIP']! }] });
+    const client = await crm.clients.create({ name: 'A', taxId: ALZA, statusId: statuses['Lead']! });
+    await crm.orders.upsert(shopOrder({ id: 'd1', billing: billing() }));
+    await crm.rules.drain();
+    await crm.statuses.delete(statuses['Lead']!);
+    const entry = (await crm.activities.list(client.id)).items.find((a) => a.type === 'rule_applied')!;
+    expect((await rejection(crm.activities.undo(entry.id))).code).to.equal('conflict');
+    expect((await crm.clients.get(client.id)).statusId).to.equal(statuses['VIP']);
+  });
+
   it('announces emit_event actions as rule.fired for the host', async () => {
     const crm = await openCrm();
     await enabled(crm, { name: 'Webhook', trigger: 'order.linked', actions: [{ type: 'emit_event', payload: { template: 'thank-you' } }] });
