@@ -1,6 +1,14 @@
+import { readdirSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+/** The side-effect modules under `define/`: every file there is a public entry (`kartoteka/define/*`). */
+const defines = Object.fromEntries(
+  readdirSync(new URL('./components/define/', import.meta.url))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`define/${file.slice(0, -3)}`, `components/define/${file}`]),
+);
 
 /** One entry per public export of package.json (the key is the path under dist/). */
 const entries = {
@@ -9,22 +17,7 @@ const entries = {
   'adapters/indexeddb': 'adapters/indexeddb/index.ts',
   'adapters/testing': 'adapters/testing/index.ts',
   components: 'components/index.ts',
-  'define/all': 'components/define/all.ts',
-  'define/client-table': 'components/define/client-table.ts',
-  'define/crm-provider': 'components/define/crm-provider.ts',
-  'define/client-picker': 'components/define/client-picker.ts',
-  'define/client-card': 'components/define/client-card.ts',
-  'define/notes': 'components/define/notes.ts',
-  'define/task-list': 'components/define/task-list.ts',
-  'define/pipeline-board': 'components/define/pipeline-board.ts',
-  'define/crm-settings': 'components/define/crm-settings.ts',
-  'define/csv-import': 'components/define/csv-import.ts',
-  'define/csv-export': 'components/define/csv-export.ts',
-  'define/rule-editor': 'components/define/rule-editor.ts',
-  'define/languages': 'components/define/languages.ts',
-  'define/lang-cs': 'components/define/lang-cs.ts',
-  'define/lang-pl': 'components/define/lang-pl.ts',
-  'define/lang-sl': 'components/define/lang-sl.ts',
+  ...defines,
 };
 
 // Runtime dependencies stay imports: the host's bundler dedupes them.

@@ -135,8 +135,10 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     const result = await work(uow);
     stageRuleEvents(ctx, uow, await stageAnalytics(ctx, uow));
     await stageTallies(ctx, uow);
+    // What is written is also what the in-memory indexes and caches learn: a record once, as it ends.
+    const written = collapseWrites(uow.operations, crmSchema);
     try {
-      if (uow.operations.length) await ctx.storage.write(collapseWrites(uow.operations, crmSchema), { origin: ctx.origin, events: uow.events });
+      if (written.length) await ctx.storage.write(written, { origin: ctx.origin, events: uow.events });
     } catch (error) {
       if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) {
         await pause(attempt);
@@ -145,14 +147,14 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
       throw toCrmError(error);
     }
     const changes = {
-      puts: uow.operations.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
-      deletes: uow.operations.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
+      puts: written.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
+      deletes: written.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
     };
     ctx.search.apply(changes);
     ctx.analytics.apply(changes);
     ctx.rules.apply(changes);
     for (const event of uow.events) ctx.events.emit(event);
-    if (uow.operations.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
+    if (written.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
     return result;
   }
 }

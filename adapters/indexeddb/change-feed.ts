@@ -1,6 +1,5 @@
 import type { ChangeSet } from '../../src/storage/adapter.ts';
-
-type ChangeListener = (changes: ChangeSet) => void;
+import { ChangeListeners } from '../../src/storage/change-listeners.ts';
 
 /**
  * Hands committed batches to change listeners: those this adapter committed straight away,
@@ -8,20 +7,15 @@ type ChangeListener = (changes: ChangeSet) => void;
  * through a `BroadcastChannel` named after the database.
  */
 export class ChangeFeed {
-  private readonly listeners = new Map<ChangeListener, string | undefined>();
+  private readonly listeners = new ChangeListeners();
   private channel: BroadcastChannel | undefined;
 
   /** `channelName` undefined: batches stay within this adapter. */
   constructor(private readonly channelName: string | undefined) {}
 
   /** `ignoreOrigin`: batches written with this origin are not delivered to this listener. */
-  subscribe(listener: ChangeListener, ignoreOrigin?: string): () => void {
-    // A fresh function per subscription, so subscribing one listener twice needs two unsubscribes.
-    const subscription: ChangeListener = (changes) => listener(changes);
-    this.listeners.set(subscription, ignoreOrigin);
-    return () => {
-      this.listeners.delete(subscription);
-    };
+  subscribe(listener: (changes: ChangeSet) => void, ignoreOrigin?: string): () => void {
+    return this.listeners.subscribe(listener, ignoreOrigin);
   }
 
   /** Starts hearing the batches of other connections. */
@@ -29,7 +23,7 @@ export class ChangeFeed {
     if (this.channelName === undefined || this.channel !== undefined) return;
     this.channel = new BroadcastChannel(this.channelName);
     this.channel.onmessage = ({ data }: MessageEvent<unknown>) => {
-      if (isChangeSet(data)) this.deliver(data);
+      if (isChangeSet(data)) this.listeners.deliver(data);
     };
   }
 
@@ -41,18 +35,7 @@ export class ChangeFeed {
   /** Tells this adapter's listeners and every other connection of a committed batch. */
   publish(changes: ChangeSet): void {
     this.channel?.postMessage(changes);
-    this.deliver(changes);
-  }
-
-  private deliver(changes: ChangeSet): void {
-    for (const [listener, ignoreOrigin] of this.listeners) {
-      if (ignoreOrigin !== undefined && changes.origin === ignoreOrigin) continue;
-      // Asynchronous, each listener on its own copy: a throwing or mutating listener neither
-      // fails the write nor spoils what the others get.
-      queueMicrotask(() => {
-        if (this.listeners.has(listener)) listener(structuredClone(changes));
-      });
-    }
+    this.listeners.deliver(changes);
   }
 }
 

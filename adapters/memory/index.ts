@@ -1,6 +1,7 @@
-import type { ChangeSet, StorageAdapter, StorageSchema, WriteOperation } from '../../src/storage/adapter.ts';
+import type { StorageAdapter, StorageSchema, WriteOperation } from '../../src/storage/adapter.ts';
 import { CrmError, toCrmError } from '../../src/errors.ts';
 import { lookupQuery } from '../../src/storage/query-options.ts';
+import { ChangeListeners } from '../../src/storage/change-listeners.ts';
 import { MemoryCollection } from './collection.ts';
 import { commitBatch, prepareBatch } from './batch.ts';
 
@@ -9,7 +10,6 @@ export interface MemoryAdapterOptions {
   name?: string;
 }
 
-type ChangeListener = (changes: ChangeSet) => void;
 
 /**
  * Keeps records in memory: the reference adapter, for tests, demos and prototypes. It runs
@@ -32,8 +32,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
   let schemaVersion: number | undefined;
   let collections = new Map<string, MemoryCollection>();
   let openCount = 0;
-  /** Each subscription, with the origin whose batches it does not want. */
-  const listeners = new Map<ChangeListener, string | undefined>();
+  const listeners = new ChangeListeners();
 
   function openCollections(): ReadonlyMap<string, MemoryCollection> {
     if (openCount === 0) throw new CrmError('storage', `Storage ${name} is not open`);
@@ -60,17 +59,6 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
     }
     commitBatch(prepareBatch(upgraded, copyOver));
     return upgraded;
-  }
-
-  function notify(changes: ChangeSet): void {
-    for (const [listener, ignoreOrigin] of listeners) {
-      if (ignoreOrigin !== undefined && changes.origin === ignoreOrigin) continue;
-      // Asynchronous, each listener on its own: a throwing listener neither fails the write
-      // nor keeps the others from hearing of it.
-      queueMicrotask(() => {
-        if (listeners.has(listener)) listener(structuredClone(changes));
-      });
-    }
   }
 
   return {
@@ -119,17 +107,10 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapte
         if (changes.puts.length === 0 && changes.deletes.length === 0) return;
         if (writeOptions.origin !== undefined) changes.origin = writeOptions.origin;
         if (writeOptions.events !== undefined) changes.events = structuredClone(writeOptions.events);
-        notify(changes);
+        listeners.deliver(changes);
       }),
 
-    onExternalChange(listener, listenOptions) {
-      // A fresh function per subscription, so subscribing one listener twice needs two unsubscribes.
-      const subscription: ChangeListener = (changes) => listener(changes);
-      listeners.set(subscription, listenOptions?.ignoreOrigin);
-      return () => {
-        listeners.delete(subscription);
-      };
-    },
+    onExternalChange: (listener, listenOptions) => listeners.subscribe(listener, listenOptions?.ignoreOrigin),
 
     close: () =>
       settle(() => {
