@@ -4,7 +4,7 @@ import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { detectDelimiter } from '../csv/delimiter.ts';
 import { restoreFormula } from '../csv/formula.ts';
 import { parseCsv, type CsvRecord } from '../csv/parse.ts';
-import { CrmError, isCrmError, type FieldIssue } from '../errors.ts';
+import { CrmError, type FieldIssue } from '../errors.ts';
 import { ClientPatch, CreateClientInput, type Client } from '../model/client.ts';
 import { Address } from '../model/common.ts';
 import { sameJson } from '../same-json.ts';
@@ -17,6 +17,8 @@ import { canSee } from './access.ts';
 import { recordClientChange } from './changes.ts';
 import { newClientRecord, patchedClient } from './client-record.ts';
 import { ClientCsvImportField, CsvDelimiter, clientEmails, customFieldKey, listFields } from './csv-fields.ts';
+import { RowChunks } from '../bulk/row-chunks.ts';
+import { stageEach, tellProgress } from '../bulk/stage-each.ts';
 
 export interface ClientCsvImportProgress {
   /** Data rows in the file (the header and blank lines left out). */
@@ -107,32 +109,23 @@ export async function importClientsCsv(ctx: CrmContext, text: string, input: Cli
     if (reported === report.processed) return;
     reported = report.processed;
     const { errors: _, ...figures } = report;
-    try {
-      onProgress?.(figures);
-    } catch (error) {
-      console.error('kartoteka: an import onProgress callback failed', error);
-    }
+    tellProgress(onProgress, figures);
   };
   const fail = (issues: ClientCsvImportError[]) => {
     report.failed += 1;
     report.errors.push(...issues);
   };
 
-  let chunk: Row[] = [];
-  const flush = async () => {
-    const pending = chunk;
-    chunk = [];
-    if (pending.length) {
-      const outcomes = await transact(ctx, (uow) => stageChunk(ctx, uow, pending));
-      pending.forEach((row, i) => {
-        const outcome = outcomes[i]!;
-        if (typeof outcome === 'string') report[outcome] += 1;
-        else fail(rowErrors(row.line, outcome, columns));
-      });
-      report.processed += pending.length;
-    }
+  const chunks = new RowChunks<Row>(chunkSize, async (pending) => {
+    const outcomes = await transact(ctx, (uow) => stageChunk(ctx, uow, pending));
+    pending.forEach((row, i) => {
+      const outcome = outcomes[i]!;
+      if ('value' in outcome) report[outcome.value] += 1;
+      else fail(rowErrors(row.line, outcome.error, columns));
+    });
+    report.processed += pending.length;
     progress();
-  };
+  });
 
   for (const record of rows) {
     const read = readRow(ctx, record, header.cells.length, columns, lookup);
@@ -141,12 +134,10 @@ export async function importClientsCsv(ctx: CrmContext, text: string, input: Cli
       fail(read.errors);
       continue;
     }
-    // A second row for one client would race the first in one transaction: store the first one first.
-    if (read.taxKey !== undefined && chunk.some((row) => row.taxKey === read.taxKey)) await flush();
-    chunk.push(read);
-    if (chunk.length >= chunkSize) await flush();
+    await chunks.add(read, read.taxKey);
   }
-  await flush();
+  await chunks.end();
+  progress();
   report.errors.sort((a, b) => a.line - b.line);
   return report;
 }
@@ -266,29 +257,13 @@ function list(parts: string[], schema: z.ZodMiniType, into: string[]): string | 
   return `${typeof at === 'number' ? `${items[at]}: ` : ''}${issue?.message ?? 'Invalid value'}`;
 }
 
-type Outcome = 'created' | 'updated' | 'unchanged' | CrmError;
-
-/**
- * Stages a chunk of rows in one unit of work, each row behind a savepoint: a row that fails takes
- * back all it staged and is reported, so no row is ever stored in part.
- */
-async function stageChunk(ctx: CrmContext, uow: UnitOfWork, rows: Row[]): Promise<Outcome[]> {
+/** Stages a chunk of rows in one unit of work, each row whole or not at all (see `stageEach`). */
+async function stageChunk(ctx: CrmContext, uow: UnitOfWork, rows: Row[]) {
   // One bulk read of the clients the rows' tax IDs name, instead of one round trip per row.
   const ahead = new ReadAhead(ctx.storage);
   await ahead.load('clients', rows.flatMap((row) => (row.taxKey === undefined ? [] : [{ index: 'taxKey', key: row.taxKey, limit: 2 }])));
   const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
-  const outcomes: Outcome[] = [];
-  for (const row of rows) {
-    const rollback = uow.savepoint();
-    try {
-      outcomes.push(await stageRow(chunkCtx, uow, row));
-    } catch (error) {
-      if (!isCrmError(error) || error.code === 'storage') throw error;
-      rollback();
-      outcomes.push(error);
-    }
-  }
-  return outcomes;
+  return stageEach(uow, rows, (row) => stageRow(chunkCtx, uow, row));
 }
 
 async function stageRow(ctx: CrmContext, uow: UnitOfWork, row: Row): Promise<'created' | 'updated' | 'unchanged'> {

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { transact, type CrmContext } from '../context.ts';
-import { isCrmError, toCrmError, type FieldIssue } from '../errors.ts';
+import { toCrmError, type FieldIssue } from '../errors.ts';
 import { OrderInput } from '../model/order.ts';
 import { parse } from '../validation.ts';
 import { ReadAhead } from '../storage/read-ahead.ts';
 import { readAheadForUpserts } from './read-ahead.ts';
 import { stageUpsert, type PendingClients } from './stage-upsert.ts';
 import { LinkSummary } from './link.ts';
+import { RowChunks } from '../bulk/row-chunks.ts';
+import { stageEach, tellProgress } from '../bulk/stage-each.ts';
 
 export interface ImportProgress {
   /** Rows read so far. */
@@ -61,11 +63,7 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
     report.errors.push({ index, ...(id === undefined ? {} : { id }), message: crmError.message, fields: crmError.fields });
   };
 
-  let chunk: Row[] = [];
-  const flush = async () => {
-    if (!chunk.length) return;
-    const rows = chunk;
-    chunk = [];
+  const chunks = new RowChunks<Row>(chunkSize, async (rows) => {
     const outcomes = await transact(ctx, async (uow) => {
       // One bulk read per collection instead of a few round trips per row.
       const ahead = new ReadAhead(ctx.storage);
@@ -73,51 +71,32 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
       const pending: PendingClients = new Map();
       const summary = new LinkSummary();
-      const results: { row: Row; outcome?: Awaited<ReturnType<typeof stageUpsert>>; error?: unknown }[] = [];
-      for (const row of rows) {
-        const rollback = uow.savepoint();
-        try {
-          results.push({ row, outcome: await stageUpsert(chunkCtx, uow, row.data, pending, summary) });
-        } catch (error) {
-          if (!isCrmError(error) || error.code === 'storage') throw error;
-          rollback();
-          summary.drop(row.data.id);
-          results.push({ row, error });
-        }
-      }
+      const results = await stageEach(uow, rows, (row) => stageUpsert(chunkCtx, uow, row.data, pending, summary), (row) => summary.drop(row.data.id));
       summary.record(ctx, uow);
       return results;
     });
-    for (const { row, outcome, error } of outcomes) {
-      if (!outcome) fail(row.index, error, row.data.id);
-      else {
-        report[outcome.change] += 1;
-        if (outcome.linked) report.linked += 1;
-        if (outcome.clientCreated) report.clientsCreated += 1;
-      }
-    }
+    rows.forEach((row, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) return fail(row.index, outcome.error, row.data.id);
+      report[outcome.value.change] += 1;
+      if (outcome.value.linked) report.linked += 1;
+      if (outcome.value.clientCreated) report.clientsCreated += 1;
+    });
     const { errors: _, ...progress } = report;
-    try {
-      onProgress?.(progress);
-    } catch (error) {
-      console.error('kartoteka: an import onProgress callback failed', error);
-    }
-  };
+    tellProgress(onProgress, progress);
+  });
 
   let index = 0;
   for await (const input of source) {
     report.processed += 1;
     try {
       const data = parse(OrderInput, input);
-      // Two versions of one order in a chunk would race each other: store the first one first.
-      if (chunk.some((row) => row.data.id === data.id)) await flush();
-      chunk.push({ index, data });
-      if (chunk.length >= chunkSize) await flush();
+      await chunks.add({ index, data }, data.id);
     } catch (error) {
       fail(index, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
     }
     index += 1;
   }
-  await flush();
+  await chunks.end();
   return report;
 }
