@@ -170,7 +170,7 @@ function applyPreferences(): void {
 }
 language.addEventListener('change', applyPreferences);
 theme.addEventListener('change', applyPreferences);
+// Also draws the orders.
 applyPreferences();
 
-await prepareStore();
-await Promise.all([renderSampleButtons(), renderOrders()]);
+await Promise.all([prepareStore(), renderSampleButtons()]);
