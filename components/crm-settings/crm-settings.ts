@@ -6,6 +6,7 @@ import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { readCatalog, isCatalogEvent } from '../base/catalog.ts';
+import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -26,16 +27,8 @@ export class KtCrmSettings extends KtElement {
   static override styles = [
     themeStyles,
     feedbackStyles,
+    panelHeadingStyles,
     css`
-      h3 {
-        margin: 0 0 var(--_space);
-        font-size: 1.1em;
-      }
-      h4 {
-        margin: var(--_space) 0 calc(var(--_space) / 2);
-        color: var(--_muted);
-        font-size: 0.95em;
-      }
       .line {
         display: flex;
         flex-wrap: wrap;

@@ -9,15 +9,6 @@ export const ruleEditorStyles = css`
     margin: 0 0 var(--_space);
     font-size: 1.25em;
   }
-  h3 {
-    margin: 0 0 var(--_space);
-    font-size: 1.1em;
-  }
-  h4 {
-    margin: var(--_space) 0 calc(var(--_space) / 2);
-    color: var(--_muted);
-    font-size: 0.95em;
-  }
   .muted,
   .hint {
     color: var(--_muted);

@@ -17,6 +17,7 @@ import { conditionRowIndex, differs, emptyDraft, newAction, newCondition, newKey
 import { errorId, type FieldErrors, type RowContext } from './row-context.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 
 const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'USD', 'GBP'] as const;
 const DEBOUNCE = 300;
@@ -75,7 +76,7 @@ type Confirming = { kind: 'delete'; rule: Rule } | { kind: 'apply'; rule: Rule; 
  * @csspart dialog - The confirm dialog (delete, apply to existing).
  */
 export class KtRuleEditor extends KtElement {
-  static override styles = [themeStyles, feedbackStyles, ruleEditorStyles];
+  static override styles = [themeStyles, feedbackStyles, panelHeadingStyles, ruleEditorStyles];
 
   /** The rule to edit; without it the element shows the rule list. Set to a new rule's id after its first save. */
   @property({ attribute: 'rule-id', reflect: true }) ruleId?: string;
