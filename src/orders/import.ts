@@ -63,6 +63,8 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
     report.errors.push({ index, ...(id === undefined ? {} : { id }), message: crmError.message, fields: crmError.fields });
   };
 
+  // Clients this import created, in chunks already stored: their timeline gets no link entries.
+  const createdClients = new Set<string>();
   const chunks = new RowChunks<Row>(chunkSize, async (rows) => {
     const outcomes = await transact(ctx, async (uow) => {
       // One bulk read per collection instead of a few round trips per row.
@@ -70,7 +72,7 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       await readAheadForUpserts(ctx, ahead, rows.map((row) => row.data));
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
       const pending: PendingClients = new Map();
-      const summary = new LinkSummary();
+      const summary = new LinkSummary(createdClients);
       const results = await stageEach(uow, rows, (row) => stageUpsert(chunkCtx, uow, row.data, pending, summary), (row) => summary.drop(row.data.id));
       summary.record(ctx, uow);
       return results;
@@ -80,7 +82,10 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       if ('error' in outcome) return fail(row.index, outcome.error, row.data.id);
       report[outcome.value.change] += 1;
       if (outcome.value.linked) report.linked += 1;
-      if (outcome.value.clientCreated) report.clientsCreated += 1;
+      if (outcome.value.clientCreated) {
+        report.clientsCreated += 1;
+        createdClients.add(outcome.value.linked!.id);
+      }
     });
     const { errors: _, ...progress } = report;
     tellProgress(onProgress, progress);

@@ -15,10 +15,17 @@ export function linkedOrder(ctx: CrmContext, order: Omit<Order, 'version'>, clie
 /**
  * The orders a bulk import linked automatically, per client: the timeline gets one entry per
  * client and chunk ("12 orders linked"), not one per order, which would double what an import
- * writes and bury the client's timeline under its history.
+ * writes and bury the client's timeline under its history. A client the import created gets
+ * none: its `client_created` entry names the order it came from, its order list shows the rest,
+ * and a chunk-sized trail of "3 orders linked" would only tell how the import was cut.
  */
 export class LinkSummary {
   readonly #orders = new Map<string, string[]>();
+  /** Clients created in this chunk, by the order that created them. */
+  readonly #created = new Map<string, string>();
+
+  /** `createdEarlier`: clients earlier chunks of the same import created. */
+  constructor(private readonly createdEarlier: ReadonlySet<string> = new Set()) {}
 
   add(clientId: string, orderId: string): void {
     const ids = this.#orders.get(clientId);
@@ -26,18 +33,25 @@ export class LinkSummary {
     else this.#orders.set(clientId, [orderId]);
   }
 
-  /** Forgets an order whose row was rolled back. */
+  /** Notes a client created from `orderId`. */
+  created(clientId: string, orderId: string): void {
+    this.#created.set(clientId, orderId);
+  }
+
+  /** Forgets an order whose row was rolled back, and a client it created. */
   drop(orderId: string): void {
     for (const [clientId, ids] of this.#orders) {
       const kept = ids.filter((id) => id !== orderId);
       if (kept.length) this.#orders.set(clientId, kept);
       else this.#orders.delete(clientId);
     }
+    for (const [clientId, creator] of this.#created) if (creator === orderId) this.#created.delete(clientId);
   }
 
   /** Stages the entries: one per client, as a single link's entry when it is one order. */
   record(ctx: CrmContext, uow: UnitOfWork): void {
     for (const [clientId, orderIds] of this.#orders) {
+      if (this.#created.has(clientId) || this.createdEarlier.has(clientId)) continue;
       if (orderIds.length === 1) recordActivity(ctx, uow, { clientId, orderId: orderIds[0]!, type: 'order_linked', data: { source: 'auto' } });
       else recordActivity(ctx, uow, { clientId, type: 'order_linked', data: { source: 'auto', orderIds, count: orderIds.length } });
     }

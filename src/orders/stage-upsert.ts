@@ -62,6 +62,7 @@ export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.outp
       client = await newClientRecord(ctx, uow, clientInputFromBilling(ctx, draft as Order), { strictTaxId: false });
       clientCreated = true;
       for (const id of linkKeyIds(draft as Order)) pending?.set(id, client);
+      summary?.created(client.id, draft.id);
       recordActivity(ctx, uow, { clientId: client.id, orderId: draft.id, type: 'client_created', data: { fromOrder: draft.id, automatic: true } });
       uow.emit({ type: 'client.created', client });
       draft = linkedOrder(ctx, draft, client, 'created');

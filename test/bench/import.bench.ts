@@ -1,6 +1,9 @@
 import { openDB } from 'idb';
 import Dexie from 'dexie/dist/modern/dexie.min.mjs';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
+import { recordIndexKeys, rowOf } from '../../adapters/indexeddb/row.ts';
+import { crmSchema } from '../../src/storage/schema.ts';
+import type { WriteOperation } from '../../src/storage/adapter.ts';
 import { createCrm, generateSampleData, type ImportReport, type OrderInput as OrderRow } from '../../src/index.ts';
 import { OrderInput } from '../../src/model/order.ts';
 import { parse } from '../../src/validation.ts';
@@ -33,9 +36,9 @@ const peerIndexes = ['createdAt', 'accountCode', 'billing.taxId', 'billing.compa
 
 const chunksOf = <T>(rows: T[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
-/** Ours: the whole import through the public API, on a fresh database, storage calls timed. */
-async function runOurs(name: string, rows: OrderRow[], chunkSize: number) {
-  const timing = timingAdapter(indexedDbAdapter({ name }));
+/** Ours: the whole import through the public API, on a fresh database, storage calls timed (and, with `written`, its batches kept). */
+async function runOurs(name: string, rows: OrderRow[], chunkSize: number, written?: WriteOperation[][]) {
+  const timing = timingAdapter(indexedDbAdapter({ name }), written);
   const crm = await createCrm({ storage: timing.adapter, settings: { autoCreateClients: true } });
   timing.reset();
   let report: ImportReport | undefined;
@@ -79,22 +82,62 @@ async function runIdb(name: string, rows: OrderRow[], chunkSize: number) {
   return ms;
 }
 
+/** One IndexedDB request of a batch our import wrote: a row in the adapter's layout, or a delete. */
+type Replayed = { collection: string; row: object } | { collection: string; id: string };
+
+/** Our import's batches as IndexedDB requests, index keys and all, made before any timing. */
+function replayable(batches: WriteOperation[][]): Replayed[][] {
+  return batches.map((batch) =>
+    batch.map((operation) => {
+      if (operation.type === 'delete') return { collection: operation.collection, id: operation.id };
+      const definition = crmSchema.collections[operation.collection]!;
+      return { collection: operation.collection, row: rowOf(definition, operation.record, recordIndexKeys(operation.collection, definition, operation.record)) };
+    }),
+  );
+}
+
+/**
+ * The floor under ours: raw idb replaying exactly the batches our import wrote (every order,
+ * client, figure and timeline entry, one transaction per batch), into our schema, with nothing
+ * read, checked or validated. What IndexedDB alone costs for what the import stores.
+ */
+async function runFloor(name: string, batches: Replayed[][]) {
+  const storage = indexedDbAdapter({ name, broadcast: false });
+  await storage.open(crmSchema);
+  await storage.close();
+  const db = await openDB(name);
+  const ms = await timed(async () => {
+    for (const batch of batches) {
+      const tx = db.transaction([...new Set(batch.map((request) => request.collection))], 'readwrite');
+      for (const request of batch) void ('row' in request ? tx.objectStore(request.collection).put(request.row) : tx.objectStore(request.collection).delete(request.id));
+      await tx.done;
+    }
+  });
+  db.close();
+  return ms;
+}
+
 /** Bench 1: importing orders into IndexedDB, ours vs Dexie vs raw idb, same rows, same chunk size. */
 export async function importBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
   const { orders, clients, reps = 3, chunkSize = 1000 } = options;
   const rows = generateSampleData({ seed: 1, clients, orders, now: FIXED_NOW }).orders;
   progress(`import: ${orders} orders of ${clients} clients generated, chunks of ${chunkSize}, ${reps} reps`);
 
-  const samples: Record<string, number[]> = { kartoteka: [], dexie: [], idb: [] };
+  const samples: Record<string, number[]> = { kartoteka: [], dexie: [], idb: [], 'idb, our writes': [] };
   const ours: Awaited<ReturnType<typeof runOurs>>[] = [];
+  let ourWrites: Replayed[][] | undefined;
   const variants = {
     kartoteka: async (name: string) => {
-      const run = await runOurs(name, rows, chunkSize);
+      const written: WriteOperation[][] | undefined = ourWrites ? undefined : [];
+      const run = await runOurs(name, rows, chunkSize, written);
+      if (written) ourWrites = replayable(written);
       ours.push(run);
       return run.ms;
     },
     dexie: (name: string) => runDexie(name, rows, chunkSize),
     idb: (name: string) => runIdb(name, rows, chunkSize),
+    // Last in the first rep's order, so our first run has kept the batches it replays.
+    'idb, our writes': (name: string) => runFloor(name, ourWrites!),
   };
   for (let rep = 0; rep < reps; rep++) {
     for (const variant of rotated(Object.keys(variants) as (keyof typeof variants)[], rep)) {

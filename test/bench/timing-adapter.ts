@@ -1,4 +1,4 @@
-import type { StorageAdapter } from '../../src/storage/adapter.ts';
+import type { StorageAdapter, WriteOperation } from '../../src/storage/adapter.ts';
 
 /** Calls and time spent in one kind of storage call, e.g. `get orders` or `query clients.taxKey`. */
 export interface CallStats {
@@ -10,9 +10,9 @@ export interface CallStats {
  * Wraps a storage adapter and times every call by method and collection (and index, for reads
  * through one), to show where an import's time goes. The services await each call before the
  * next (a chunk's bulk reads run side by side, so theirs may overlap), so the times add up to
- * about the wall time spent waiting on storage.
+ * about the wall time spent waiting on storage. With `written`, every batch written is also kept there.
  */
-export function timingAdapter(inner: StorageAdapter): { adapter: StorageAdapter; stats: Map<string, CallStats>; reset(): void } {
+export function timingAdapter(inner: StorageAdapter, written?: WriteOperation[][]): { adapter: StorageAdapter; stats: Map<string, CallStats>; reset(): void } {
   const stats = new Map<string, CallStats>();
   async function time<T>(label: string, call: () => Promise<T>): Promise<T> {
     const start = performance.now();
@@ -42,6 +42,7 @@ export function timingAdapter(inner: StorageAdapter): { adapter: StorageAdapter;
         entry.calls += 1;
         stats.set(label, entry);
       }
+      written?.push(operations);
       return time('write', () => inner.write(operations, options));
     },
     close: () => time('close', () => inner.close()),

@@ -71,12 +71,33 @@ describe('orders.import', () => {
     summary.add('cli_a', 'o1');
     summary.add('cli_a', 'o2');
     summary.add('cli_b', 'o3');
+    summary.add('cli_c', 'o5');
+    summary.created('cli_c', 'o4');
+    summary.add('cli_d', 'o7');
+    summary.created('cli_d', 'o6');
     summary.drop('o2');
     summary.drop('o3');
+    // The order that created cli_d was rolled back: cli_d was not created by this import after all.
+    summary.drop('o6');
     const recorded: unknown[] = [];
     const uow = { put: (_: string, record: { data?: unknown; orderId?: string }) => (recorded.push(record.orderId ?? record.data), record), emit: () => {} };
     summary.record({ newId: () => 'act_x', now: () => '2026-11-26T08:00:00Z', principal: { userId: 'system' } } as never, uow as never);
-    expect(recorded).to.deep.equal(['o1']);
+    expect(recorded).to.deep.equal(['o1', 'o7']);
+  });
+
+  it('writes no link entries on the timeline of a client it created, in any chunk', async () => {
+    const crm = await openCrm({ settings: { autoCreateClients: true } });
+    const known = await crm.clients.create({ name: 'Known', taxId: 'CZ25596641' });
+    await crm.orders.import(rows(40), { chunkSize: 7 });
+    const created = (await crm.clients.list({ limit: 10 })).items.filter((client) => client.id !== known.id);
+    expect(created).to.have.length(3);
+    for (const client of created) {
+      const timeline = (await crm.activities.list(client.id)).items.map((entry) => entry.type);
+      expect(timeline).to.deep.equal(['client_created']);
+      expect((await crm.orders.list({ clientId: client.id })).items).to.have.length(8);
+    }
+    // A client that was there before still hears of its orders, once per chunk.
+    expect((await crm.activities.list(known.id)).items.filter((entry) => entry.type === 'order_linked')).to.have.length(6);
   });
 
   it('writes one timeline entry per client and chunk for the orders it links', async () => {
