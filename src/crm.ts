@@ -89,14 +89,17 @@ export async function createCrm(options: CrmOptions) {
   await guard({
     async open() {
       await ctx.storage.open(crmSchema);
-      await seedStatuses(ctx);
-      await seedStarKinds(ctx);
-      await ensureTallies(ctx);
-      await ensureAnalytics(ctx);
-      await ctx.rules.load();
+      // Independent reads (and, on a new store, writes) side by side: each is a round trip.
+      // The settings may name a status, so they wait for the statuses.
+      await Promise.all([
+        seedStatuses(ctx).then(() => saveSettings(ctx, options.settings ?? {})),
+        seedStarKinds(ctx),
+        ensureTallies(ctx),
+        ensureAnalytics(ctx),
+        ctx.rules.load(),
+      ]);
       // Events queued by an instance that closed before running them.
       ctx.rules.kick();
-      await saveSettings(ctx, options.settings ?? {});
     },
   }).open();
 

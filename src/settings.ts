@@ -1,6 +1,7 @@
 import { transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { invalid } from './errors.ts';
 import { SettingsPatch, SettingsSchema, type Settings } from './model/settings.ts';
+import { sameJson } from './same-json.ts';
 import { parse } from './validation.ts';
 
 interface StoredSettings extends Settings {
@@ -28,7 +29,8 @@ export async function stageSettings(ctx: CrmContext, uow: UnitOfWork, patch: Set
   const stored = (await ctx.storage.get('meta', 'settings')) as StoredSettings | undefined;
   const { id: _, version: __, ...base } = stored ?? { id: 'settings', version: 0, ...parse(SettingsSchema, {}) };
   const next = await applied(ctx, base, data);
-  uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
+  // Every open passes its settings: when they change nothing, nothing is written (nor told to other tabs).
+  if (!stored || !sameJson(next, base)) uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
   return next;
 }
 

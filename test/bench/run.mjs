@@ -91,8 +91,10 @@ function printCold(result) {
       }
     }
     table(`3. Cold open + first 50 by name + count of ${result.clients} clients, ${about[coldness]}, ${variants.dexie.length} reps`, rows);
-    const totals = (name) => variants[name].map((sample) => sample.total);
-    console.log(`target: kartoteka total p95 ≤ 80 ms; measured ${ms(p95(totals('kartoteka')))}; raw idb on the same database (the floor) ${ms(p95(totals('idb')))}`);
+    const step = (name, which) => variants[name].map((sample) => sample[which]);
+    console.log(`target: kartoteka total p95 ≤ 80 ms; measured ${ms(p95(step('kartoteka', 'total')))}`);
+    // idb counts record by record, where we read a tally: its open alone is the floor under our total.
+    console.log(`the floor: raw idb's open alone, on the same database, p50 ${ms(median(step('idb', 'open')))} / p95 ${ms(p95(step('idb', 'open')))}`);
   }
 }
 
