@@ -133,8 +133,9 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
   for (let attempt = 1; ; attempt++) {
     const uow = new UnitOfWork();
     const result = await work(uow);
-    stageRuleEvents(ctx, uow, await stageAnalytics(ctx, uow));
-    await stageTallies(ctx, uow);
+    // Their reads side by side: they stage records of their own (figures, tallies) from what `work` staged.
+    const [counters] = await Promise.all([stageAnalytics(ctx, uow), stageTallies(ctx, uow)]);
+    stageRuleEvents(ctx, uow, counters);
     // What is written is also what the in-memory indexes and caches learn: a record once, as it ends.
     const written = collapseWrites(uow.operations, crmSchema);
     try {

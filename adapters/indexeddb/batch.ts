@@ -62,8 +62,10 @@ export function planBatch(schema: StorageSchema, operations: readonly WriteOpera
 
 /**
  * Applies a planned batch in one readwrite transaction: version checks against the stored
- * records as the earlier operations of the batch leave them, index keys, unique indexes on the
- * state the batch ends in (so two records may swap keys), then the writes.
+ * records as the earlier operations of the batch leave them, index keys, unique keys within the
+ * batch, then the writes. Against stored records, IndexedDB's own unique indexes and `add`
+ * guard the keys and the ids the batch creates: nothing is read for them first, and only when
+ * IndexedDB refuses a key is the batch's error worked out, by {@link explainRefusal}.
  *
  * @returns what the batch changed.
  * @throws CrmError `conflict`, `duplicate`, the plan's failure, or `storage` (failing index
@@ -75,10 +77,11 @@ export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<
     if (plan.failure !== undefined) throw plan.failure;
     return { puts: [], deletes: [] };
   }
-  const clash: { collection?: string; id?: string } = {};
+  let staging: Map<string, StagedCollection> | undefined;
+  const refusal = { keyTaken: false };
   try {
     return await inTransaction(db, touched, 'readwrite', async (transaction) => {
-      const collections = await readTouched(transaction, plan.operations);
+      const collections = (staging = await readTouched(transaction, plan.operations));
       try {
         stageOperations(plan.operations, collections);
         if (plan.failure !== undefined) throw plan.failure;
@@ -87,26 +90,39 @@ export async function applyBatch(db: IDBPDatabase, plan: PlannedBatch): Promise<
             if (entry.record !== undefined) entry.keys = recordIndexKeys(name, definition, entry.record);
           }
         }
-        for (const [name, collection] of collections) await checkUniqueIndexes(transaction, name, collection);
+        for (const [name, collection] of collections) checkUniqueWithinBatch(name, collection);
       } catch (error) {
         // A version conflict outranks every other failure (as when every id is read first): look
         // at the ids the batch meant to create before reporting anything else.
         await failOnExisting(transaction, plan.operations, collections);
         throw error;
       }
-      return write(transaction, collections, clash);
+      return write(transaction, collections, refusal);
     });
   } catch (error) {
-    if (clash.collection === undefined || clash.id === undefined) throw error;
-    // An id the batch meant to create existed after all: the conflict a read first would have found.
-    const row = (await db.get(clash.collection, clash.id)) as Row | undefined;
-    if (row === undefined) throw error;
-    throw conflict(clash.collection, clash.id, 'absent', row.record.version, row.record);
+    if (!refusal.keyTaken || staging === undefined) throw error;
+    throw (await explainRefusal(db, touched, plan.operations, staging)) ?? error;
   }
 }
 
+/**
+ * Why IndexedDB refused a batch's key, read after the abort: an id the batch meant to create
+ * exists (`conflict`, as a read first would have found), or a stored record holds a unique key
+ * the batch gives another (`duplicate`). When neither holds any more, the record that stood in
+ * the way went in the meantime: a `conflict`, so the writer retries.
+ */
+async function explainRefusal(db: IDBPDatabase, touched: string[], operations: CheckedOperation[], collections: Map<string, StagedCollection>): Promise<CrmError> {
+  return inTransaction(db, touched, 'readonly', async (transaction) => {
+    await failOnExisting(transaction, operations, collections);
+    for (const [name, collection] of collections) await checkUniqueAgainstStored(transaction, name, collection);
+    return new CrmError('conflict', 'A key this batch writes was taken while it was written and is free again: try again', {
+      details: { collections: touched },
+    });
+  });
+}
+
 /** Throws the `conflict` of the first id the batch meant to create that exists after all. */
-async function failOnExisting(transaction: Transaction<'readwrite'>, operations: CheckedOperation[], collections: Map<string, StagedCollection>): Promise<void> {
+async function failOnExisting(transaction: Transaction<IDBTransactionMode>, operations: CheckedOperation[], collections: Map<string, StagedCollection>): Promise<void> {
   const assumed = operations.filter((operation) => collections.get(operation.collection)?.assumedAbsent.has(operation.id) && operation.expectedVersion === 'absent');
   const rows = (await Promise.all(assumed.map(({ collection, id }) => transaction.objectStore(collection).get(id)))) as (Row | undefined)[];
   const index = rows.findIndex((row) => row !== undefined);
@@ -198,40 +214,51 @@ function conflict(
   });
 }
 
-/** Fails when, after the batch, two records would share a key of a unique index. */
-async function checkUniqueIndexes(transaction: Transaction<'readwrite'>, name: string, { definition, stored, staged }: StagedCollection): Promise<void> {
-  const store = transaction.objectStore(name);
-  const checks: { index: string; id: string; key: IndexKey }[] = [];
+/** The key of every unique index each record of the batch ends with. */
+function uniqueKeys(definition: CollectionDefinition, staged: Map<string, StagedRecord>): { index: string; id: string; key: IndexKey }[] {
+  const keys: { index: string; id: string; key: IndexKey }[] = [];
   for (const [index, { unique }] of Object.entries(definition.indexes)) {
     if (unique !== true) continue;
-    for (const [id, { keys }] of staged) {
-      for (const key of keys?.get(index) ?? []) checks.push({ index, id, key });
+    for (const [id, { keys: indexKeys }] of staged) {
+      for (const key of indexKeys?.get(index) ?? []) keys.push({ index, id, key });
     }
   }
-  // Every lookup is requested at once; they are judged in order below.
-  const holders = (await Promise.all(checks.map(({ index, key }) => store.index(index).getAllKeys(key)))) as string[][];
-  const stagedHolders = new Map<string, string>();
-  for (const [i, { index, id, key }] of checks.entries()) {
+  return keys;
+}
+
+/** Fails when, after the batch, two of its records would share a key of a unique index. */
+function checkUniqueWithinBatch(name: string, { definition, stored, staged }: StagedCollection): void {
+  const holders = new Map<string, string>();
+  for (const { index, id, key } of uniqueKeys(definition, staged)) {
     // Keys are JSON-safe and JSON.stringify writes equal keys alike (also -0 and 0).
     const slot = JSON.stringify([index, key]);
-    const otherStaged = stagedHolders.get(slot);
-    if (otherStaged !== undefined) throw duplicate(name, index, key, id, otherStaged, stored.get(otherStaged));
-    stagedHolders.set(slot, id);
+    const other = holders.get(slot);
+    if (other !== undefined) throw duplicate(name, index, key, id, other, stored.get(other));
+    holders.set(slot, id);
+  }
+}
+
+/** Fails when a stored record the batch leaves alone holds a unique key the batch gives one of its records. */
+async function checkUniqueAgainstStored(transaction: Transaction<IDBTransactionMode>, name: string, { definition, staged }: StagedCollection): Promise<void> {
+  const store = transaction.objectStore(name);
+  const checks = uniqueKeys(definition, staged);
+  // Every lookup is requested at once; they are judged in order below.
+  const holders = (await Promise.all(checks.map(({ index, key }) => store.index(index).getAllKeys(key)))) as string[][];
+  for (const [i, { index, id, key }] of checks.entries()) {
     // A stored holder the batch rewrites or deletes no longer counts: its staged state does.
-    const storedHolder = holders[i]?.find((holder) => holder !== id && !staged.has(holder));
-    if (storedHolder !== undefined) {
-      const row: Row | undefined = await store.get(storedHolder);
-      throw duplicate(name, index, key, id, storedHolder, row?.record);
-    }
+    const holder = holders[i]?.find((candidate) => candidate !== id && !staged.has(candidate));
+    if (holder === undefined) continue;
+    const row: Row | undefined = await store.get(holder);
+    throw duplicate(name, index, key, id, holder, row?.record);
   }
 }
 
 /**
  * Issues the writes of a checked batch and describes what it changed. The requests are plain
  * IndexedDB ones, not awaited one by one: the transaction's end says whether all of them held.
- * A failing `add` names its record in `clash`.
+ * A refused id or unique key (`ConstraintError`) sets `refusal.keyTaken`.
  */
-function write(transaction: Transaction<'readwrite'>, collections: Map<string, StagedCollection>, clash: { collection?: string; id?: string }): ChangeSet {
+function write(transaction: Transaction<'readwrite'>, collections: Map<string, StagedCollection>, refusal: { keyTaken: boolean }): ChangeSet {
   const changes: ChangeSet = { puts: [], deletes: [] };
   const deletes: (() => void)[] = [];
   const puts: (() => void)[] = [];
@@ -245,17 +272,15 @@ function write(transaction: Transaction<'readwrite'>, collections: Map<string, S
       if (existed && (record === undefined || hasUniqueIndex)) deletes.push(() => store.delete(id));
       if (record !== undefined && keys !== undefined) {
         const row = rowOf(definition, record, keys);
-        if (assumedAbsent.has(id)) {
-          puts.push(() => {
-            const request = store.add(row);
-            request.onerror = () => {
-              // Only a taken key is a clash; an abort also fails every request still pending.
-              if (request.error?.name !== 'ConstraintError') return;
-              clash.collection ??= name;
-              clash.id ??= id;
-            };
-          });
-        } else puts.push(() => store.put(row));
+        const refusable = assumedAbsent.has(id) || hasUniqueIndex;
+        puts.push(() => {
+          const request = assumedAbsent.has(id) ? store.add(row) : store.put(row);
+          if (!refusable) return;
+          request.onerror = () => {
+            // A taken id or unique key; an abort also fails every request still pending.
+            if (request.error?.name === 'ConstraintError') refusal.keyTaken = true;
+          };
+        });
         changes.puts.push({ collection: name, record });
       } else if (existed) {
         changes.deletes.push({ collection: name, id });

@@ -69,10 +69,12 @@ export async function stageAnalytics(ctx: CrmContext, uow: UnitOfWork): Promise<
 
   const moved = moves.flatMap(({ from, to }) => [from?.clientId, to?.clientId]).filter((id): id is string => id !== undefined);
   const ids = [...new Set([...moved, ...ownerChanged, ...comeAndGone.map(({ before, after }) => (after ?? before)!.id)])];
-  const stored = await readStats(ctx, uow, ids);
+  const [stored, teamRecord] = await Promise.all([
+    readStats(ctx, uow, ids),
+    uow.staged<TeamStats>('meta', TEAM_STATS_ID) ?? (ctx.storage.get('meta', TEAM_STATS_ID) as Promise<TeamStats | undefined>),
+  ]);
   // A client's owner is in its stats; only clients getting their first stats, or changed here, need reading.
   const owners = await readOwners(ctx, uow, ids.filter((id) => !stored.get(id) || uow.staged('clients', id) !== undefined));
-  const teamRecord = uow.staged<TeamStats>('meta', TEAM_STATS_ID) ?? ((await ctx.storage.get('meta', TEAM_STATS_ID)) as TeamStats | undefined);
   const team = teamRecord ? copyTeamStats(teamRecord) : emptyTeamStats();
 
   const stats = new Map<string, Stats>();

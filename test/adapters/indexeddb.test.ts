@@ -325,6 +325,23 @@ describe('indexedDbAdapter', () => {
       await adapter.close();
     });
 
+    it('calls a unique key taken at write time but free again a conflict, so the writer retries', async () => {
+      const name = databaseName('refusal');
+      const [writer, other] = [await openedAdapter(name, { broadcast: false }), await openedAdapter(name, { broadcast: false })];
+      await writer.write([put(person('holder', { email: 'ada@example.com' }))]);
+      const newcomer = put(person('newcomer', { email: 'ada@example.com' }), 'absent');
+      // IndexedDB runs the delete after the refused batch (same store, asked for later) and before
+      // the read that looks into the refusal (asked for after the batch failed).
+      const refused = rejection(writer.write([newcomer]));
+      const deleted = other.write([{ type: 'delete', collection: 'people', id: 'holder' }]);
+      const error = await refused;
+      await deleted;
+      expect(error.code).to.equal('conflict');
+      await writer.write([newcomer]);
+      expect(idsOf((await writer.query('people', { index: 'email', range: { eq: 'ada@example.com' } })).records)).to.deep.equal(['newcomer']);
+      await Promise.all([writer.close(), other.close()]);
+    });
+
     it('fails with quota and writes nothing when the origin runs out of space', async () => {
       const adapter = await openedAdapter(databaseName('quota'));
       await adapter.write(stored.map((record) => put(record)));

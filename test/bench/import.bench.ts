@@ -82,8 +82,8 @@ async function runIdb(name: string, rows: OrderRow[], chunkSize: number) {
   return ms;
 }
 
-/** One IndexedDB request of a batch our import wrote: a row in the adapter's layout, or a delete. */
-type Replayed = { collection: string; row: object } | { collection: string; id: string };
+/** One IndexedDB request of a batch our import wrote: a row in the adapter's layout (`add`ed when new, as ours does), or a delete. */
+type Replayed = { collection: string; row: object; add: boolean } | { collection: string; id: string };
 
 /** Our import's batches as IndexedDB requests, index keys and all, made before any timing. */
 function replayable(batches: WriteOperation[][]): Replayed[][] {
@@ -91,7 +91,8 @@ function replayable(batches: WriteOperation[][]): Replayed[][] {
     batch.map((operation) => {
       if (operation.type === 'delete') return { collection: operation.collection, id: operation.id };
       const definition = crmSchema.collections[operation.collection]!;
-      return { collection: operation.collection, row: rowOf(definition, operation.record, recordIndexKeys(operation.collection, definition, operation.record)) };
+      const row = rowOf(definition, operation.record, recordIndexKeys(operation.collection, definition, operation.record));
+      return { collection: operation.collection, row, add: operation.expectedVersion === 'absent' };
     }),
   );
 }
@@ -109,7 +110,11 @@ async function runFloor(name: string, batches: Replayed[][]) {
   const ms = await timed(async () => {
     for (const batch of batches) {
       const tx = db.transaction([...new Set(batch.map((request) => request.collection))], 'readwrite');
-      for (const request of batch) void ('row' in request ? tx.objectStore(request.collection).put(request.row) : tx.objectStore(request.collection).delete(request.id));
+      for (const request of batch) {
+        const store = tx.objectStore(request.collection);
+        if (!('row' in request)) void store.delete(request.id);
+        else void (request.add ? store.add(request.row) : store.put(request.row));
+      }
       await tx.done;
     }
   });
