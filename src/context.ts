@@ -47,8 +47,12 @@ export class UnitOfWork {
   /** The last operation on each touched record: `staged` answers without scanning a 10,000-write batch. */
   readonly #latest = new Map<string, WriteOperation>();
 
-  /** Stores `record` with its version bumped; `previous` (or `'absent'`) is what the write is based on. */
-  put<T extends { id: string; version: number }>(collection: string, record: Omit<T, 'version'>, previous: { version: number } | 'absent'): T {
+  /**
+   * Stores `record` with its version bumped; `previous` (or `'absent'`) is what the write is based on.
+   * `unchecked`: storage does not check that version, because every writer of this record also
+   * writes a checked one (its guard), read before it, whose check stands for both.
+   */
+  put<T extends { id: string; version: number }>(collection: string, record: Omit<T, 'version'>, previous: { version: number } | 'absent', options?: { unchecked: true }): T {
     const version = previous === 'absent' ? 1 : previous.version + 1;
     const stored = { ...record, version } as T;
     this.#remember(collection, record.id, previous);
@@ -56,7 +60,7 @@ export class UnitOfWork {
       type: 'put',
       collection,
       record: stored as unknown as StoredRecord,
-      expectedVersion: previous === 'absent' ? 'absent' : previous.version,
+      ...(options?.unchecked ? {} : { expectedVersion: previous === 'absent' ? 'absent' : previous.version }),
     });
     return stored;
   }

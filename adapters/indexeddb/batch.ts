@@ -33,6 +33,7 @@ interface StagedRecord {
 /** What a batch does to one collection. */
 interface StagedCollection {
   definition: CollectionDefinition;
+  hasUniqueIndex: boolean;
   /** The stored record, before the batch, of every id the batch touches. */
   stored: Map<string, StoredRecord | undefined>;
   /**
@@ -160,25 +161,33 @@ function recordId(record: StoredRecord, position: number): string {
 
 /**
  * Reads, all at once, the stored record of every id the batch touches, except those it creates
- * and keeps (see {@link StagedCollection.assumedAbsent}).
+ * and keeps (see {@link StagedCollection.assumedAbsent}) and those it only puts, unchecked, in a
+ * collection without unique indexes: nothing about their stored record matters.
  */
 async function readTouched(transaction: Transaction<'readwrite'>, operations: CheckedOperation[]): Promise<Map<string, StagedCollection>> {
   const collections = new Map<string, StagedCollection>();
   const first = new Map<string, CheckedOperation>();
   const last = new Map<string, CheckedOperation>();
+  const checked = new Set<string>();
   for (const operation of operations) {
     const key = `${operation.collection}\u0000${operation.id}`;
     if (!first.has(key)) first.set(key, operation);
     last.set(key, operation);
+    if (operation.expectedVersion !== undefined) checked.add(key);
   }
   const reads: Promise<void>[] = [];
   for (const [key, operation] of first) {
     const { collection, definition, id } = operation;
     let staging = collections.get(collection);
-    if (staging === undefined) collections.set(collection, (staging = { definition, stored: new Map(), assumedAbsent: new Set(), staged: new Map() }));
-    const { stored, assumedAbsent } = staging;
+    if (staging === undefined) {
+      const hasUniqueIndex = Object.values(definition.indexes).some((index) => index.unique === true);
+      collections.set(collection, (staging = { definition, hasUniqueIndex, stored: new Map(), assumedAbsent: new Set(), staged: new Map() }));
+    }
+    const { stored, assumedAbsent, hasUniqueIndex } = staging;
     stored.set(id, undefined);
-    if (operation.expectedVersion === 'absent' && operation.record !== undefined && last.get(key)!.record !== undefined) assumedAbsent.add(id);
+    const kept = last.get(key)!.record !== undefined;
+    if (operation.expectedVersion === 'absent' && operation.record !== undefined && kept) assumedAbsent.add(id);
+    else if (kept && !checked.has(key) && !hasUniqueIndex) continue;
     else reads.push(transaction.objectStore(collection).get(id).then((row?: Row) => void stored.set(id, row?.record)));
   }
   await Promise.all(reads);
@@ -262,9 +271,8 @@ function write(transaction: Transaction<'readwrite'>, collections: Map<string, S
   const changes: ChangeSet = { puts: [], deletes: [] };
   const deletes: (() => void)[] = [];
   const puts: (() => void)[] = [];
-  for (const [name, { definition, stored, assumedAbsent, staged }] of collections) {
+  for (const [name, { definition, hasUniqueIndex, stored, assumedAbsent, staged }] of collections) {
     const store = unwrap(transaction.objectStore(name));
-    const hasUniqueIndex = Object.values(definition.indexes).some((index) => index.unique === true);
     for (const [id, { record, keys }] of staged) {
       const existed = stored.get(id) !== undefined;
       // Unique IndexedDB indexes check every request on its own: a record handing its key to

@@ -293,6 +293,26 @@ describe('indexedDbAdapter', () => {
     });
   });
 
+  describe('figures kept beside the records', () => {
+    it('counts every order when two instances write orders of one client at once', async () => {
+      const name = databaseName('figures');
+      const [shop, backOffice] = [await createCrm({ storage: indexedDbAdapter({ name }) }), await createCrm({ storage: indexedDbAdapter({ name }) })];
+      const client = await shop.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+      const order = (i: number) => ({
+        id: `par-${i}`, number: `P-${i}`, channel: 'eshop', currency: 'CZK', total: 100 + i,
+        createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), billing: { company: 'Alza.cz a.s.', taxId: 'CZ27082440' },
+      });
+      // Each upsert changes the client's figures; with no lost update they add up to all 40.
+      await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? shop : backOffice).orders.upsert(order(i))));
+      const figures = await backOffice.analytics.client(client.id);
+      expect(figures.orderCount).to.equal(40);
+      expect(figures.currencies.map(({ currency, total }) => [currency, total])).to.deep.equal([['CZK', Array.from({ length: 40 }, (_, i) => 100 + i).reduce((a, b) => a + b)]]);
+      expect(figures.months).to.have.length(2);
+      await shop.close();
+      await backOffice.close();
+    });
+  });
+
   describe('failed writes', () => {
     const stored = [person('p1', { city: 'Praha', email: 'ada@example.com' })];
     const batch = (): WriteOperation[] => [
