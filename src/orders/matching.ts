@@ -14,15 +14,19 @@ export async function matchClient(ctx: CrmContext, order: Order): Promise<Client
     const client = key && ((await ctx.storage.get('clients', key.clientId)) as Client | undefined);
     if (client) return client;
   }
-  const lookups: [string, string | undefined][] = [];
-  for (const taxId of [order.billing.taxId, order.billing.vatId]) {
-    if (taxId) lookups.push(['taxKey', taxIdKey(taxId)], ['vatKey', taxIdKey(taxId)]);
-  }
-  lookups.push(['accountCode', order.accountCode]);
-  for (const [index, key] of lookups) {
-    if (key === undefined) continue;
+  for (const { index, key } of clientLookups(order)) {
     const { records } = await ctx.storage.query('clients', { index, range: { eq: key }, limit: 1 });
     if (records[0]) return records[0] as unknown as Client;
   }
   return undefined;
+}
+
+/** The look-ups of clients `matchClient` makes after the link keys, in its order: the first that finds one wins. */
+export function clientLookups(order: Pick<Order, 'billing' | 'accountCode'>): { index: string; key: string }[] {
+  const lookups: { index: string; key: string }[] = [];
+  for (const taxId of [order.billing.taxId, order.billing.vatId]) {
+    if (taxId) lookups.push({ index: 'taxKey', key: taxIdKey(taxId) }, { index: 'vatKey', key: taxIdKey(taxId) });
+  }
+  if (order.accountCode !== undefined) lookups.push({ index: 'accountCode', key: order.accountCode });
+  return lookups;
 }

@@ -4,33 +4,52 @@ import type { Order, OrderInput } from '../model/order.ts';
 import type { Lookup } from '../storage/adapter.ts';
 import type { ReadAhead } from '../storage/read-ahead.ts';
 import { storedTaxId } from '../tax-id-field.ts';
-import { taxIdKey } from '../tax-id/index.ts';
 import { linkKeyIds, type LinkKey } from './link-keys.ts';
+import { clientLookups } from './matching.ts';
 
 /**
- * Reads in bulk what upserting these orders will look up one by one: the stored orders, the link
- * keys of their buyers and the clients those name, and clients by tax ID, VAT ID and account code
- * (see `matchClient` and `assertTaxIdFree`). A look-up this misses is still made, on demand.
+ * Reads in bulk what upserting these orders will look up one by one (see `stageUpsert`,
+ * `matchClient`, `assertTaxIdFree`), in two waves. First the stored orders, the link keys of their
+ * buyers and the clients those name, and each order's first client look-up (a taxKey one: limit 2,
+ * which also answers whether a new client's tax ID is free). Then the rest of `matchClient`'s
+ * look-ups, only for the orders the first wave left open: most orders of a shop that knows its
+ * buyers are settled by the first. A look-up this misses is still made, on demand.
  */
-export async function readAheadForUpserts(ctx: CrmContext, ahead: ReadAhead, orders: z.output<typeof OrderInput>[]): Promise<void> {
-  const clientLookups: Lookup[] = [];
-  const linkKeyLookups: Lookup[] = [];
-  for (const order of orders) {
-    const taxId = storedTaxId(ctx, order.billing.taxId, [], false);
-    const vatId = storedTaxId(ctx, order.billing.vatId, [], false);
-    for (const id of linkKeyIds({ billing: { taxId }, accountCode: order.accountCode } as Order)) linkKeyLookups.push({ id });
-    for (const key of [taxId, vatId].flatMap((t) => (t ? [taxIdKey(t)] : []))) {
-      clientLookups.push({ index: 'taxKey', key, limit: 2 }, { index: 'vatKey', key, limit: 1 });
-    }
-    if (order.accountCode !== undefined) clientLookups.push({ index: 'accountCode', key: order.accountCode, limit: 1 });
-  }
+export async function readAheadForUpserts(ctx: CrmContext, ahead: ReadAhead, inputs: z.output<typeof OrderInput>[]): Promise<void> {
+  const orders = inputs.map((input) => ({
+    id: input.id,
+    accountCode: input.accountCode,
+    billing: { taxId: storedTaxId(ctx, input.billing.taxId, [], false), vatId: storedTaxId(ctx, input.billing.vatId, [], false) },
+  }));
+  const linkKeyLookups = orders.flatMap((order) => linkKeyIds(order as Order).map((id) => ({ id })));
+  const firstLookups = orders.flatMap((order) => clientLookups(order).slice(0, 1).map(({ index, key }) => ({ index, key, limit: 2 })));
   await Promise.all([
     ahead.load('orders', orders.map((order) => ({ id: order.id }))),
-    ahead.load('clients', clientLookups),
+    ahead.load('clients', firstLookups),
     ahead.load('linkKeys', linkKeyLookups).then(async () => {
-      const keys = await Promise.all(linkKeyLookups.map((lookup) => ahead.storage.get('linkKeys', (lookup as { id: string }).id)));
+      const keys = await Promise.all(linkKeyLookups.map((lookup) => ahead.storage.get('linkKeys', lookup.id)));
       const clientIds = keys.flatMap((key) => (key ? [{ id: (key as unknown as LinkKey).clientId }] : []));
       await ahead.load('clients', clientIds);
     }),
   ]);
+
+  const rest: Lookup[] = [];
+  for (const order of orders) {
+    if (await settled(ahead, order)) continue;
+    for (const { index, key } of clientLookups(order).slice(1)) rest.push({ index, key, limit: 1 });
+  }
+  await ahead.load('clients', rest);
+}
+
+/** Whether the first wave decided which client `order` goes to: it is linked already, or by hand unlinked, or a link key or its first look-up names one. */
+async function settled(ahead: ReadAhead, order: Pick<Order, 'id' | 'billing' | 'accountCode'>): Promise<boolean> {
+  const stored = (await ahead.storage.get('orders', order.id)) as Order | undefined;
+  if (stored?.clientId !== undefined || stored?.unlinkedByHand) return true;
+  for (const id of linkKeyIds(order as Order)) {
+    const key = (await ahead.storage.get('linkKeys', id)) as LinkKey | undefined;
+    if (key && (await ahead.storage.get('clients', key.clientId))) return true;
+  }
+  const [first] = clientLookups(order);
+  if (first === undefined) return false;
+  return (await ahead.storage.query('clients', { index: first.index, range: { eq: first.key }, limit: 1 })).records.length > 0;
 }

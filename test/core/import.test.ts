@@ -136,14 +136,22 @@ describe('orders.import reads ahead', () => {
   function countingStorage(batched: boolean) {
     const inner = memoryAdapter();
     const calls = { get: 0, query: 0, readMany: 0 };
+    /** The indexes of every look-up through one, by collection. */
+    const indexLookups: string[] = [];
     const storage: typeof inner = {
       ...inner,
       get: (collection, id) => (calls.get++, inner.get(collection, id)),
       query: (collection, query) => (calls.query++, inner.query(collection, query)),
-      readMany: batched ? (collection, lookups) => (calls.readMany++, inner.readMany!(collection, lookups)) : undefined,
+      readMany: batched
+        ? (collection, lookups) => {
+            calls.readMany++;
+            for (const lookup of lookups) if ('index' in lookup) indexLookups.push(`${collection}.${lookup.index}`);
+            return inner.readMany!(collection, lookups);
+          }
+        : undefined,
     };
     if (!batched) delete storage.readMany;
-    return { storage, calls };
+    return { storage, calls, indexLookups };
   }
 
   it('reads a chunk in a few bulk reads, not a few reads per row', async () => {
@@ -152,13 +160,26 @@ describe('orders.import reads ahead', () => {
     Object.assign(calls, { get: 0, query: 0, readMany: 0 });
     const report = await crm.orders.import(rows(1000), { chunkSize: 500 });
     expect(report).to.include({ created: 1000, clientsCreated: 4, linked: 800 });
-    // Per chunk: orders, clients, link keys, the clients those name, the stats of the clients
-    // whose orders change; a handful of one-off reads (counter, status, team stats).
-    expect(calls.readMany).to.be.at.most(2 * 5);
+    // Per chunk: orders, each order's first client look-up, link keys, the clients those name,
+    // the other look-ups of orders the first left open, the stats of the clients whose orders
+    // change; a handful of one-off reads (counter, status, team stats).
+    expect(calls.readMany).to.be.at.most(2 * 6);
     expect(calls.get + calls.query).to.be.below(40);
     Object.assign(calls, { get: 0, query: 0, readMany: 0 });
     expect(await crm.orders.import(rows(1000), { chunkSize: 500 })).to.include({ unchanged: 1000 });
     expect(calls.get + calls.query).to.be.below(40);
+  });
+
+  it('makes the other client look-ups only for orders the first one leaves open', async () => {
+    const { storage, indexLookups } = countingStorage(true);
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    await crm.orders.import(rows(100));
+    // New orders: the four companies a first look-up by tax ID finds, and retail buyers it cannot look for.
+    expect(indexLookups).to.include.members(['clients.taxKey', 'clients.vatKey']);
+    indexLookups.length = 0;
+    const report = await crm.orders.import(rows(100).map((row) => ({ ...row, id: `again-${row.id}` })));
+    expect(report).to.include({ created: 100, linked: 80, clientsCreated: 0 });
+    expect(new Set(indexLookups)).to.deep.equal(new Set(['clients.taxKey']));
   });
 
   it('works on an adapter written as a class, with private fields and prototype methods', async () => {
