@@ -22,6 +22,8 @@ interface CheckedOperation {
 export interface PlannedBatch {
   operations: CheckedOperation[];
   failure: CrmError | undefined;
+  /** The batch's events, copied. */
+  events: unknown[] | undefined;
 }
 
 /** The state a batch leaves one record in: a record to store, or `undefined` to delete it. */
@@ -46,19 +48,37 @@ interface StagedCollection {
 }
 
 /**
- * Checks the shape of every operation and copies the records to put, so a caller changing
- * them while the write is under way changes nothing.
+ * Checks the shape of every operation and copies the records to put and the batch's events, so
+ * a caller changing them while the write is under way changes nothing.
+ *
+ * @throws DOMException `DataCloneError` for events that cannot be copied: before anything is
+ *   written, so no batch commits that its announcement could not carry.
  */
-export function planBatch(schema: StorageSchema, operations: readonly WriteOperation[]): PlannedBatch {
+export function planBatch(schema: StorageSchema, operations: readonly WriteOperation[], events?: unknown[]): PlannedBatch {
+  const copies = copiedTogether(operations, events);
   const checked: CheckedOperation[] = [];
   for (const [position, operation] of operations.entries()) {
     try {
-      checked.push(checkOperation(schema, operation, position));
+      checked.push(checkOperation(schema, operation, position, copies?.records[position]));
     } catch (error) {
-      return { operations: checked, failure: toCrmError(error) };
+      return { operations: checked, failure: toCrmError(error), events: copies?.events };
     }
   }
-  return { operations: checked, failure: undefined };
+  return { operations: checked, failure: undefined, events: copies ? copies.events : events && structuredClone(events) };
+}
+
+/**
+ * The records and the events copied in one go: an event holding a record of the batch then holds
+ * the same copy, so each record is copied, and later sent to other tabs, once. `undefined` when
+ * something cannot be copied: then each is copied on its own, and a failure names its place.
+ */
+function copiedTogether(operations: readonly WriteOperation[], events: unknown[] | undefined): { records: (StoredRecord | undefined)[]; events: unknown[] | undefined } | undefined {
+  try {
+    const [records, copiedEvents] = structuredClone([operations.map((operation) => (operation.type === 'put' ? operation.record : undefined)), events]);
+    return { records, events: copiedEvents };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -133,7 +153,8 @@ async function failOnExisting(transaction: Transaction<IDBTransactionMode>, oper
   throw conflict(collection, id, 'absent', record.version, record);
 }
 
-function checkOperation(schema: StorageSchema, operation: WriteOperation, position: number): CheckedOperation {
+/** `copy`: the record to put, copied already; copied here when absent. */
+function checkOperation(schema: StorageSchema, operation: WriteOperation, position: number, copy: StoredRecord | undefined): CheckedOperation {
   const definition = Object.hasOwn(schema.collections, operation.collection) ? schema.collections[operation.collection] : undefined;
   if (definition === undefined) {
     throw new CrmError('storage', `Unknown collection ${String(operation.collection)}`, { details: { collection: operation.collection } });
@@ -147,7 +168,7 @@ function checkOperation(schema: StorageSchema, operation: WriteOperation, positi
     collection: operation.collection,
     definition,
     id,
-    record: operation.type === 'put' ? structuredClone(operation.record) : undefined,
+    record: operation.type === 'put' ? (copy ?? structuredClone(operation.record)) : undefined,
     expectedVersion: operation.expectedVersion,
   };
 }

@@ -196,12 +196,11 @@ export function indexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapt
     write: (operations, writeOptions = {}) =>
       run(async () => {
         const { db, schema } = connection();
-        // Copied before anything is written: events that cannot travel fail the batch, not its announcement.
-        const events = writeOptions.events === undefined ? undefined : structuredClone(writeOptions.events);
-        const changes = await applyBatch(db, planBatch(schema, operations));
+        const plan = planBatch(schema, operations, writeOptions.events);
+        const changes = await applyBatch(db, plan);
         if (changes.puts.length === 0 && changes.deletes.length === 0) return;
         if (writeOptions.origin !== undefined) changes.origin = writeOptions.origin;
-        if (events !== undefined) changes.events = events;
+        if (plan.events !== undefined) changes.events = plan.events;
         feed.publish(changes);
       }),
 

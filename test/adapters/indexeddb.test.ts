@@ -276,6 +276,23 @@ describe('indexedDbAdapter', () => {
       await Promise.all([writer.close(), reader.close(), loner.close()]);
     });
 
+    it('announces the events a batch was written with as they were then, and writes nothing for events that cannot travel', async () => {
+      const name = databaseName('events');
+      const [writer, reader] = [await openedAdapter(name), await openedAdapter(name)];
+      const heard: ChangeSet[] = [];
+      reader.onExternalChange?.((changes) => heard.push(changes));
+      const record = person('p1', { email: 'a@example.com' });
+      const writing = writer.write([put(record)], { events: [{ type: 'created', person: record }] });
+      record['email'] = 'changed while written';
+      await writing;
+      expect((await rejection(writer.write([put(person('p2'))], { events: [{ type: 'x', call: () => 1 }] }))).code).to.equal('storage');
+      expect(await writer.get('people', 'p2')).to.equal(undefined);
+      await settled();
+      const written = person('p1', { email: 'a@example.com' });
+      expect(heard).to.deep.equal([{ puts: [{ collection: 'people', record: written }], deletes: [], events: [{ type: 'created', person: written }] }]);
+      await Promise.all([writer.close(), reader.close()]);
+    });
+
     it('announces a client created in one Crm to the listeners of another Crm on the same database', async () => {
       const name = databaseName('crm-events');
       const shop = await createCrm({ storage: indexedDbAdapter({ name }) });
