@@ -86,6 +86,8 @@ interface Row {
   values: RowValues;
   /** The key of its tax ID: the client it updates, if one has it. */
   taxKey?: string;
+  /** Without a tax ID, its first e-mail, lower-cased: the client it updates, if exactly one has it. */
+  emailKey?: string;
 }
 
 const addressFields = new Set(['street', 'city', 'postalCode', 'region', 'country']);
@@ -134,7 +136,7 @@ export async function importClientsCsv(ctx: CrmContext, text: string, input: Cli
       fail(read.errors);
       continue;
     }
-    await chunks.add(read, read.taxKey);
+    await chunks.add(read, read.taxKey ?? read.emailKey);
   }
   await chunks.end();
   progress();
@@ -194,7 +196,8 @@ function readRow(ctx: CrmContext, record: CsvRecord, width: number, columns: Col
   }
   if (errors.length) return { errors };
   const taxId = values.scalars['taxId'];
-  return { line, values, ...(taxId === undefined ? {} : { taxKey: taxIdKey(validateTaxId(taxId, taxIdOptions(ctx))) }) };
+  if (taxId !== undefined) return { line, values, taxKey: taxIdKey(validateTaxId(taxId, taxIdOptions(ctx))) };
+  return { line, values, ...(values.emails[0] === undefined ? {} : { emailKey: values.emails[0].toLowerCase() }) };
 }
 
 const taxIdOptions = (ctx: CrmContext) => (ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
@@ -259,19 +262,26 @@ function list(parts: string[], schema: z.ZodMiniType, into: string[]): string | 
 
 /** Stages a chunk of rows in one unit of work, each row whole or not at all (see `stageEach`). */
 async function stageChunk(ctx: CrmContext, uow: UnitOfWork, rows: Row[]) {
-  // One bulk read of the clients the rows' tax IDs name, instead of one round trip per row.
+  // One bulk read of the clients the rows' tax IDs or e-mails name, instead of one round trip per row.
   const ahead = new ReadAhead(ctx.storage);
-  await ahead.load('clients', rows.flatMap((row) => (row.taxKey === undefined ? [] : [{ index: 'taxKey', key: row.taxKey, limit: 2 }])));
+  await ahead.load('clients', rows.flatMap(matchLookup));
   const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
   return stageEach(uow, rows, (row) => stageRow(chunkCtx, uow, row));
 }
 
+/** How a row finds the client it updates: by tax ID, else by its first e-mail (two clients with it: none is the one). */
+function matchLookup(row: Row): { index: string; key: string; limit: number }[] {
+  if (row.taxKey !== undefined) return [{ index: 'taxKey', key: row.taxKey, limit: 2 }];
+  return row.emailKey === undefined ? [] : [{ index: 'emails', key: row.emailKey, limit: 2 }];
+}
+
 async function stageRow(ctx: CrmContext, uow: UnitOfWork, row: Row): Promise<'created' | 'updated' | 'unchanged'> {
-  const { records } = row.taxKey === undefined ? { records: [] } : await ctx.storage.query('clients', { index: 'taxKey', range: { eq: row.taxKey }, limit: 1 });
-  const existing = records[0] as unknown as Client | undefined;
+  const [lookup] = matchLookup(row);
+  const { records } = lookup ? await ctx.storage.query('clients', { index: lookup.index, range: { eq: lookup.key }, limit: lookup.limit }) : { records: [] };
+  const existing = records.length === 1 ? (records[0] as unknown as Client) : undefined;
   if (existing) {
     if (!canSee(ctx, existing)) {
-      throw new CrmError('forbidden', `Client ${existing.number} with this tax ID belongs to another owner`, { details: { id: existing.id } });
+      throw new CrmError('forbidden', `Client ${existing.number} with this ${row.taxKey ? 'tax ID' : 'e-mail'} belongs to another owner`, { details: { id: existing.id } });
     }
     const draft = await patchedClient(ctx, existing, parse(ClientPatch, patchOf(ctx, existing, row.values)));
     if (sameJson({ ...draft, updatedAt: existing.updatedAt, version: existing.version }, existing)) return 'unchanged';

@@ -282,7 +282,21 @@ describe('clients.importCsv', () => {
     expect(report).to.include({ total: 5, created: 3, updated: 2, failed: 0 });
     expect(await copy.clients.exportCsv({ fields: [...fields], delimiter: ';', bom: true })).to.equal(csv);
     const again = await crm.clients.importCsv(csv, { mapping: identity });
-    expect(again).to.include({ unchanged: 4, created: 1, updated: 0, failed: 0 }); // Kovo, without a tax ID, is created again
+    // Kovo has no tax ID: its e-mail finds it.
+    expect(again).to.include({ unchanged: 5, created: 0, updated: 0, failed: 0 });
+  });
+
+  it('finds a client by the first e-mail of a row without a tax ID, when exactly one client has it', async () => {
+    const crm = await openCrm();
+    const kovo = await crm.clients.create({ name: 'Kovo', emails: ['kovo@kovo.cz'] });
+    await crm.clients.create({ name: 'Shared A', emails: ['info@shared.cz'] });
+    await crm.clients.create({ name: 'Shared B', emails: ['info@shared.cz'] });
+    const file = 'Firma;IČO;E-mail;Město\r\nKovo s.r.o.;;KOVO@kovo.cz;Brno\r\nShared C;;info@shared.cz;\r\nNew;;new@new.cz;\r\nNew again;;new@new.cz;Olomouc\r\nNo e-mail;;;\r\n';
+    const report = await crm.clients.importCsv(file, { mapping });
+    // Two clients have info@shared.cz: the row is a new client. The second new@new.cz row finds the first one's client.
+    expect(report).to.include({ updated: 2, created: 3, failed: 0 });
+    expect(await crm.clients.get(kovo.id)).to.deep.include({ name: 'Kovo s.r.o.', billingAddress: { city: 'Brno' } });
+    expect((await crm.clients.list({ limit: 10 })).items.map((client) => client.name).sort()).to.deep.equal(['Kovo s.r.o.', 'New again', 'No e-mail', 'Shared A', 'Shared B', 'Shared C']);
   });
 
   it('updates the client with the same tax ID however it is typed, instead of adding a second', async () => {
