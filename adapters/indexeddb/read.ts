@@ -1,11 +1,11 @@
-import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
+import { unwrap, type IDBPCursorWithValue, type IDBPDatabase } from 'idb';
 import type { CollectionDefinition, IndexKey, Lookup, Page, Query, StoredRecord } from '../../src/storage/adapter.ts';
 import { compareKeys, comparePositions, decodeCursor, encodeCursor, type CursorPosition } from '../../src/storage/keys.ts';
 import { lookupQuery, queryOptions } from '../../src/storage/query-options.ts';
 import { CrmError } from '../../src/errors.ts';
 import { idbKeyRange } from './key-range.ts';
 import type { Row } from './row.ts';
-import { inTransaction, requestAll } from './transaction.ts';
+import { inTransaction } from './transaction.ts';
 
 type Cursor = IDBPCursorWithValue<unknown, string[], string, unknown, 'readonly'>;
 
@@ -89,16 +89,42 @@ export function readLookups(db: IDBPDatabase, collection: string, definition: Co
   return inTransaction(db, [collection], 'readonly', async (transaction) => {
     const store = transaction.objectStore(collection);
     const stored = await storedAmong(store, lookups);
-    const rows = await requestAll(
-      lookups.map((lookup) => () =>
+    const plain = unwrap(store);
+    const found = await resultsOf(
+      lookups.map((lookup) =>
         'id' in lookup
           ? stored && !stored.has(lookup.id)
-            ? Promise.resolve([])
-            : store.get(lookup.id).then((row) => (row === undefined ? [] : [row]))
-          : store.index(lookup.index).getAll(IDBKeyRange.only(lookup.key), lookup.limit),
+            ? undefined
+            : plain.get(lookup.id)
+          : plain.index(lookup.index).getAll(IDBKeyRange.only(lookup.key), lookup.limit),
       ),
     );
-    return (rows as Row[][]).map((found) => found.map((row) => row.record));
+    return found.map((result) => (result === undefined ? [] : Array.isArray(result) ? (result as Row[]).map((row) => row.record) : [(result as Row).record]));
+  });
+}
+
+/**
+ * The results of requests made all at once, in their order (`undefined` for a request not
+ * made): plain callbacks rather than a promise each, as a chunk's look-ups are a thousand or more.
+ */
+function resultsOf(requests: (IDBRequest | undefined)[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const results: unknown[] = Array.from({ length: requests.length });
+    let pending = requests.length + 1;
+    const settle = () => --pending === 0 && resolve(results);
+    for (const [i, request] of requests.entries()) {
+      if (request === undefined) {
+        settle();
+        continue;
+      }
+      request.onsuccess = () => {
+        results[i] = request.result;
+        settle();
+      };
+      // The transaction aborts with it; the first failure is the answer.
+      request.onerror = () => reject(request.error);
+    }
+    settle();
   });
 }
 
