@@ -40,6 +40,11 @@ export class UnitOfWork {
   readonly events: CrmEvent[] = [];
   /** Set when a rule makes the change: its events go one step deeper into the rule chain. */
   cause?: { depth: number; chain: string[] };
+  /**
+   * Set by work that read ahead in bulk (a `ReadAhead`'s storage, made for this attempt): the
+   * figures and tallies staged after the work read through it too.
+   */
+  readThrough?: StorageAdapter;
   /** The stored state each touched record had before this unit: what figures kept beside the records are adjusted from. */
   readonly #before = new Map<string, StoredRecord | 'absent'>();
   /** The keys of `#before` in the order they came, so a savepoint can drop the later ones. */
@@ -138,7 +143,8 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     const uow = new UnitOfWork();
     const result = await work(uow);
     // Their reads side by side: they stage records of their own (figures, tallies) from what `work` staged.
-    const [counters] = await Promise.all([stageAnalytics(ctx, uow), stageTallies(ctx, uow)]);
+    const reading = uow.readThrough ? { ...ctx, storage: uow.readThrough } : ctx;
+    const [counters] = await Promise.all([stageAnalytics(reading, uow), stageTallies(reading, uow)]);
     stageRuleEvents(ctx, uow, counters);
     // What is written is also what the in-memory indexes and caches learn: a record once, as it ends.
     const written = collapseWrites(uow.operations, crmSchema);

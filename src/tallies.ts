@@ -13,7 +13,7 @@ interface Tally {
  * the tally one `get`.
  */
 const TALLIED = ['clients'];
-const tallyId = (collection: string) => `tally:${collection}`;
+export const tallyId = (collection: string) => `tally:${collection}`;
 
 /**
  * Stages the tally changes of a unit of work into it: each record it creates adds one, each one it

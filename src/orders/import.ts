@@ -71,6 +71,7 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       const ahead = new ReadAhead(ctx.storage);
       await readAheadForUpserts(ctx, ahead, rows.map((row) => row.data));
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
+      uow.readThrough = ahead.storage;
       const pending: PendingClients = new Map();
       const summary = new LinkSummary(createdClients);
       const results = await stageEach(uow, rows, (row) => stageUpsert(chunkCtx, uow, row.data, pending, summary), (row) => summary.drop(row.data.id));

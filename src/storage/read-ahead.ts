@@ -41,11 +41,13 @@ export class ReadAhead {
     this.#storage = storage;
     const get: StorageAdapter['get'] = (collection, id) => this.#get(collection, id);
     const query: StorageAdapter['query'] = (collection, options) => this.#query(collection, options);
+    const many: StorageAdapter['readMany'] = (collection, lookups) => this.#readMany(collection, lookups);
     // A proxy, not a copy: an adapter written as a class keeps its prototype methods, getters and private fields.
     this.storage = new Proxy(storage, {
       get(target, property) {
         if (property === 'get') return get;
         if (property === 'query') return query;
+        if (property === 'readMany') return many;
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -66,6 +68,18 @@ export class ReadAhead {
       if ('id' in lookup) this.#gets.set(key, found[0]);
       else this.#finds.set(key, { records: found, limit: lookup.limit ?? Infinity });
     });
+  }
+
+  /** Answers from what was loaded, loading the rest first in one go. */
+  async #readMany(collection: string, lookups: Lookup[]): Promise<StoredRecord[][]> {
+    await this.load(collection, lookups);
+    return Promise.all(
+      lookups.map(async (lookup) => {
+        if (!('id' in lookup)) return (await this.#query(collection, lookupQuery(lookup))).records;
+        const record = this.#gets.get(getKey(collection, lookup.id));
+        return record === undefined ? [] : [record];
+      }),
+    );
   }
 
   async #get(collection: string, id: string): Promise<StoredRecord | undefined> {
