@@ -35,7 +35,7 @@ export type { ClientAnalytics, RfmSegment } from './analytics/client-figures.ts'
 export type { TeamAnalytics, TeamAnalyticsOptions } from './analytics/service.ts';
 export type { RuleTemplate } from './rules/templates.ts';
 export type { DryRunReport, DryRunMatch, DryRunMiss } from './rules/dry-run.ts';
-export type { ApplyReport } from './rules/apply-existing.ts';
+export type { ApplyReport, RunReport } from './rules/apply-existing.ts';
 export type { ConditionExplanation } from './rules/evaluate.ts';
 export type { RuleChange, RuleField } from './rules/fire.ts';
 export type { DryRunOptions, ApplyOptions, DailyOptions, TemplateOptions } from './rules/service.ts';

@@ -591,7 +591,13 @@ export class KtRuleEditor extends KtElement {
       }}
     >
       <p>${question}</p>
-      ${preview ? html`<p class="muted">${t.recordsMatch(this.number(preview.matched), this.number(preview.evaluated))} · ${this.plural(t.clientsChange, preview.clientsChanged)}</p>` : nothing}
+      ${preview
+        ? html`<p class="muted">
+            ${t.recordsMatch(this.number(preview.matched), this.number(preview.evaluated))} · ${this.plural(t.clientsChange, preview.clientsChanged)}${preview.alreadyFired
+              ? ` · ${t.alreadyFired(this.number(preview.alreadyFired))}`
+              : ''}
+          </p>`
+        : nothing}
       ${applying
         ? html`<p role="status">${t.applying}</p>
             ${applying.total !== undefined

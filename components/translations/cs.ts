@@ -490,6 +490,7 @@ export const cs: Translation = {
     deleted: 'Pravidlo smazáno.',
     cancel: 'Zrušit',
     apply: 'Použít',
+    alreadyFired: (count) => `${count} přeskočeno: pravidlo pro ně už proběhlo`,
     confirmApply: (name) => `Použít „${name}“ na stávající záznamy hned teď? Každou změnu lze vrátit z časové osy klienta.`,
     applying: 'Používám na stávající záznamy…',
     applied: { zero: 'Hotovo: pravidlo nezasáhlo žádný záznam.', one: 'Hotovo: pravidlo zasáhlo {n} záznam.', few: 'Hotovo: pravidlo zasáhlo {n} záznamy.', other: 'Hotovo: pravidlo zasáhlo {n} záznamů.' },

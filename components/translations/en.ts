@@ -499,6 +499,7 @@ export const en = {
     deleted: 'Rule deleted.',
     cancel: 'Cancel',
     apply: 'Apply',
+    alreadyFired: (count: string) => `${count} passed over: the rule fired for them before`,
     confirmApply: (name: string) => `Apply “${name}” to existing records now? Every change it makes can be undone from the client’s timeline.`,
     applying: 'Applying to existing records…',
     applied: { zero: 'Applied: it fired for no record.', one: 'Applied: it fired for {n} record.', other: 'Applied: it fired for {n} records.' } as PluralForms,

@@ -490,6 +490,7 @@ export const pl: Translation = {
     deleted: 'Reguła usunięta.',
     cancel: 'Anuluj',
     apply: 'Zastosuj',
+    alreadyFired: (count) => `${count} pominięto: reguła już dla nich zadziałała`,
     confirmApply: (name) => `Zastosować „${name}” do istniejących rekordów teraz? Każdą zmianę można cofnąć z osi czasu klienta.`,
     applying: 'Stosowanie do istniejących rekordów…',
     applied: { zero: 'Gotowe: reguła nie zadziałała dla żadnego rekordu.', one: 'Gotowe: reguła zadziałała dla {n} rekordu.', few: 'Gotowe: reguła zadziałała dla {n} rekordów.', many: 'Gotowe: reguła zadziałała dla {n} rekordów.', other: 'Gotowe: reguła zadziałała dla {n} rekordu.' },

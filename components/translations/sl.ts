@@ -490,6 +490,7 @@ export const sl: Translation = {
     deleted: 'Pravilo izbrisano.',
     cancel: 'Prekliči',
     apply: 'Uporabi',
+    alreadyFired: (count) => `${count} preskočenih: pravilo se je zanje že sprožilo`,
     confirmApply: (name) => `Uporabim »${name}« na obstoječih zapisih zdaj? Vsako spremembo lahko razveljavite na časovnici stranke.`,
     applying: 'Uporabljam na obstoječih zapisih…',
     applied: { zero: 'Končano: pravilo ni delovalo na nobenem zapisu.', one: 'Končano: pravilo je delovalo na {n} zapisu.', two: 'Končano: pravilo je delovalo na {n} zapisih.', few: 'Končano: pravilo je delovalo na {n} zapisih.', other: 'Končano: pravilo je delovalo na {n} zapisih.' },

@@ -3,26 +3,39 @@ import type { Client } from '../model/client.ts';
 import type { Rule } from '../model/rule.ts';
 import { compileCondition } from './evaluate.ts';
 import { existingSubjects } from './existing.ts';
-import { readFacts } from './engine.ts';
+import { firedSubjects, readFacts } from './engine.ts';
 
-export interface ApplyReport {
+/** What a run of rules over existing data did (`crm.rules.runDaily`). */
+export interface RunReport {
+  /** Records tested against the rules' conditions. */
   evaluated: number;
-  /** Records it fired for (a record it had fired for before is not fired again). */
+  /** Records they fired for. */
   fired: number;
+}
+
+/** What `crm.rules.applyToExisting` did. */
+export interface ApplyReport extends RunReport {
+  /** Records passed over, untested: the rule fired for them before, live or applied. */
+  alreadyFired: number;
 }
 
 /**
  * Runs `rule` on existing data, record by record in the order `dryRun` reports them, each firing
- * in its own batch with its own undoable timeline entry. Running it again fires only where the
- * record changed since.
+ * in its own batch with its own undoable timeline entry. An order or client the rule fired for
+ * before (live, or an earlier apply) is passed over: its notes and tasks are not added twice.
  */
 export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: (report: ApplyReport) => void): Promise<ApplyReport> {
   const compiled = [{ rule, test: compileCondition(rule.conditions) }];
   const { statusGroups } = await ctx.rules.catalog();
+  const done = await firedSubjects(ctx, rule.id);
   const changed = new Set<string>();
-  const report: ApplyReport = { evaluated: 0, fired: 0 };
+  const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0 };
   for await (const page of existingSubjects(ctx, rule.trigger, `existing:${rule.id}`)) {
     for (const { event, client, order } of page) {
+      if (done.has((event.orderId ?? event.clientId)!)) {
+        report.alreadyFired += 1;
+        continue;
+      }
       report.evaluated += 1;
       // A client an earlier firing changed is read again; the page holds it as it was.
       const current = client && changed.has(client.id) ? ((await ctx.storage.get('clients', client.id)) as Client | undefined) : client;

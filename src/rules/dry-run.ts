@@ -3,7 +3,7 @@ import type { Client } from '../model/client.ts';
 import type { Rule, RuleAction } from '../model/rule.ts';
 import { compileCondition, explainCondition, type ConditionExplanation } from './evaluate.ts';
 import { existingSubjects } from './existing.ts';
-import { readFacts } from './engine.ts';
+import { firedSubjects, readFacts } from './engine.ts';
 import { planRule, type RuleChange } from './fire.ts';
 
 /** One existing client or order a rule would fire for, and what it would do there. */
@@ -27,8 +27,10 @@ export interface DryRunMiss {
 }
 
 export interface DryRunReport {
-  /** Existing records the trigger is about. */
+  /** Existing records the trigger is about, tested against the conditions. */
   evaluated: number;
+  /** For a stored rule: records passed over, untested, as `applyToExisting` passes them over (it fired for them before). */
+  alreadyFired: number;
   matched: number;
   /** Distinct clients whose fields would change. */
   clientsChanged: number;
@@ -45,14 +47,19 @@ export type DryRunRule = Pick<Rule, 'trigger' | 'conditions' | 'actions'>;
  * in the order applying it goes: a client changed by an earlier match is seen changed by the later
  * ones, so the report is exactly what `applyToExisting` then does. Writes nothing.
  */
-export async function dryRun(ctx: CrmContext, rule: DryRunRule, limit: number): Promise<DryRunReport> {
+export async function dryRun(ctx: CrmContext, rule: DryRunRule & { id?: string }, limit: number): Promise<DryRunReport> {
   const catalog = await ctx.rules.catalog();
   const test = compileCondition(rule.conditions);
+  const done = rule.id === undefined ? new Set<string>() : await firedSubjects(ctx, rule.id);
   const simulated = new Map<string, Client>();
   const changed = new Set<string>();
-  const report: DryRunReport = { evaluated: 0, matched: 0, clientsChanged: 0, matches: [], misses: [] };
+  const report: DryRunReport = { evaluated: 0, alreadyFired: 0, matched: 0, clientsChanged: 0, matches: [], misses: [] };
   for await (const page of existingSubjects(ctx, rule.trigger, 'dry')) {
     for (const { event, client, order } of page) {
+      if (done.has((event.orderId ?? event.clientId)!)) {
+        report.alreadyFired += 1;
+        continue;
+      }
       report.evaluated += 1;
       const known = { ...(client ? { client: simulated.get(client.id) ?? client } : {}), ...(order ? { order } : {}) };
       const facts = await readFacts(ctx, event, catalog.statusGroups, known);

@@ -18,10 +18,18 @@ export interface RuleRun {
   version: number;
   ruleId: string;
   eventId: string;
+  /** The order (or, for client triggers, the client) the event was about. */
+  subjectId?: string;
   at: string;
 }
 
 export const runId = (ruleId: string, eventId: string) => `${ruleId}|${eventId}`;
+
+/** The orders and clients a rule has fired for, live or applied to existing data. */
+export async function firedSubjects(ctx: CrmContext, ruleId: string): Promise<Set<string>> {
+  const runs = await readAll<RuleRun>(ctx, 'ruleRuns', 'ruleId', { eq: ruleId });
+  return new Set(runs.flatMap((run) => (run.subjectId === undefined ? [] : [run.subjectId])));
+}
 
 /** The status groups and the ids of the statuses and stars rules may name. */
 export async function readCatalog(ctx: CrmContext): Promise<Catalog & { statusGroups: Map<string, string> }> {
@@ -154,7 +162,8 @@ export class RuleEngine {
       if (!test(facts)) continue;
       const id = runId(rule.id, event.id);
       if (uow.staged('ruleRuns', id) !== undefined || (await ctx.storage.get('ruleRuns', id))) continue;
-      uow.put<RuleRun>('ruleRuns', { id, ruleId: rule.id, eventId: event.id, at: ctx.now() }, 'absent');
+      const subjectId = event.orderId ?? event.clientId;
+      uow.put<RuleRun>('ruleRuns', { id, ruleId: rule.id, eventId: event.id, ...(subjectId === undefined ? {} : { subjectId }), at: ctx.now() }, 'absent');
       const client = stageFiring(ctx, uow, rule, facts, planRule(rule, facts, catalog), event.id);
       // The next rule sees what this one did.
       if (client) facts.client = client;

@@ -8,7 +8,7 @@ import { readAll } from '../storage/read-all.ts';
 import { expectedVersionOf, type UpdateOptions } from '../update-options.ts';
 import { parse } from '../validation.ts';
 import { dayOf, dateOfDay } from '../analytics/order-share.ts';
-import { applyToExisting, type ApplyReport } from './apply-existing.ts';
+import { applyToExisting, type ApplyReport, type RunReport } from './apply-existing.ts';
 import { byPriority } from './compiled-rules.ts';
 import { dryRun, type DryRunReport } from './dry-run.ts';
 import { existingSubjects } from './existing.ts';
@@ -161,7 +161,8 @@ export function rulesService(ctx: CrmContext) {
 
     /**
      * Runs a stored rule (enabled or not) on existing data, as its dry run reports; each change is
-     * an undoable timeline entry.
+     * an undoable timeline entry. Orders and clients it fired for before, live or applied, are
+     * passed over (`alreadyFired`), so nothing it adds is added twice.
      */
     async applyToExisting(ruleId: string, options?: ApplyOptions): Promise<ApplyReport> {
       adminOnly();
@@ -177,11 +178,11 @@ export function rulesService(ctx: CrmContext) {
      * await crm.rules.runDaily(); // { evaluated: 1200, fired: 3 }
      * ```
      */
-    async runDaily(options?: DailyOptions): Promise<ApplyReport> {
+    async runDaily(options?: DailyOptions): Promise<RunReport> {
       const { at } = parse(DailyOptions, options) ?? {};
       const day = dateOfDay(dayOf(at ?? ctx.now()));
       const rules = ctx.rules.rulesFor('schedule.daily');
-      const report: ApplyReport = { evaluated: 0, fired: 0 };
+      const report: RunReport = { evaluated: 0, fired: 0 };
       if (!rules.length) return report;
       const { statusGroups } = await ctx.rules.catalog();
       for await (const page of existingSubjects(ctx, 'schedule.daily', `schedule.daily:${day}`)) {

@@ -112,6 +112,14 @@ describe('<kt-rule-editor>', () => {
     expect((await crm.clients.get(clients[1]!.id)).stars).to.deep.equal([]);
     await until(() => expect(dialog.open).to.equal(false));
     expect(textOf(part(editor, 'message'))).to.equal('Applied: it fired for 1 record.');
+
+    // Applying again passes over the order it fired for, and says so first.
+    part(editor, 'apply').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog.open).to.equal(true));
+    await until(() => expect(textOf(dialog)).to.contain('0 of 2 records match · 0 clients would change · 1 passed over: the rule fired for them before'));
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(dialog.open).to.equal(false));
   });
 
   it('lists rules with their switches, keeps deep conditions whole, and reports a conflict', async () => {

@@ -262,12 +262,30 @@ describe('rules', () => {
     const stored = await crm.rules.create(rule);
     expect(await crm.clients.get(a.id)).to.not.have.property('statusId');
     const report = await crm.rules.applyToExisting(stored.id);
-    expect(report).to.deep.equal({ evaluated: 3, fired: 2 });
+    expect(report).to.deep.equal({ evaluated: 3, fired: 2, alreadyFired: 0 });
     expect(await crm.clients.get(a.id)).to.deep.include({ statusId: statuses['VIP'], tags: ['big'] });
     expect((await crm.clients.get(k.id)).tags).to.deep.equal([]);
     // Again: nothing left to do, and the dry run agrees.
-    expect((await crm.rules.applyToExisting(stored.id)).fired).to.equal(0);
-    expect((await crm.rules.dryRun(stored.id)).clientsChanged).to.equal(0);
+    expect(await crm.rules.applyToExisting(stored.id)).to.deep.equal({ evaluated: 1, fired: 0, alreadyFired: 2 });
+    expect(await crm.rules.dryRun(stored.id)).to.include({ evaluated: 1, alreadyFired: 2, matched: 0, clientsChanged: 0 });
+  });
+
+  it('applies a rule to existing orders without firing again for those it fired for live', async () => {
+    const crm = await openCrm();
+    await crm.clients.create({ name: 'Alza', taxId: ALZA });
+    await crm.orders.upsert(shopOrder({ id: 'old', billing: billing(ALZA) }));
+    const rule = await crm.rules.create({ name: 'Call back', trigger: 'order.created', conditions: { all: [] }, actions: [{ type: 'add_note', text: 'Call them back' }] });
+    await crm.rules.enable(rule.id);
+    await crm.orders.upsert(shopOrder({ id: 'live', billing: billing(ALZA) }));
+    await crm.rules.drain();
+    // The live order changed since its firing: it is still passed over.
+    await crm.orders.upsert(shopOrder({ id: 'live', billing: billing(ALZA), total: 1 }));
+    await crm.rules.drain();
+    expect(await crm.rules.dryRun(rule.id)).to.include({ evaluated: 1, alreadyFired: 1, matched: 1 });
+    expect(await crm.rules.applyToExisting(rule.id)).to.deep.equal({ evaluated: 1, fired: 1, alreadyFired: 1 });
+    // One note from the live firing, one from applying to the old order: none twice.
+    const notes = await crm.notes.list({ clientId: (await crm.clients.list()).items[0]!.id });
+    expect(notes.map((note) => note.text)).to.deep.equal(['Call them back', 'Call them back']);
   });
 
   it('dry run equals applying, on random data and rules', async () => {
