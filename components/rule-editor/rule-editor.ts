@@ -23,7 +23,7 @@ const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'USD', 'GBP'] as const;
 const DEBOUNCE = 300;
 
 /** What the confirm dialog asks about. */
-type Confirming = { kind: 'delete'; rule: Rule } | { kind: 'apply'; rule: Rule; preview?: DryRunReport };
+type Confirming = { kind: 'delete'; rule: Rule } | { kind: 'apply'; rule: Rule; preview?: DryRunReport } | { kind: 'discard' };
 
 /**
  * Automation rules (B6): a list of the rules in run order, each with an on/off switch and
@@ -109,6 +109,8 @@ export class KtRuleEditor extends KtElement {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #run = 0;
+  /** The draft as the editor opened it: a new rule left as it began loses nothing. */
+  #pristine = '';
   /** Opening a rule by id: a later open, a new rule or a template wins over a read still under way. */
   readonly #opening = new NewestRead();
 
@@ -171,12 +173,23 @@ export class KtRuleEditor extends KtElement {
     this.rule = rule;
     this.ruleId = rule?.id;
     this.draft = draft;
+    this.#pristine = JSON.stringify(draft);
     this.errors = [];
     this.report = undefined;
     this.selected = undefined;
     this.message = undefined;
     this.view = 'edit';
     this.#scheduleDryRun(0);
+  }
+
+  /** Whether leaving the editor would lose something: the draft says other than the stored rule, or than a new one began. */
+  #unsaved(): boolean {
+    return this.rule ? differs(this.draft, this.rule) : JSON.stringify(this.draft) !== this.#pristine;
+  }
+
+  #back(): void {
+    if (this.#unsaved()) void this.#ask({ kind: 'discard' });
+    else this.#showList();
   }
 
   #showList(): void {
@@ -376,6 +389,11 @@ export class KtRuleEditor extends KtElement {
   async #confirm(): Promise<void> {
     const confirming = this.confirming;
     if (!confirming) return;
+    if (confirming.kind === 'discard') {
+      this.dialog?.close();
+      this.#showList();
+      return;
+    }
     if (confirming.kind === 'delete') {
       this.dialog?.close();
       await this.#act(async (crm) => {
@@ -433,7 +451,7 @@ export class KtRuleEditor extends KtElement {
     return html`<div part="editor">
       <div class="toolbar">
         <h2>${rule ? t.editTitle(rule.name) : t.newTitle}</h2>
-        <button type="button" part="back" @click=${this.#showList}>${t.back}</button>
+        <button type="button" part="back" @click=${this.#back}>${t.back}</button>
       </div>
       <div class="layout">
         <div>
@@ -580,7 +598,14 @@ export class KtRuleEditor extends KtElement {
     const t = this.t.ruleEditor;
     const confirming = this.confirming;
     const applying = this.applying;
-    const question = !confirming ? '' : confirming.kind === 'delete' ? t.confirmDelete(confirming.rule.name) : t.confirmApply(confirming.rule.name);
+    const question = !confirming
+      ? ''
+      : confirming.kind === 'discard'
+        ? t.confirmDiscard
+        : confirming.kind === 'delete'
+          ? t.confirmDelete(confirming.rule.name)
+          : t.confirmApply(confirming.rule.name);
+    const destructive = confirming?.kind === 'delete' || confirming?.kind === 'discard';
     const preview = confirming?.kind === 'apply' ? confirming.preview : undefined;
     return html`<dialog
       part="dialog"
@@ -606,8 +631,8 @@ export class KtRuleEditor extends KtElement {
         : nothing}
       <form method="dialog" class="line">
         <button value="cancel" ?disabled=${!!applying} autofocus>${t.cancel}</button>
-        <button type="button" class=${confirming?.kind === 'delete' ? 'danger' : 'primary'} ?disabled=${!!applying} @click=${this.#confirm}>
-          ${confirming?.kind === 'delete' ? t.delete : t.apply}
+        <button type="button" part="confirm" class=${destructive ? 'danger' : 'primary'} ?disabled=${!!applying} @click=${this.#confirm}>
+          ${confirming?.kind === 'discard' ? t.discard : confirming?.kind === 'delete' ? t.delete : t.apply}
         </button>
       </form>
     </dialog>`;

@@ -486,6 +486,8 @@ export const cs: Translation = {
     isDisabled: 'Vypnuto: nedělá nic, dokud ho nezapnete.',
     saveFirst: 'Nejdřív pravidlo uložte.',
     delete: 'Smazat',
+    confirmDiscard: 'Odejít bez uložení? Změny tohoto pravidla se ztratí.',
+    discard: 'Zahodit změny',
     confirmDelete: (name) => `Smazat pravidlo „${name}“?`,
     deleted: 'Pravidlo smazáno.',
     cancel: 'Zrušit',

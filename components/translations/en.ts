@@ -495,6 +495,8 @@ export const en = {
     isDisabled: 'Disabled: it does nothing until enabled.',
     saveFirst: 'Save the rule first.',
     delete: 'Delete',
+    confirmDiscard: 'Leave without saving? Your changes to this rule will be lost.',
+    discard: 'Discard changes',
     confirmDelete: (name: string) => `Delete the rule “${name}”?`,
     deleted: 'Rule deleted.',
     cancel: 'Cancel',

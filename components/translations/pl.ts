@@ -486,6 +486,8 @@ export const pl: Translation = {
     isDisabled: 'Wyłączona: nic nie robi, dopóki jej nie włączysz.',
     saveFirst: 'Najpierw zapisz regułę.',
     delete: 'Usuń',
+    confirmDiscard: 'Wyjść bez zapisywania? Zmiany w tej regule przepadną.',
+    discard: 'Odrzuć zmiany',
     confirmDelete: (name) => `Usunąć regułę „${name}”?`,
     deleted: 'Reguła usunięta.',
     cancel: 'Anuluj',

@@ -486,6 +486,8 @@ export const sl: Translation = {
     isDisabled: 'Izklopljeno: ne naredi ničesar, dokler ga ne vklopite.',
     saveFirst: 'Najprej shranite pravilo.',
     delete: 'Izbriši',
+    confirmDiscard: 'Zapustim urejanje brez shranjevanja? Spremembe tega pravila bodo izgubljene.',
+    discard: 'Zavrzi spremembe',
     confirmDelete: (name) => `Izbrišem pravilo »${name}«?`,
     deleted: 'Pravilo izbrisano.',
     cancel: 'Prekliči',

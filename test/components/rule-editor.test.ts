@@ -122,6 +122,44 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(dialog.open).to.equal(false));
   });
 
+  it('asks before Back throws away unsaved changes, and not when there are none', async () => {
+    const { crm } = await world();
+    const [lead] = await crm.statuses.list();
+    const rule = await crm.rules.create({ name: 'Lead', trigger: 'order.created', conditions: { all: [] }, actions: [{ type: 'set_status', statusId: lead!.id }] });
+    const editor = await mount<KtRuleEditor>(html`<kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Lead'));
+    await retype(part<HTMLInputElement>(editor, 'name'), 'Lead, renamed');
+    const dialog = part<HTMLDialogElement>(editor, 'dialog');
+
+    // Back, then Cancel (Enter on the focused Cancel): still editing, the change kept.
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog.open).to.equal(true));
+    expect(textOf(dialog)).to.contain('Leave without saving? Your changes to this rule will be lost.');
+    await expectAccessible(editor);
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog.open).to.equal(false));
+    expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Lead, renamed');
+
+    // Back, then Discard changes: the list, with the rule as stored.
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog.open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(root(editor).querySelector('[part="editor"]')).to.equal(null));
+    expect(dialog.open).to.equal(false);
+    expect((await crm.rules.get(rule.id)).name).to.equal('Lead');
+
+    // A template opened and left as it is: Back goes straight to the list.
+    root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Status after the first paid order'));
+    part(editor, 'back').click();
+    await until(() => expect(root(editor).querySelector('[part="editor"]')).to.equal(null));
+    expect(dialog.open).to.equal(false);
+  });
+
   it('lists rules with their switches, keeps deep conditions whole, and reports a conflict', async () => {
     const { crm } = await world();
     const [lead] = await crm.statuses.list();
@@ -167,8 +205,11 @@ describe('<kt-rule-editor>', () => {
     const opened = await mount<KtRuleEditor>(html`<kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
     await until(() => expect(part<HTMLInputElement>(opened, 'name').value).to.equal('Deep, renamed'));
 
-    // The list again, by keyboard.
+    // The list again, by keyboard, leaving "Mine" unsaved.
     part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(part<HTMLDialogElement>(editor, 'dialog').open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await until(() => expect(textOf(part(editor, 'rule'))).to.contain('Deep, renamed'));
   });
