@@ -173,6 +173,34 @@ describe('clients.exportCsv', () => {
     expect(await names({ lastOrderFrom: '2026-07-01T01:00:00+02:00' })).to.deep.equal(['Alza.cz a.s.']);
   });
 
+  it('filters by last-order date through the figures, reading orders only on a day a bound cuts through (property)', async () => {
+    const taxIds = ['CZ27082440', 'CZ45274649', 'CZ00177041'];
+    const hour = 3_600_000;
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    // Instants over four days, on the hour: some at midnight, most inside a day.
+    const instant = fc.integer({ min: 0, max: 96 }).map((hours) => new Date(start + hours * hour).toISOString());
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ client: fc.integer({ min: 0, max: 2 }), at: instant }), { maxLength: 8 }), fc.option(instant), fc.option(instant), async (orders, from, to) => {
+        const storage = memoryAdapter();
+        const queries: string[] = [];
+        const counted: StorageAdapter = { ...storage, query: (collection, query) => (queries.push(collection), storage.query(collection, query)) };
+        const crm = await openCrm({ storage: counted });
+        for (const [i, taxId] of taxIds.entries()) await crm.clients.create({ name: `C${i}`, taxId });
+        for (const order of orders) await crm.orders.upsert(shopOrder({ createdAt: order.at, billing: { company: 'B', taxId: taxIds[order.client]! } }));
+        const last = new Map<number, number>();
+        for (const order of orders) last.set(order.client, Math.max(last.get(order.client) ?? -Infinity, Date.parse(order.at)));
+        const expected = [...last].filter(([, time]) => (from === null || time >= Date.parse(from)) && (to === null || time < Date.parse(to))).map(([client]) => `C${client}`).sort();
+        queries.length = 0;
+        const csv = await crm.clients.exportCsv({ fields: ['name'], ...(from === null ? {} : { lastOrderFrom: from }), ...(to === null ? {} : { lastOrderTo: to }) });
+        expect(table(csv).slice(1).map(([name]) => name).sort()).to.deep.equal(from === null && to === null ? ['C0', 'C1', 'C2'] : expected);
+        // An order look-up per client only where a bound falls inside a day.
+        const cutting = [from, to].filter((bound) => bound !== null && !bound.endsWith('T00:00:00.000Z')).length;
+        if (cutting === 0) expect(queries.filter((collection) => collection === 'orders')).to.deep.equal([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('filters by any of the statuses and any of the stars, combined with each other and the dates', async () => {
     const { crm, statuses, stars } = await shop();
     const names = async (options: Parameters<typeof crm.clients.exportCsv>[0]) =>
