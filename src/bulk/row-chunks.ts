@@ -1,7 +1,7 @@
 /**
  * Rows gathered into chunks, one transaction each: a chunk is written once it holds `size` rows,
- * or before a row whose key one of its rows already has (two writes of one record in one
- * transaction would race; the first is stored first).
+ * or before a row that shares a key with one of its rows (two writes of one record in one
+ * transaction would race, and a row must find what an earlier one stored: the first is stored first).
  */
 export class RowChunks<R> {
   #rows: R[] = [];
@@ -12,10 +12,11 @@ export class RowChunks<R> {
     private readonly write: (rows: R[]) => Promise<void>,
   ) {}
 
-  async add(row: R, key: string | undefined): Promise<void> {
-    if (key !== undefined && this.#keys.has(key)) await this.end();
+  /** `keys`: what the row may write or be found by. */
+  async add(row: R, keys: readonly string[]): Promise<void> {
+    if (keys.some((key) => this.#keys.has(key))) await this.end();
     this.#rows.push(row);
-    if (key !== undefined) this.#keys.add(key);
+    for (const key of keys) this.#keys.add(key);
     if (this.#rows.length >= this.size) await this.end();
   }
 

@@ -136,7 +136,8 @@ export async function importClientsCsv(ctx: CrmContext, text: string, input: Cli
       fail(read.errors);
       continue;
     }
-    await chunks.add(read, read.taxKey ?? read.emailKey);
+    // A row goes after an earlier one with its tax ID or any of its e-mails: it finds what that one stored.
+    await chunks.add(read, [...(read.taxKey === undefined ? [] : [read.taxKey]), ...read.values.emails.map((email) => `email:${email.toLowerCase()}`)]);
   }
   await chunks.end();
   progress();
@@ -278,7 +279,9 @@ function matchLookup(row: Row): { index: string; key: string; limit: number }[] 
 async function stageRow(ctx: CrmContext, uow: UnitOfWork, row: Row): Promise<'created' | 'updated' | 'unchanged'> {
   const [lookup] = matchLookup(row);
   const { records } = lookup ? await ctx.storage.query('clients', { index: lookup.index, range: { eq: lookup.key }, limit: lookup.limit }) : { records: [] };
-  const existing = records.length === 1 ? (records[0] as unknown as Client) : undefined;
+  const found = records.length === 1 ? (records[0] as unknown as Client) : undefined;
+  // A client an earlier row of this chunk changed: go on from that row's version, not the stored one.
+  const existing = found && (uow.staged<Client>('clients', found.id) ?? found);
   if (existing) {
     if (!canSee(ctx, existing)) {
       throw new CrmError('forbidden', `Client ${existing.number} with this ${row.taxKey ? 'tax ID' : 'e-mail'} belongs to another owner`, { details: { id: existing.id } });

@@ -97,7 +97,7 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
     report.processed += 1;
     try {
       const data = parse(OrderInput, input);
-      await chunks.add({ index, data }, data.id);
+      await chunks.add({ index, data }, [data.id]);
     } catch (error) {
       fail(index, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
     }

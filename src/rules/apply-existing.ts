@@ -27,7 +27,8 @@ export interface ApplyReport extends RunReport {
 export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: (report: ApplyReport) => void): Promise<ApplyReport> {
   const compiled = [{ rule, test: compileCondition(rule.conditions) }];
   const { statusGroups } = await ctx.rules.catalog();
-  const done = await firedSubjects(ctx, rule.id);
+  // A daily rule fires again each day: nothing it did before is passed over.
+  const done = rule.trigger === 'schedule.daily' ? new Set<string>() : await firedSubjects(ctx, rule.id);
   const changed = new Set<string>();
   const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0 };
   for await (const page of existingSubjects(ctx, rule.trigger, `existing:${rule.id}`)) {

@@ -50,7 +50,8 @@ export type DryRunRule = Pick<Rule, 'trigger' | 'conditions' | 'actions'>;
 export async function dryRun(ctx: CrmContext, rule: DryRunRule & { id?: string }, limit: number): Promise<DryRunReport> {
   const catalog = await ctx.rules.catalog();
   const test = compileCondition(rule.conditions);
-  const done = rule.id === undefined ? new Set<string>() : await firedSubjects(ctx, rule.id);
+  // As `applyToExisting` does: a stored rule passes over what it fired for, unless it is a daily one.
+  const done = rule.id === undefined || rule.trigger === 'schedule.daily' ? new Set<string>() : await firedSubjects(ctx, rule.id);
   const simulated = new Map<string, Client>();
   const changed = new Set<string>();
   const report: DryRunReport = { evaluated: 0, alreadyFired: 0, matched: 0, clientsChanged: 0, matches: [], misses: [] };

@@ -28,7 +28,22 @@ export const runId = (ruleId: string, eventId: string) => `${ruleId}|${eventId}`
 /** The orders and clients a rule has fired for, live or applied to existing data. */
 export async function firedSubjects(ctx: CrmContext, ruleId: string): Promise<Set<string>> {
   const runs = await readAll<RuleRun>(ctx, 'ruleRuns', 'ruleId', { eq: ruleId });
-  return new Set(runs.flatMap((run) => (run.subjectId === undefined ? [] : [run.subjectId])));
+  return new Set(runs.flatMap((run) => {
+    const subject = run.subjectId ?? subjectOfEvent(run.eventId, ruleId);
+    return subject === undefined ? [] : [subject];
+  }));
+}
+
+/**
+ * The subject a run stored before runs named theirs is about, read from its event id:
+ * `<trigger>:<subject>:<version>:<unit>` when live, `existing:<rule>:<subject>:<version>:<ISO time>`
+ * when applied (a subject may hold `:` itself, so the known ends are cut off).
+ */
+function subjectOfEvent(eventId: string, ruleId: string): string | undefined {
+  const applied = `existing:${ruleId}:`;
+  const [rest, tail] = eventId.startsWith(applied) ? [eventId.slice(applied.length), 4] : [eventId.slice(eventId.indexOf(':') + 1), 2];
+  const parts = rest.split(':');
+  return parts.length > tail ? parts.slice(0, -tail).join(':') : undefined;
 }
 
 /** The status groups and the ids of the statuses and stars rules may name. */

@@ -314,6 +314,24 @@ describe('clients.importCsv', () => {
     expect(again).to.include({ unchanged: 5, created: 0, updated: 0, failed: 0 });
   });
 
+  it('finds, by e-mail, what an earlier row of the same chunk created or changed, whatever the chunk size', async () => {
+    // Row 1 creates Alza; row 2 has no tax ID and Alza's e-mail: it updates Alza, in any chunk.
+    const file = 'Firma;IČO;E-mail;Město\r\nAlza;CZ27082440;nakup@alza.cz;\r\nAlza Praha;;nakup@alza.cz;\r\n';
+    for (const chunkSize of [1, 500]) {
+      const crm = await openCrm();
+      expect(await crm.clients.importCsv(file, { mapping, chunkSize })).to.include({ created: 1, updated: 1, failed: 0 });
+      // Again: the two rows rename the one client in turn, and add nobody.
+      expect(await crm.clients.importCsv(file, { mapping, chunkSize })).to.include({ created: 0, updated: 2, failed: 0 });
+      expect((await crm.clients.list()).items.map((client) => client.name)).to.deep.equal(['Alza Praha']);
+    }
+    // One stored client found by tax ID in row 1 and by e-mail in row 2, in one chunk: both rows apply.
+    const crm = await openCrm();
+    const alza = await crm.clients.create({ name: 'Alza', taxId: 'CZ27082440', emails: ['nakup@alza.cz'] });
+    const report = await crm.clients.importCsv('Firma;IČO;E-mail;Město\r\nAlza a.s.;CZ27082440;;\r\n;;nakup@alza.cz;Praha\r\n', { mapping });
+    expect(report).to.include({ updated: 2, failed: 0, created: 0 });
+    expect(await crm.clients.get(alza.id)).to.deep.include({ name: 'Alza a.s.', billingAddress: { city: 'Praha' } });
+  });
+
   it('finds a client by the first e-mail of a row without a tax ID, when exactly one client has it', async () => {
     const crm = await openCrm();
     const kovo = await crm.clients.create({ name: 'Kovo', emails: ['kovo@kovo.cz'] });

@@ -288,6 +288,34 @@ describe('rules', () => {
     expect(notes.map((note) => note.text)).to.deep.equal(['Call them back', 'Call them back']);
   });
 
+  it('passes over what runs stored before runs named their subject fired for, live or applied; a daily rule over nothing', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage });
+    const rule = await crm.rules.create({ name: 'Call', trigger: 'client.created', conditions: { all: [] }, actions: [{ type: 'create_task', title: 'Call them', dueInDays: 1 }] });
+    await crm.rules.enable(rule.id);
+    const live = await crm.clients.create({ name: 'Alza' });
+    await crm.rules.drain();
+    await crm.clients.create({ name: 'Kovo' });
+    await crm.rules.disable(rule.id);
+    const applied = await crm.clients.create({ name: 'ČEZ' });
+    expect((await crm.rules.applyToExisting(rule.id)).fired).to.equal(1);
+    // The runs as the previous release stored them: without `subjectId`; their event ids still name the clients.
+    const runs = (await storage.query('ruleRuns', { limit: 100 })).records;
+    expect(runs.map((run) => run['eventId']).some((id) => String(id).startsWith(`existing:${rule.id}:${applied.id}:`))).to.equal(true);
+    await storage.write(runs.map((run) => {
+      const { subjectId: _, ...old } = run as Record<string, unknown>;
+      return { type: 'put' as const, collection: 'ruleRuns', record: old as typeof run };
+    }));
+    await crm.clients.update(live.id, { name: 'Alza a.s.' });
+    expect(await crm.rules.applyToExisting(rule.id)).to.deep.equal({ evaluated: 0, fired: 0, alreadyFired: 3 });
+    expect((await crm.tasks.list({ clientId: live.id })).map((task) => task.title)).to.deep.equal(['Call them']);
+
+    // A daily rule fires again each day: applying it passes over nobody.
+    const daily = await crm.rules.create({ name: 'Daily', trigger: 'schedule.daily', conditions: { all: [] }, actions: [{ type: 'add_tag', tag: 'seen' }] });
+    expect(await crm.rules.applyToExisting(daily.id)).to.include({ evaluated: 3, alreadyFired: 0 });
+    expect(await crm.rules.applyToExisting(daily.id)).to.include({ evaluated: 3, alreadyFired: 0 });
+  });
+
   it('dry run equals applying, on random data and rules', async () => {
     const condition = fc.constantFrom<RuleInput['conditions']>(
       { fact: 'order.total', op: 'gte', value: 20_000, currency: 'CZK' },
