@@ -109,7 +109,7 @@ export class KtRuleEditor extends KtElement {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #run = 0;
-  /** The draft as the editor opened it: a new rule left as it began loses nothing. */
+  /** The draft as the editor opened or last saved it: leaving it as it is loses nothing. */
   #pristine = '';
   /** Opening a rule by id: a later open, a new rule or a template wins over a read still under way. */
   readonly #opening = new NewestRead();
@@ -182,9 +182,9 @@ export class KtRuleEditor extends KtElement {
     this.#scheduleDryRun(0);
   }
 
-  /** Whether leaving the editor would lose something: the draft says other than the stored rule, or than a new one began. */
+  /** Whether leaving the editor would lose something typed since it opened or saved, a payload not yet valid JSON included. */
   #unsaved(): boolean {
-    return this.rule ? differs(this.draft, this.rule) : JSON.stringify(this.draft) !== this.#pristine;
+    return JSON.stringify(this.draft) !== this.#pristine;
   }
 
   #back(): void {
@@ -354,6 +354,7 @@ export class KtRuleEditor extends KtElement {
       }
       this.rule = saved;
       this.ruleId = saved.id;
+      this.#pristine = JSON.stringify(this.draft);
       this.errors = [];
       this.message = { text: this.t.ruleEditor.saved };
       this.emit(new KtRuleSaveEvent(saved));

@@ -151,6 +151,23 @@ describe('<kt-rule-editor>', () => {
     expect(dialog.open).to.equal(false);
     expect((await crm.rules.get(rule.id)).name).to.equal('Lead');
 
+    // A payload half typed (not yet JSON) is a change too.
+    const hook = await crm.rules.create({ name: 'Hook', trigger: 'order.created', conditions: { all: [] }, actions: [{ type: 'emit_event', payload: { a: 1 } }] });
+    editor.ruleId = hook.id;
+    const payload = await until(() => {
+      const area = root(editor).querySelector<HTMLTextAreaElement>('textarea.json');
+      expect(area).to.not.equal(null);
+      return area!;
+    });
+    payload.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Backspace' });
+    part(editor, 'back').click();
+    await until(() => expect(dialog.open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(root(editor).querySelector('[part="editor"]')).to.equal(null));
+
     // A template opened and left as it is: Back goes straight to the list.
     root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
     await sendKeys({ press: 'ArrowDown' });
