@@ -3,7 +3,7 @@ import type { Client } from '../model/client.ts';
 import type { Rule } from '../model/rule.ts';
 import { compileCondition } from './evaluate.ts';
 import { existingSubjects } from './existing.ts';
-import { firedSubjects, readFacts } from './engine.ts';
+import { firedBefore, readFacts } from './engine.ts';
 
 /** What a run of rules over existing data did (`crm.rules.runDaily`). */
 export interface RunReport {
@@ -27,13 +27,12 @@ export interface ApplyReport extends RunReport {
 export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: (report: ApplyReport) => void): Promise<ApplyReport> {
   const compiled = [{ rule, test: compileCondition(rule.conditions) }];
   const { statusGroups } = await ctx.rules.catalog();
-  // A daily rule fires again each day: nothing it did before is passed over.
-  const done = rule.trigger === 'schedule.daily' ? new Set<string>() : await firedSubjects(ctx, rule.id);
+  const passOver = await firedBefore(ctx, rule);
   const changed = new Set<string>();
   const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0 };
   for await (const page of existingSubjects(ctx, rule.trigger, `existing:${rule.id}`)) {
     for (const { event, client, order } of page) {
-      if (done.has((event.orderId ?? event.clientId)!)) {
+      if (passOver(event)) {
         report.alreadyFired += 1;
         continue;
       }

@@ -3,7 +3,7 @@ import type { Client } from '../model/client.ts';
 import type { Rule, RuleAction } from '../model/rule.ts';
 import { compileCondition, explainCondition, type ConditionExplanation } from './evaluate.ts';
 import { existingSubjects } from './existing.ts';
-import { firedSubjects, readFacts } from './engine.ts';
+import { firedBefore, readFacts } from './engine.ts';
 import { planRule, type RuleChange } from './fire.ts';
 
 /** One existing client or order a rule would fire for, and what it would do there. */
@@ -50,14 +50,13 @@ export type DryRunRule = Pick<Rule, 'trigger' | 'conditions' | 'actions'>;
 export async function dryRun(ctx: CrmContext, rule: DryRunRule & { id?: string }, limit: number): Promise<DryRunReport> {
   const catalog = await ctx.rules.catalog();
   const test = compileCondition(rule.conditions);
-  // As `applyToExisting` does: a stored rule passes over what it fired for, unless it is a daily one.
-  const done = rule.id === undefined || rule.trigger === 'schedule.daily' ? new Set<string>() : await firedSubjects(ctx, rule.id);
+  const passOver = await firedBefore(ctx, rule);
   const simulated = new Map<string, Client>();
   const changed = new Set<string>();
   const report: DryRunReport = { evaluated: 0, alreadyFired: 0, matched: 0, clientsChanged: 0, matches: [], misses: [] };
   for await (const page of existingSubjects(ctx, rule.trigger, 'dry')) {
     for (const { event, client, order } of page) {
-      if (done.has((event.orderId ?? event.clientId)!)) {
+      if (passOver(event)) {
         report.alreadyFired += 1;
         continue;
       }

@@ -25,13 +25,20 @@ export interface RuleRun {
 
 export const runId = (ruleId: string, eventId: string) => `${ruleId}|${eventId}`;
 
-/** The orders and clients a rule has fired for, live or applied to existing data. */
-export async function firedSubjects(ctx: CrmContext, ruleId: string): Promise<Set<string>> {
+/**
+ * What applying a rule to existing data passes over: the orders and clients it fired for before,
+ * live or applied. A daily rule fires again each day, and a rule not stored yet never fired: they
+ * pass over nothing.
+ */
+export async function firedBefore(ctx: CrmContext, rule: { id?: string; trigger: RuleTrigger }): Promise<(event: Pick<RuleEvent, 'orderId' | 'clientId'>) => boolean> {
+  if (rule.id === undefined || rule.trigger === 'schedule.daily') return () => false;
+  const ruleId = rule.id;
   const runs = await readAll<RuleRun>(ctx, 'ruleRuns', 'ruleId', { eq: ruleId });
-  return new Set(runs.flatMap((run) => {
+  const subjects = new Set(runs.flatMap((run) => {
     const subject = run.subjectId ?? subjectOfEvent(run.eventId, ruleId);
     return subject === undefined ? [] : [subject];
   }));
+  return (event) => subjects.has((event.orderId ?? event.clientId)!);
 }
 
 /**
