@@ -16,7 +16,7 @@ import { ordersService } from './orders/service.ts';
 import { pipelinesService } from './pipelines/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
 import { StoreSearch } from './search/store-search.ts';
-import { saveSettings, settingsService } from './settings.ts';
+import { applySettingsChanges, saveSettings, settingsService } from './settings.ts';
 import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
 import type { StorageAdapter } from './storage/adapter.ts';
@@ -79,6 +79,7 @@ export async function createCrm(options: CrmOptions) {
       ctx.search.apply(changes);
       ctx.analytics.apply(changes);
       ctx.rules.apply(changes);
+      applySettingsChanges(ctx, changes);
       for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
     },
     { ignoreOrigin: ctx.origin },

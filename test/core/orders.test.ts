@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
 import type { CrmEventMap } from '../../src/index.ts';
 import { openCrm, shopOrder, rejection } from './fixtures.ts';
 
@@ -82,6 +83,16 @@ describe('orders', () => {
       currency: 'CZK',
     });
     expect(b2b.linkSource).to.equal('created');
+  });
+
+  it('works by the settings another instance on the store saved', async () => {
+    const storage = memoryAdapter();
+    const [shop, backOffice] = [await openCrm({ storage }), await openCrm({ storage })];
+    await backOffice.settings.update({ autoCreateClients: true, defaultCountry: 'SK' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shop.settings.get()).to.include({ autoCreateClients: true, defaultCountry: 'SK' });
+    await shop.orders.upsert(shopOrder({ id: 'from-shop' }));
+    expect(await shop.clients.count()).to.equal(1);
   });
 
   it('after a link by hand, later orders of the same tax ID or account follow (B11); unlinking forgets it', async () => {
