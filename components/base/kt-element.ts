@@ -22,6 +22,7 @@ import type { PluralForms, Translation } from '../translations/en.ts';
  * @cssproperty --kt-color-selected - Selected rows.
  * @cssproperty --kt-color-danger - Destructive actions and errors.
  * @cssproperty --kt-color-warning - Warnings.
+ * @cssproperty --kt-color-backdrop - What a modal question lays over the page behind it.
  * @cssproperty --kt-color-focus - Focus rings.
  * @cssproperty --kt-radius - Corner radius.
  * @cssproperty --kt-space - The spacing unit.

@@ -48,6 +48,10 @@ export const feedbackStyles = css`
     color: var(--_text);
     max-width: 40em;
   }
+  /* A modal question dims the page behind it: the one thing to answer now. */
+  dialog::backdrop {
+    background: var(--kt-color-backdrop, rgb(0 0 0 / 0.4));
+  }
   textarea {
     font: inherit;
     color: inherit;
