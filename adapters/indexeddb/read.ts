@@ -5,7 +5,7 @@ import { lookupQuery, queryOptions } from '../../src/storage/query-options.ts';
 import { CrmError } from '../../src/errors.ts';
 import { idbKeyRange } from './key-range.ts';
 import type { Row } from './row.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction, resultsOf } from './transaction.ts';
 
 type Cursor = IDBPCursorWithValue<unknown, string[], string, unknown, 'readonly'>;
 
@@ -100,31 +100,6 @@ export function readLookups(db: IDBPDatabase, collection: string, definition: Co
       ),
     );
     return found.map((result) => (result === undefined ? [] : Array.isArray(result) ? (result as Row[]).map((row) => row.record) : [(result as Row).record]));
-  });
-}
-
-/**
- * The results of requests made all at once, in their order (`undefined` for a request not
- * made): plain callbacks rather than a promise each, as a chunk's look-ups are a thousand or more.
- */
-function resultsOf(requests: (IDBRequest | undefined)[]): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const results: unknown[] = Array.from({ length: requests.length });
-    let pending = requests.length + 1;
-    const settle = () => --pending === 0 && resolve(results);
-    for (const [i, request] of requests.entries()) {
-      if (request === undefined) {
-        settle();
-        continue;
-      }
-      request.onsuccess = () => {
-        results[i] = request.result;
-        settle();
-      };
-      // The transaction aborts with it; the first failure is the answer.
-      request.onerror = () => reject(request.error);
-    }
-    settle();
   });
 }
 

@@ -36,17 +36,27 @@ export function abortQuietly(transaction: Transaction<IDBTransactionMode>): void
 }
 
 /**
- * Makes the requests in order and waits for all of them. When one cannot even be made (IndexedDB
- * throws, e.g. for a full disk), the transaction is doomed and the requests already made will
- * fail with it: they are still observed, so none surfaces as an unhandled rejection.
+ * The results of requests made all at once, in their order (`undefined` for a request not made):
+ * plain callbacks rather than a promise each, as a chunk's look-ups are a thousand or more. The
+ * first failure is the answer; the transaction aborts with it. The requests are plain IndexedDB
+ * ones (`unwrap`), so one that fails after another has is never an unhandled rejection.
  */
-export function requestAll(requests: Iterable<() => Promise<unknown>>): Promise<unknown[]> {
-  const made: Promise<unknown>[] = [];
-  try {
-    for (const request of requests) made.push(request());
-  } catch (error) {
-    void Promise.allSettled(made);
-    return Promise.reject(error);
-  }
-  return Promise.all(made);
+export function resultsOf(requests: (IDBRequest | undefined)[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const results: unknown[] = Array.from({ length: requests.length });
+    let pending = requests.length + 1;
+    const settle = () => --pending === 0 && resolve(results);
+    for (const [i, request] of requests.entries()) {
+      if (request === undefined) {
+        settle();
+        continue;
+      }
+      request.onsuccess = () => {
+        results[i] = request.result;
+        settle();
+      };
+      request.onerror = () => reject(request.error);
+    }
+    settle();
+  });
 }

@@ -1,8 +1,8 @@
-import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { CollectionDefinition, StorageSchema } from '../../src/storage/adapter.ts';
 import { duplicate } from './errors.ts';
 import { recordIndexKeys, keyPathOf, rowOf, type Row } from './row.ts';
-import { requestAll, type Transaction } from './transaction.ts';
+import { resultsOf, type Transaction } from './transaction.ts';
 
 type UpgradeStore = IDBPObjectStore<unknown, string[], string, 'versionchange'>;
 
@@ -57,7 +57,8 @@ async function rekey(store: UpgradeStore, collection: string, definition: Collec
       }
       rekeyed.push(rowOf(definition, record, keys));
     }
-    await requestAll(rekeyed.map((row) => () => store.put(row)));
+    const plain = unwrap(store);
+    await resultsOf(rekeyed.map((row) => plain.put(row)));
     const last = rows.at(-1);
     if (last === undefined || rows.length < chunkSize) return;
     after = last.id;
