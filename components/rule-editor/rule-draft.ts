@@ -219,14 +219,6 @@ export function ruleOf(draft: RuleDraft, wrap = false): RuleInput {
   };
 }
 
-/** Whether the draft says something other than the stored rule. */
-export function differs(draft: RuleDraft, rule: Rule | undefined): boolean {
-  if (!rule) return true;
-  const { template: _template, ...input } = ruleOf(draft);
-  const stored = { name: rule.name, priority: rule.priority, trigger: rule.trigger, conditions: rule.conditions, actions: rule.actions };
-  return JSON.stringify(input) !== JSON.stringify(stored);
-}
-
 /** Where the SDK's paths into the rule (`conditions.all.0.value`) land in the builder: the row, or the group. */
 export function conditionRowIndex(draft: ConditionDraft, path: readonly (string | number)[]): number | 'group' | undefined {
   if (path[0] !== 'conditions' || draft.kind !== 'rows') return undefined;

@@ -13,7 +13,7 @@ import { renderConditionRow } from './condition-row.ts';
 import { renderDryRun, type DryRunSelection } from './dry-run-view.ts';
 import { ruleEditorStyles } from './rule-editor.styles.ts';
 import { renderRuleList, renderTemplateSelect } from './rule-list.ts';
-import { conditionRowIndex, differs, emptyDraft, newAction, newCondition, newKey, ruleOf, toDraft, TRIGGERS, type ConditionDraft, type RuleDraft } from './rule-draft.ts';
+import { conditionRowIndex, emptyDraft, newAction, newCondition, newKey, ruleOf, toDraft, TRIGGERS, type ConditionDraft, type RuleDraft } from './rule-draft.ts';
 import { errorId, type FieldErrors, type RowContext } from './row-context.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
@@ -446,7 +446,7 @@ export class KtRuleEditor extends KtElement {
     const ctx = this.#rowContext;
     const draft = this.draft;
     const rule = this.rule;
-    const dirty = differs(draft, rule);
+    const dirty = this.#unsaved();
     const nameError = this.#issue((path) => path[0] === 'name' && path.length === 1);
     const priorityError = this.#issue((path) => path[0] === 'priority');
     return html`<div part="editor">
