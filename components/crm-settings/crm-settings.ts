@@ -1,11 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import type { Crm, CrmEvent, Settings, StarKind, Status } from '../../src/index.ts';
+import type { Crm, Settings, StarKind, Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
-import { readCatalog, isCatalogEvent } from '../base/catalog.ts';
+import { CatalogController } from '../base/catalog.ts';
 import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 
 type Catalog = 'statuses' | 'stars';
@@ -61,26 +61,21 @@ export class KtCrmSettings extends KtElement {
   ];
 
   @state() private settings: Settings | undefined;
-  @state() private statuses: Status[] = [];
-  @state() private starKinds: StarKind[] = [];
   @state() private message: { text: string; error?: boolean } | undefined;
   @state() private deleting: { catalog: Catalog; entry: Entry } | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  protected override crmChanged(): void {
-    void this.#load();
+  readonly #catalog = new CatalogController(this, () => this.activeCrm);
+
+  protected override crmChanged(crm: Crm | undefined): void {
+    this.settings = crm?.settings.get();
   }
 
-  protected override crmEvent(event: CrmEvent): void {
-    if (isCatalogEvent(event)) void this.#load();
-  }
-
+  /** After a change made here: the catalog and settings as they now are, before the message shows. */
   async #load(): Promise<void> {
-    const crm = this.activeCrm;
-    if (!crm) return;
-    [this.statuses, this.starKinds] = await readCatalog(crm);
-    this.settings = crm.settings.get();
+    await this.#catalog.load();
+    this.settings = this.activeCrm?.settings.get();
   }
 
   async #run(action: (crm: Crm) => Promise<unknown>): Promise<boolean> {
@@ -154,7 +149,7 @@ export class KtCrmSettings extends KtElement {
           >${t.defaultStatus}
           <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultStatusId: (e.target as HTMLSelectElement).value || null }))}>
             <option value="" ?selected=${!settings?.defaultStatusId}>${this.t.card.none}</option>
-            ${this.statuses.map((status) => html`<option value=${status.id} ?selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
+            ${this.#catalog.statuses.map((status) => html`<option value=${status.id} ?selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
           </select>
         </label>
         <label class="line"
@@ -167,7 +162,7 @@ export class KtCrmSettings extends KtElement {
           />
         </label>
       </section>
-      ${this.#renderCatalog('statuses', t.statuses, this.statuses)} ${this.#renderCatalog('stars', t.stars, this.starKinds)} ${this.#renderDialog()}
+      ${this.#renderCatalog('statuses', t.statuses, this.#catalog.statuses)} ${this.#renderCatalog('stars', t.stars, this.#catalog.starKinds)} ${this.#renderDialog()}
     `;
   }
 
@@ -209,7 +204,7 @@ export class KtCrmSettings extends KtElement {
   #renderDialog(): TemplateResult {
     const t = this.t.settings;
     const deleting = this.deleting;
-    const others = deleting ? (deleting.catalog === 'statuses' ? this.statuses : this.starKinds).filter((entry) => entry.id !== deleting.entry.id) : [];
+    const others = deleting ? (deleting.catalog === 'statuses' ? this.#catalog.statuses : this.#catalog.starKinds).filter((entry) => entry.id !== deleting.entry.id) : [];
     return html`<dialog part="dialog" aria-label=${deleting ? t.delete(deleting.entry.name) : ''} @close=${() => (this.deleting = undefined)}>
       <p>${deleting ? t.delete(deleting.entry.name) : ''}</p>
       <label class="line"

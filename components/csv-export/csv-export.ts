@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { clientCsvExportFields, parseCsv, type ClientCsvExportField, type ClientCsvExportOptions, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
+import { clientCsvExportFields, parseCsv, type ClientCsvExportField, type ClientCsvExportOptions } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { csvType, downloadBlob } from '../base/download.ts';
 import { errorText } from '../base/error-text.ts';
@@ -10,7 +10,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { KtExportCompleteEvent } from '../events/export-complete-event.ts';
 import { csvExportStyles } from './csv-export.styles.ts';
 import { exportFileName, nextDay } from './file-name.ts';
-import { readCatalog, isCatalogEvent } from '../base/catalog.ts';
+import { CatalogController } from '../base/catalog.ts';
 
 type Field = (typeof clientCsvExportFields)[number];
 
@@ -53,11 +53,10 @@ export class KtCsvExport extends KtElement {
   /** Chosen by the user; until then, by language. */
   @state() private chosenDelimiter: ',' | ';' | undefined;
   @state() private bom = true;
-  @state() private statuses: Status[] = [];
-  @state() private starKinds: StarKind[] = [];
   @state() private exporting = false;
   @state() private result: { text: string; error?: boolean } | undefined;
 
+  readonly #catalog = new CatalogController(this, () => this.activeCrm);
   #url: string | undefined;
 
   override disconnectedCallback(): void {
@@ -68,20 +67,6 @@ export class KtCsvExport extends KtElement {
   #revoke(): void {
     if (this.#url) URL.revokeObjectURL(this.#url);
     this.#url = undefined;
-  }
-
-  protected override crmChanged(): void {
-    void this.#load();
-  }
-
-  protected override crmEvent(event: CrmEvent): void {
-    if (isCatalogEvent(event)) void this.#load();
-  }
-
-  async #load(): Promise<void> {
-    const crm = this.activeCrm;
-    if (!crm) return;
-    [this.statuses, this.starKinds] = await readCatalog(crm);
   }
 
   get #delimiter(): ',' | ';' {
@@ -177,8 +162,8 @@ export class KtCsvExport extends KtElement {
           /></label>
         </div>
         ${this.#badRange ? html`<p class="error" id="bad-range">${t.badRange}</p>` : nothing}
-        ${this.statuses.length ? this.#renderChoices(t.statuses, 'statusIds', this.statuses.map((s) => ({ id: s.id, label: `${s.group} › ${s.name}`, color: s.color }))) : nothing}
-        ${this.starKinds.length ? this.#renderChoices(t.stars, 'starIds', this.starKinds.map((s) => ({ id: s.id, label: s.name, color: s.color }))) : nothing}
+        ${this.#catalog.statuses.length ? this.#renderChoices(t.statuses, 'statusIds', this.#catalog.statuses.map((s) => ({ id: s.id, label: `${s.group} › ${s.name}`, color: s.color }))) : nothing}
+        ${this.#catalog.starKinds.length ? this.#renderChoices(t.stars, 'starIds', this.#catalog.starKinds.map((s) => ({ id: s.id, label: s.name, color: s.color }))) : nothing}
       </fieldset>
       <fieldset part="format">
         <legend>${t.format}</legend>
