@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { transact, type CrmContext } from '../context.ts';
+import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { toCrmError, type FieldIssue } from '../errors.ts';
 import { OrderInput } from '../model/order.ts';
 import { parse } from '../validation.ts';
 import { ReadAhead } from '../storage/read-ahead.ts';
+import { crmSchema } from '../storage/schema.ts';
 import { readAheadForUpserts } from './read-ahead.ts';
 import { stageUpsert, type PendingClients } from './stage-upsert.ts';
 import { LinkSummary } from './link.ts';
@@ -47,6 +48,12 @@ export type ImportOptions = z.input<typeof ImportOptions>;
 type Row = { index: number; data: z.output<typeof OrderInput> };
 
 /**
+ * What a chunk read that the next one is likely to look up again: the clients of repeat buyers
+ * and the figures and counters it wrote. Orders are not: each chunk has its own.
+ */
+const carried = ['clients', 'clientStats', 'linkKeys', 'meta'] as const;
+
+/**
  * Upserts many orders, a chunk per transaction: each row validated and linked as `upsert` does.
  * A bad row is reported with its index and reason and leaves the rest alone; running the same
  * import again changes nothing.
@@ -65,10 +72,26 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
 
   // Clients this import created, in chunks already stored: their timeline gets no link entries.
   const createdClients = new Set<string>();
+  // What the last chunk read and wrote, for the next chunk's first attempt, while no other
+  // instance writes: one that does may change what the next chunk would not read again.
+  let carriedOver: ReadAhead | undefined;
+  let othersWrote = 0;
+  const stopHearing = ctx.storage.onExternalChange?.(
+    () => {
+      othersWrote += 1;
+      carriedOver = undefined;
+    },
+    { ignoreOrigin: ctx.origin },
+  );
+  // Nobody else can have written if no one could have told us.
+  const canCarry = stopHearing !== undefined || !ctx.storage.capabilities.shared;
   const chunks = new RowChunks<Row>(chunkSize, async (rows) => {
+    const heard = othersWrote;
+    let last: { ahead: ReadAhead; uow: UnitOfWork } | undefined;
     const outcomes = await transact(ctx, async (uow) => {
-      // One bulk read per collection instead of a few round trips per row.
-      const ahead = new ReadAhead(ctx.storage);
+      // One bulk read per collection instead of a few round trips per row; a retry reads afresh.
+      const ahead = (last === undefined && carriedOver) || new ReadAhead(ctx.storage);
+      last = { ahead, uow };
       await readAheadForUpserts(ctx, ahead, rows.map((row) => row.data));
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
       uow.readThrough = ahead.storage;
@@ -78,6 +101,8 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       summary.record(ctx, uow);
       return results;
     });
+    const { ahead, uow } = last!;
+    carriedOver = canCarry && othersWrote === heard ? ahead.carryOver(crmSchema, carried, (collection) => uow.changes(collection)) : undefined;
     rows.forEach((row, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) return fail(row.index, outcome.error, row.data.id);
@@ -92,17 +117,21 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
     tellProgress(onProgress, progress);
   });
 
-  let index = 0;
-  for await (const input of source) {
-    report.processed += 1;
-    try {
-      const data = parse(OrderInput, input);
-      await chunks.add({ index, data }, [data.id]);
-    } catch (error) {
-      fail(index, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
+  try {
+    let index = 0;
+    for await (const input of source) {
+      report.processed += 1;
+      try {
+        const data = parse(OrderInput, input);
+        await chunks.add({ index, data }, [data.id]);
+      } catch (error) {
+        fail(index, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
+      }
+      index += 1;
     }
-    index += 1;
+    await chunks.end();
+  } finally {
+    stopHearing?.();
   }
-  await chunks.end();
   return report;
 }

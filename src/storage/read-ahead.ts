@@ -1,4 +1,5 @@
-import type { IndexKey, Lookup, Page, Query, StorageAdapter, StoredRecord } from './adapter.ts';
+import type { IndexKey, Lookup, Page, Query, StorageAdapter, StorageSchema, StoredRecord } from './adapter.ts';
+import { indexKeysOf } from './index-keys.ts';
 import { encodeCursor } from './keys.ts';
 import { lookupQuery } from './query-options.ts';
 
@@ -17,9 +18,16 @@ export function readMany(storage: StorageAdapter, collection: string, lookups: L
 }
 
 interface Found {
+  /** In id order, as an index look-up gives them. */
   records: StoredRecord[];
   /** How many were asked for: fewer found means these are all there are. */
   limit: number;
+}
+
+/** One record a committed batch changed: as it was read before, and as written (`undefined`: absent, deleted). */
+export interface RecordChange {
+  before: StoredRecord | undefined;
+  after: StoredRecord | undefined;
 }
 
 /**
@@ -28,12 +36,13 @@ interface Found {
  * look-ups without a round trip each, and every `get` is remembered. Anything else goes straight
  * to storage, so a look-up nobody loaded is slower, never wrong.
  *
- * Make a new one for each attempt: a retry after a conflict must read afresh.
+ * Make a new one for each attempt: a retry after a conflict must read afresh. Only the next unit
+ * of the same job may start from this one's, through {@link ReadAhead.carryOver}.
  */
 export class ReadAhead {
   readonly #storage: StorageAdapter;
-  readonly #gets = new Map<string, StoredRecord | undefined>();
-  readonly #finds = new Map<string, Found>();
+  /** By collection: records by id (`undefined`: absent), and equality look-ups by index and key (see `findKey`). */
+  readonly #known = new Map<string, { gets: Map<string, StoredRecord | undefined>; finds: Map<string, Found> }>();
   /** Use it as the unit of work's storage. */
   readonly storage: StorageAdapter;
 
@@ -56,17 +65,21 @@ export class ReadAhead {
 
   /** Reads whatever of `lookups` is not known yet, in one `readMany`. */
   async load(collection: string, lookups: Lookup[]): Promise<void> {
-    const wanted = new Map<string, Lookup>();
+    const { gets, finds } = this.#of(collection);
+    const wantedGets = new Map<string, Lookup>();
+    const wantedFinds = new Map<string, Lookup>();
     for (const lookup of lookups) {
-      const key = 'id' in lookup ? getKey(collection, lookup.id) : findKey(collection, lookup.index, lookup.key);
-      if (!this.#gets.has(key) && !this.#finds.has(key)) wanted.set(key, lookup);
+      if ('id' in lookup) {
+        if (!gets.has(lookup.id)) wantedGets.set(lookup.id, lookup);
+      } else if (!finds.has(findKey(lookup.index, lookup.key))) wantedFinds.set(findKey(lookup.index, lookup.key), lookup);
     }
-    if (wanted.size === 0) return;
-    const answers = await readMany(this.#storage, collection, [...wanted.values()]);
-    [...wanted].forEach(([key, lookup], i) => {
+    const wanted = [...wantedGets.values(), ...wantedFinds.values()];
+    if (wanted.length === 0) return;
+    const answers = await readMany(this.#storage, collection, wanted);
+    wanted.forEach((lookup, i) => {
       const found = answers[i] ?? [];
-      if ('id' in lookup) this.#gets.set(key, found[0]);
-      else this.#finds.set(key, { records: found, limit: lookup.limit ?? Infinity });
+      if ('id' in lookup) gets.set(lookup.id, found[0]);
+      else finds.set(findKey(lookup.index, lookup.key), { records: found, limit: lookup.limit ?? Infinity });
     });
   }
 
@@ -76,24 +89,57 @@ export class ReadAhead {
     return Promise.all(
       lookups.map(async (lookup) => {
         if (!('id' in lookup)) return (await this.#query(collection, lookupQuery(lookup))).records;
-        const record = this.#gets.get(getKey(collection, lookup.id));
+        const record = this.#of(collection).gets.get(lookup.id);
         return record === undefined ? [] : [record];
       }),
     );
   }
 
+  /**
+   * Makes this view the next unit's of the same job (the next chunk of an import), so the next
+   * unit reads only what this one did not: keeps what was read of `collections`, brought up to
+   * date with `changes` (what this unit's committed batch did to each of them), and forgets the
+   * rest. An answer the changes leave uncertain is dropped, to be read again.
+   *
+   * Only for a job that hears of other writers' batches and then starts afresh; anything they
+   * change in between that the job also writes fails its version check, as with any read ahead.
+   */
+  carryOver(schema: StorageSchema, collections: readonly string[], changes: (collection: string) => RecordChange[]): this {
+    for (const collection of this.#known.keys()) if (!collections.includes(collection)) this.#known.delete(collection);
+    for (const collection of collections) {
+      const { gets, finds } = this.#of(collection);
+      const indexes = Object.entries(schema.collections[collection]?.indexes ?? {});
+      for (const { before, after } of changes(collection)) {
+        const id = (after ?? before)!.id;
+        gets.set(id, after);
+        for (const [index, definition] of indexes) {
+          const keysOf = (record: StoredRecord | undefined) => (record ? indexKeysOf(collection, index, definition, record) : []);
+          for (const key of keysOf(before)) patchFind(finds, findKey(index, key), (records) => records.filter((record) => record.id !== id));
+          for (const key of keysOf(after)) patchFind(finds, findKey(index, key), (records) => [...records.filter((record) => record.id !== id), after!].sort(byId));
+        }
+      }
+    }
+    return this;
+  }
+
+  #of(collection: string) {
+    let known = this.#known.get(collection);
+    if (known === undefined) this.#known.set(collection, (known = { gets: new Map(), finds: new Map() }));
+    return known;
+  }
+
   async #get(collection: string, id: string): Promise<StoredRecord | undefined> {
-    const key = getKey(collection, id);
-    if (this.#gets.has(key)) return this.#gets.get(key);
+    const { gets } = this.#of(collection);
+    if (gets.has(id)) return gets.get(id);
     const record = await this.#storage.get(collection, id);
-    this.#gets.set(key, record);
+    gets.set(id, record);
     return record;
   }
 
   #query(collection: string, query: Query = {}): Promise<Page> {
     const { index, range, limit = Infinity, direction = 'asc', cursor } = query;
     const eq = range?.eq !== undefined && Object.keys(range).length === 1 ? range.eq : undefined;
-    const found = index !== undefined && eq !== undefined && direction === 'asc' && cursor === undefined ? this.#finds.get(findKey(collection, index, eq)) : undefined;
+    const found = index !== undefined && eq !== undefined && direction === 'asc' && cursor === undefined ? this.#of(collection).finds.get(findKey(index, eq)) : undefined;
     if (found === undefined || (found.records.length === found.limit && limit > found.limit)) return this.#storage.query(collection, query);
     const records = found.records.slice(0, limit);
     const more = found.records.length > limit || found.records.length === found.limit;
@@ -102,5 +148,14 @@ export class ReadAhead {
   }
 }
 
-const getKey = (collection: string, id: string) => `${collection}\u0000${id}`;
-const findKey = (collection: string, index: string, key: IndexKey) => `${collection}\u0000${index}\u0000${JSON.stringify(key)}`;
+// Ids are strings: IndexedDB orders them by code unit, as `<` does.
+const byId = (a: StoredRecord, b: StoredRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const findKey = (index: string, key: IndexKey) => `${index}\u0000${JSON.stringify(key)}`;
+
+/** Changes a loaded answer that holds every match; one cut at its limit may miss a record the change concerns, so it goes. */
+function patchFind(finds: Map<string, Found>, key: string, patch: (records: StoredRecord[]) => StoredRecord[]): void {
+  const found = finds.get(key);
+  if (found === undefined) return;
+  if (found.records.length >= found.limit) finds.delete(key);
+  else found.records = patch(found.records).slice(0, found.limit);
+}

@@ -330,6 +330,33 @@ describe('indexedDbAdapter', () => {
     });
   });
 
+  describe('imports beside another tab', () => {
+    it('reads afresh once another tab wrote, so an order links by the tax IDs stored then', async () => {
+      const name = databaseName('import-beside');
+      const importing = await createCrm({ storage: indexedDbAdapter({ name }), settings: { autoCreateClients: true } });
+      const otherTab = await createCrm({ storage: indexedDbAdapter({ name }) });
+      const order = (id: string) => ({
+        id, number: id, channel: 'eshop', currency: 'CZK', total: 100,
+        createdAt: '2026-01-01T00:00:00.000Z', billing: { company: 'Alza.cz a.s.', taxId: 'CZ27082440' },
+      });
+      async function* source() {
+        yield order('first');
+        // The first chunk is stored; the other tab gives its new client another tax ID, and the importing tab hears of it.
+        const heard = new Promise((resolve) => importing.on('client.updated', resolve));
+        const [client] = (await otherTab.clients.list()).items;
+        await otherTab.clients.update(client!.id, { taxId: 'CZ00177041' });
+        await heard;
+        yield order('second');
+      }
+      expect(await importing.orders.import(source(), { chunkSize: 1 })).to.include({ created: 2, clientsCreated: 2 });
+      const [first, second] = [await importing.orders.get('first'), await importing.orders.get('second')];
+      expect((await importing.clients.get(second.clientId!)).taxId?.value).to.equal('27082440');
+      expect(second.clientId).to.not.equal(first.clientId);
+      await importing.close();
+      await otherTab.close();
+    });
+  });
+
   describe('failed writes', () => {
     const stored = [person('p1', { city: 'Praha', email: 'ada@example.com' })];
     const batch = (): WriteOperation[] => [

@@ -182,6 +182,37 @@ describe('orders.import reads ahead', () => {
     expect(new Set(indexLookups)).to.deep.equal(new Set(['clients.taxKey']));
   });
 
+  it('looks a repeat buyer up once, not again in every later chunk', async () => {
+    const { storage, indexLookups } = countingStorage(true);
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    indexLookups.length = 0;
+    expect(await crm.orders.import(rows(1000), { chunkSize: 100 })).to.include({ created: 1000, clientsCreated: 4, linked: 800 });
+    // The first chunk looks the four companies up; the nine after it know them from what it read and wrote.
+    expect(indexLookups.filter((lookup) => lookup === 'clients.taxKey')).to.have.length(4);
+    const figures = await Promise.all((await crm.clients.list()).items.map((client) => crm.analytics.client(client.id)));
+    expect(figures.map((figure) => figure.orderCount)).to.deep.equal([200, 200, 200, 200]);
+  });
+
+  it('reads afresh after another instance wrote, and links by what is stored then', async () => {
+    const storage = memoryAdapter();
+    const importing = await openCrm({ storage, settings: { autoCreateClients: true } });
+    const other = await openCrm({ storage });
+    const heard: string[] = [];
+    importing.on('client.updated', (event) => heard.push(event.client.id));
+    async function* source() {
+      yield shopOrder({ id: 'first', billing: { company: 'Alfa', taxId: 'CZ27082440' } });
+      // The first chunk is stored: another tab gives that client another tax ID.
+      const [alfa] = (await other.clients.list()).items;
+      await other.clients.update(alfa!.id, { taxId: 'CZ00177041' });
+      expect(heard).to.deep.equal([alfa!.id]);
+      yield shopOrder({ id: 'second', billing: { company: 'Alfa', taxId: 'CZ27082440' } });
+    }
+    expect(await importing.orders.import(source(), { chunkSize: 1 })).to.include({ created: 2, clientsCreated: 2 });
+    const [first, second] = await Promise.all([importing.orders.get('first'), importing.orders.get('second')]);
+    expect(second.clientId).to.not.equal(first.clientId);
+    expect((await importing.clients.get(second.clientId!)).taxId?.value).to.equal('27082440');
+  });
+
   it('works on an adapter written as a class, with private fields and prototype methods', async () => {
     class ClassAdapter {
       readonly #inner = memoryAdapter();
