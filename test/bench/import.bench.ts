@@ -1,32 +1,28 @@
 import { openDB } from 'idb';
 import Dexie from 'dexie/dist/modern/dexie.min.mjs';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { recordIndexKeys, rowOf } from '../../adapters/indexeddb/row.ts';
 import { crmSchema } from '../../src/storage/schema.ts';
 import type { WriteOperation } from '../../src/storage/adapter.ts';
 import { createCrm, generateSampleData, type ImportReport, type OrderInput as OrderRow } from '../../src/index.ts';
 import { OrderInput } from '../../src/model/order.ts';
 import { parse } from '../../src/validation.ts';
-import { FIXED_NOW, deleteDatabase, progress, rotated, timed, type BenchOptions } from './harness.ts';
+import { FIXED_NOW, deleteDatabase, timed } from './harness.ts';
 import { timingAdapter, type CallStats } from './timing-adapter.ts';
 
-export interface ImportBenchOptions extends BenchOptions {
-  orders: number;
-  clients: number;
-}
-
-export interface ImportBenchResult {
+export interface ImportRunOptions {
   orders: number;
   clients: number;
   chunkSize: number;
-  /** Milliseconds per repetition, by variant. */
-  samples: Record<string, number[]>;
-  /** Storage calls of our median repetition, by method and collection. */
-  storage: { label: string; calls: number; ms: number }[];
-  /** Our median repetition's total, and `parse(OrderInput)` over every row timed on its own. */
-  oursMs: number;
-  validationMs: number;
-  report: Omit<ImportReport, 'errors'>;
+  variant: ImportVariant;
+}
+
+export interface ImportRun {
+  ms: number;
+  /** Ours only: storage calls by method and collection, and the import's report. */
+  storage?: { label: string; calls: number; ms: number }[];
+  report?: Omit<ImportReport, 'errors'>;
 }
 
 // The peers index the fields a shop would look orders up by, as our orders collection does
@@ -36,9 +32,9 @@ const peerIndexes = ['createdAt', 'accountCode', 'billing.taxId', 'billing.compa
 
 const chunksOf = <T>(rows: T[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
-/** Ours: the whole import through the public API, on a fresh database, storage calls timed (and, with `written`, its batches kept). */
-async function runOurs(name: string, rows: OrderRow[], chunkSize: number, written?: WriteOperation[][]) {
-  const timing = timingAdapter(indexedDbAdapter({ name }), written);
+/** Ours: the whole import through the public API, on a fresh database, storage calls timed. */
+async function runOurs(name: string, rows: OrderRow[], chunkSize: number): Promise<ImportRun> {
+  const timing = timingAdapter(indexedDbAdapter({ name }));
   const crm = await createCrm({ storage: timing.adapter, settings: { autoCreateClients: true } });
   timing.reset();
   let report: ImportReport | undefined;
@@ -122,52 +118,79 @@ async function runFloor(name: string, batches: Replayed[][]) {
   return ms;
 }
 
-/** Bench 1: importing orders into IndexedDB, ours vs Dexie vs raw idb, same rows, same chunk size. */
-export async function importBench(options: ImportBenchOptions): Promise<ImportBenchResult> {
-  const { orders, clients, reps = 3, chunkSize = 1000 } = options;
-  const rows = generateSampleData({ seed: 1, clients, orders, now: FIXED_NOW }).orders;
-  progress(`import: ${orders} orders of ${clients} clients generated, chunks of ${chunkSize}, ${reps} reps`);
-
-  const samples: Record<string, number[]> = { kartoteka: [], dexie: [], idb: [], 'idb, our writes': [] };
-  const ours: Awaited<ReturnType<typeof runOurs>>[] = [];
-  let ourWrites: Replayed[][] | undefined;
-  const variants = {
-    kartoteka: async (name: string) => {
-      const written: WriteOperation[][] | undefined = ourWrites ? undefined : [];
-      const run = await runOurs(name, rows, chunkSize, written);
-      if (written) ourWrites = replayable(written);
-      ours.push(run);
-      return run.ms;
-    },
-    dexie: (name: string) => runDexie(name, rows, chunkSize),
-    idb: (name: string) => runIdb(name, rows, chunkSize),
-    // Last in the first rep's order, so our first run has kept the batches it replays.
-    'idb, our writes': (name: string) => runFloor(name, ourWrites!),
-  };
-  for (let rep = 0; rep < reps; rep++) {
-    for (const variant of rotated(Object.keys(variants) as (keyof typeof variants)[], rep)) {
-      const name = `bench-import-${variant}-${orders}-${rep}`;
-      await deleteDatabase(name);
-      const ms = await variants[variant](name);
-      samples[variant]!.push(ms);
-      progress(`import ${orders}: rep ${rep + 1}/${reps} ${variant} ${Math.round(ms)} ms`);
-      // Each variant starts on an empty disk footprint, not on the previous variant's files.
-      await deleteDatabase(name);
+/** Dexie storing exactly the records our import stored, in our schema's tables and indexes, one transaction per batch. */
+async function runDexieFloor(name: string, batches: Replayed[][]) {
+  const db = new Dexie(name);
+  db.version(1).stores(Object.fromEntries(Object.entries(crmSchema.collections).map(([collection, definition]) => [
+    collection,
+    ['id', ...Object.entries(definition.indexes).map(([index, { unique, multiEntry }]) => `${unique ? '&' : multiEntry ? '*' : ''}keys.${index}`)].join(', '),
+  ])));
+  await db.open();
+  const ms = await timed(async () => {
+    for (const batch of batches) {
+      const collections = [...new Set(batch.map((request) => request.collection))];
+      await db.transaction('rw', collections, async () => {
+        for (const collection of collections) {
+          const requests = batch.filter((request) => request.collection === collection);
+          const rows = requests.flatMap((request) => ('row' in request ? [request.row] : []));
+          const deleted = requests.flatMap((request) => ('id' in request ? [request.id] : []));
+          await Promise.all([rows.length ? db.table(collection).bulkPut(rows) : undefined, deleted.length ? db.table(collection).bulkDelete(deleted) : undefined]);
+        }
+      });
     }
-  }
+  });
+  db.close();
+  return ms;
+}
 
-  // Validation alone, for the breakdown: the same zod parse import runs on every row.
-  const validation: number[] = [];
-  for (let i = 0; i < 3; i++) validation.push(await timed(() => rows.forEach((row) => parse(OrderInput, row))));
-  const median = [...ours].sort((a, b) => a.ms - b.ms)[Math.floor((ours.length - 1) / 2)]!;
-  return {
-    orders,
-    clients,
-    chunkSize,
-    samples,
-    storage: median.storage,
-    oursMs: median.ms,
-    validationMs: validation.sort((a, b) => a - b)[1]!,
-    report: median.report,
+/** The batches our import writes for `rows`, made untimed on a memory store: the floor variants replay them. */
+async function ourBatches(rows: OrderRow[], chunkSize: number): Promise<Replayed[][]> {
+  const written: WriteOperation[][] = [];
+  const timing = timingAdapter(memoryAdapter(), written);
+  const crm = await createCrm({ storage: timing.adapter, settings: { autoCreateClients: true } });
+  written.length = 0;
+  await crm.orders.import(rows, { chunkSize });
+  await crm.close();
+  return replayable(written);
+}
+
+export const importVariants = ['kartoteka', 'dexie', 'idb', 'idb, our writes', 'dexie, our writes'] as const;
+export type ImportVariant = (typeof importVariants)[number];
+
+/**
+ * Bench 1, one run: `variant` imports the generated orders into a new database. run.mjs calls it
+ * in a new browser profile for every run, so no run pays for the disk work a previous one left
+ * (Chromium keeps one LevelDB per origin, and compacts it after a large database is deleted).
+ */
+export async function importRun({ orders, clients, chunkSize, variant }: ImportRunOptions): Promise<ImportRun> {
+  const rows = generateSampleData({ seed: 1, clients, orders, now: FIXED_NOW }).orders;
+  const batches = variant.endsWith('our writes') ? await ourBatches(rows, chunkSize) : [];
+  const run = (name: string, rows: OrderRow[], batches: Replayed[][]): Promise<ImportRun> => {
+    switch (variant) {
+      case 'kartoteka':
+        return runOurs(name, rows, chunkSize);
+      case 'dexie':
+        return runDexie(name, rows, chunkSize).then((ms) => ({ ms }));
+      case 'idb':
+        return runIdb(name, rows, chunkSize).then((ms) => ({ ms }));
+      case 'idb, our writes':
+        return runFloor(name, batches).then((ms) => ({ ms }));
+      case 'dexie, our writes':
+        return runDexieFloor(name, batches).then((ms) => ({ ms }));
+    }
   };
+  // One chunk first, into a database thrown away: every variant is timed with its code compiled and warm.
+  await run('bench-import-warm-up', rows.slice(0, chunkSize), batches.slice(0, 1));
+  await deleteDatabase('bench-import-warm-up');
+  const name = `bench-import-${orders}`;
+  await deleteDatabase(name);
+  return run(name, rows, batches);
+}
+
+/** The median of three timings of `parse(OrderInput)` over every row: what import's validation alone costs. */
+export async function importValidation({ orders, clients }: { orders: number; clients: number }): Promise<number> {
+  const rows = generateSampleData({ seed: 1, clients, orders, now: FIXED_NOW }).orders;
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) samples.push(await timed(() => rows.forEach((row) => parse(OrderInput, row))));
+  return samples.sort((a, b) => a - b)[1]!;
 }

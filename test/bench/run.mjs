@@ -1,5 +1,6 @@
-// `npm run bench`: serves the bench page, runs each bench in headless Chromium on a persistent
-// profile (incognito keeps IndexedDB in memory and flatters writes), prints one table per bench.
+// `npm run bench`: serves the bench page, runs each bench in headless Chromium on a new persistent
+// profile (incognito keeps IndexedDB in memory and flatters writes), and each import run on one of
+// its own; prints one table per bench.
 // Not part of `npm test`: nothing here asserts a timing.
 //
 //   BENCH_SCALE=0.1     data sizes × 0.1 (default 1: 100k orders / 100k clients)
@@ -35,7 +36,9 @@ function printImport(result) {
   ]);
   console.log(`target: kartoteka ≤ 1.20× Dexie; measured ${ratio(median(samples.kartoteka), peer)}`);
   const floor = median(samples['idb, our writes']);
-  console.log(`'idb, our writes' replays, with raw idb, exactly the batches kartoteka wrote (orders, clients, figures, timeline): ${ratio(floor, peer)} Dexie; kartoteka takes ${ratio(median(samples.kartoteka), floor)} of that`);
+  const dexieFloor = median(samples['dexie, our writes']);
+  console.log(`'idb, our writes' and 'dexie, our writes' store exactly the records kartoteka's import stores (orders, clients, figures, timeline), one transaction per batch, nothing read or checked: ${ratio(floor, peer)} and ${ratio(dexieFloor, peer)} Dexie`);
+  console.log(`kartoteka takes ${ratio(median(samples.kartoteka), floor)} of raw idb's time and ${ratio(median(samples.kartoteka), dexieFloor)} of Dexie's for the same records: what reading, validating and linking add`);
   const { report } = result;
   console.log(`kartoteka's import: ${report.created} created, ${report.linked} linked, ${report.clientsCreated} clients created, ${report.failed} failed`);
 
@@ -225,54 +228,87 @@ if (nodeBenches.length > 0) {
   console.error(`  (${nodeBenches.join(', ')} took ${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
+const imports = only.has('import')
+  ? [
+      { orders: scaled(10_000), clients: scaled(3_000), reps: reps ?? 5 },
+      { orders: scaled(100_000), clients: scaled(30_000), reps: reps ?? 3 },
+    ]
+  : [];
 const benches = [
-  ...(only.has('import')
-    ? [
-        ['import', withReps({ scale, orders: scaled(10_000), clients: scaled(3_000), chunkSize, reps: 5 }), printImport],
-        ['import', withReps({ scale, orders: scaled(100_000), clients: scaled(30_000), chunkSize, reps: 3 }), printImport],
-      ]
-    : []),
   ...(only.has('search') ? [['search', withReps({ scale }), printSearch]] : []),
   ...(only.has('cold') ? [['cold', withReps({ scale }), printCold]] : []),
   ...(only.has('table') ? [['table', withReps({ scale }), printTable]] : []),
   ...(only.has('picker') ? [['picker', withReps({ scale }), printPicker]] : []),
 ];
 
+// The import variants, in the order of the first rep; each later rep starts one further on.
+const importVariants = ['kartoteka', 'dexie', 'idb', 'idb, our writes', 'dexie, our writes'];
+const rotated = (list, rep) => [...list.slice(rep % list.length), ...list.slice(0, rep % list.length)];
+
+/**
+ * Bench 1: every run of every variant in a browser of its own, on a new profile, so no run pays
+ * for the disk work a previous one left behind (Chromium compacts an origin's LevelDB after a
+ * large database is deleted). Samples by variant, and our median run's storage breakdown.
+ */
+async function importBench(inFreshBrowser, { orders, clients, reps: runs }) {
+  const samples = Object.fromEntries(importVariants.map((variant) => [variant, []]));
+  const ours = [];
+  for (let rep = 0; rep < runs; rep++) {
+    for (const variant of rotated(importVariants, rep)) {
+      const run = await inFreshBrowser((page) => page.evaluate((options) => window.kartotekaBench.importRun(options), { orders, clients, chunkSize, variant }));
+      samples[variant].push(run.ms);
+      if (variant === 'kartoteka') ours.push(run);
+      console.error(`  import ${orders}: rep ${rep + 1}/${runs} ${variant} ${Math.round(run.ms)} ms`);
+    }
+  }
+  const validationMs = await inFreshBrowser((page) => page.evaluate((options) => window.kartotekaBench.importValidation(options), { orders, clients }));
+  const middle = [...ours].sort((a, b) => a.ms - b.ms)[Math.floor((ours.length - 1) / 2)];
+  return { orders, clients, chunkSize, samples, storage: middle.storage, oursMs: middle.ms, validationMs, report: middle.report };
+}
+
 // Only the browser benches need Chromium: BENCH_ONLY=size runs without it.
-if (benches.length > 0) {
+if (benches.length + imports.length > 0) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chrome or Chromium found: install chromium or set CHROME_PATH');
   const { server, url } = await startBenchServer();
-  const profile = await mkdtemp(join(tmpdir(), 'kartoteka-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [...chromiumArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
-  console.log(`kartoteka benchmarks: scale ${scale}, Chromium ${context.browser()?.version() ?? ''}, profile ${profile}`);
-  try {
-    for (const [name, options, print] of benches) {
-      const started = Date.now();
-      // A fresh page per bench: the previous bench's records and indexes do not weigh on its heap.
+  /** Runs `work` on the bench page of a browser launched for it on a new profile, then removes both. */
+  async function inFreshBrowser(work) {
+    const profile = await mkdtemp(join(tmpdir(), 'kartoteka-bench-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: [...chromiumArgs.filter((arg) => !arg.startsWith('--headless')), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    });
+    try {
       const page = await context.newPage();
       page.on('console', (message) => message.text().startsWith('bench:') && console.error(`  ${message.text()}`));
       page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-      try {
-        await page.goto(url);
-        await page.waitForFunction(() => window.kartotekaBench !== undefined);
-        print(await page.evaluate(([bench, benchOptions]) => window.kartotekaBench[bench](benchOptions), [name, options]));
-      } catch (error) {
-        failed = true;
-        console.log(`\n${name}: pending — could not run: ${error.message.split('\n')[0]}`);
-      } finally {
-        await page.close();
-      }
-      console.error(`  (${name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+      await page.goto(url);
+      await page.waitForFunction(() => window.kartotekaBench !== undefined);
+      return await work(page);
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  }
+  console.log(`kartoteka benchmarks: scale ${scale}, Chromium ${await inFreshBrowser(async (page) => page.context().browser()?.version() ?? '')}, a new browser profile per run`);
+  const measure = async (name, run, print) => {
+    const started = Date.now();
+    try {
+      print(await run());
+    } catch (error) {
+      failed = true;
+      console.log(`\n${name}: pending — could not run: ${error.message.split('\n')[0]}`);
+    }
+    console.error(`  (${name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+  };
+  try {
+    for (const size of imports) await measure('import', () => importBench(inFreshBrowser, size), printImport);
+    for (const [name, options, print] of benches) {
+      await measure(name, () => inFreshBrowser((page) => page.evaluate(([bench, benchOptions]) => window.kartotekaBench[bench](benchOptions), [name, options])), print);
     }
   } finally {
-    await context.close();
     await server.stop();
-    await rm(profile, { recursive: true, force: true });
   }
 }
 if (only.has('size')) {
