@@ -120,14 +120,17 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
   try {
     let index = 0;
     for await (const input of source) {
+      const at = index++;
       report.processed += 1;
+      let data: Row['data'];
       try {
-        const data = parse(OrderInput, input);
-        await chunks.add({ index, data }, [data.id]);
+        data = parse(OrderInput, input);
       } catch (error) {
-        fail(index, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
+        fail(at, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
+        continue;
       }
-      index += 1;
+      // A chunk that cannot be stored fails the import: its rows are not bad rows.
+      await chunks.add({ index: at, data }, [data.id]);
     }
     await chunks.end();
   } finally {

@@ -81,6 +81,8 @@ export function ordersService(ctx: CrmContext) {
      * const report = await crm.orders.import(rows, { onProgress: (p) => bar.value = p.processed });
      * report.errors; // [{ index: 17, id: 'A-17', message: 'Invalid input — total: …', fields: [...] }]
      * ```
+     * @throws CrmError `quota` or `storage` when a chunk cannot be stored: the chunks before it
+     *   stay stored, and running the same import again goes on from there.
      */
     async import(source: Iterable<OrderInput> | AsyncIterable<OrderInput>, options?: ImportOptions): Promise<ImportReport> {
       return importOrders(ctx, source, options);

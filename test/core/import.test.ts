@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { ImportProgress, OrderInput, StorageAdapter } from '../../src/index.ts';
+import type { WriteOperation } from '../../src/storage/adapter.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { CrmError } from '../../src/errors.ts';
 import { ReadAhead } from '../../src/storage/read-ahead.ts';
 import { LinkSummary } from '../../src/orders/link.ts';
 import { countingIds, openCrm, rejection, shopOrder, snapshot } from './fixtures.ts';
@@ -52,6 +54,23 @@ describe('orders.import', () => {
     expect(again).to.include({ processed: 300, unchanged: 300, created: 0, updated: 0, clientsCreated: 0 });
     expect(await snapshot(storage)).to.equal(before);
     expect(events).to.deep.equal([]);
+  });
+
+  it('fails with the storage error when a chunk cannot be stored, keeping the chunks before it', async () => {
+    const inner = memoryAdapter();
+    let full = true;
+    // The disk is full when the second chunk (imp-10 … imp-19) comes.
+    const secondChunk = (operations: WriteOperation[]) => operations.some((op) => op.type === 'put' && op.record.id === 'imp-10');
+    const storage: StorageAdapter = { ...inner, write: (operations, options) => (full && secondChunk(operations) ? Promise.reject(new CrmError('quota', 'Disk full')) : inner.write(operations, options)) };
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    const progress: number[] = [];
+    const error = await rejection(crm.orders.import(rows(30), { chunkSize: 10, onProgress: (p) => progress.push(p.created) }));
+    expect(error).to.include({ code: 'quota' });
+    expect(progress).to.deep.equal([10]);
+    expect((await crm.orders.list({ limit: 100 })).items.map((order) => order.id).sort()).to.deep.equal(rows(10).map((row) => row.id).sort());
+    // Once there is room again, the same import goes on from there.
+    full = false;
+    expect(await crm.orders.import(rows(30), { chunkSize: 10 })).to.include({ created: 20, unchanged: 10, failed: 0 });
   });
 
   it('takes async iterables, and the same order twice in one chunk', async () => {
