@@ -92,13 +92,14 @@ export class UnitOfWork {
    * deleted), for every record it touches. Writers hand `put` and `delete` the whole record they
    * read, so this needs no reads.
    */
-  changes<T>(collection: string): { before: T | undefined; after: T | undefined }[] {
+  changes<T>(collection: string): { id: string; before: T | undefined; after: T | undefined }[] {
     const prefix = `${collection}\u0000`;
-    const result: { before: T | undefined; after: T | undefined }[] = [];
+    const result: { id: string; before: T | undefined; after: T | undefined }[] = [];
     for (const [key, before] of this.#before) {
       if (!key.startsWith(prefix)) continue;
-      const after = this.staged<T>(collection, key.slice(prefix.length));
-      result.push({ before: before === 'absent' ? undefined : (before as T), after: after ?? undefined });
+      const id = key.slice(prefix.length);
+      const after = this.staged<T>(collection, id);
+      result.push({ id, before: before === 'absent' ? undefined : (before as T), after: after ?? undefined });
     }
     return result;
   }

@@ -48,10 +48,14 @@ export type ImportOptions = z.input<typeof ImportOptions>;
 type Row = { index: number; data: z.output<typeof OrderInput> };
 
 /**
- * What a chunk read that the next one is likely to look up again: the clients of repeat buyers
- * and the figures and counters it wrote. Orders are not: each chunk has its own.
+ * What a chunk read that the next one is likely to read again: the figures of repeat buyers, the
+ * team figures guarding them, the client tally and counters. A chunk that relies on any of them
+ * also writes it with a version check (client figures through the team figures, see
+ * `stageAnalytics`), so a change another writer made in between fails its commit and the retry
+ * reads afresh. Client look-ups and link keys decide links without being written: every chunk
+ * reads them again.
  */
-const carried = ['clients', 'clientStats', 'linkKeys', 'meta'] as const;
+const carried = ['clientStats', 'meta'];
 
 /**
  * Upserts many orders, a chunk per transaction: each row validated and linked as `upsert` does.
@@ -72,25 +76,14 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
 
   // Clients this import created, in chunks already stored: their timeline gets no link entries.
   const createdClients = new Set<string>();
-  // What the last chunk read and wrote, for the next chunk's first attempt, while no other
-  // instance writes: one that does may change what the next chunk would not read again.
+  // What the last chunk read and wrote, for the next chunk's first attempt.
   let carriedOver: ReadAhead | undefined;
-  let othersWrote = 0;
-  const stopHearing = ctx.storage.onExternalChange?.(
-    () => {
-      othersWrote += 1;
-      carriedOver = undefined;
-    },
-    { ignoreOrigin: ctx.origin },
-  );
-  // Nobody else can have written if no one could have told us.
-  const canCarry = stopHearing !== undefined || !ctx.storage.capabilities.shared;
   const chunks = new RowChunks<Row>(chunkSize, async (rows) => {
-    const heard = othersWrote;
     let last: { ahead: ReadAhead; uow: UnitOfWork } | undefined;
     const outcomes = await transact(ctx, async (uow) => {
       // One bulk read per collection instead of a few round trips per row; a retry reads afresh.
       const ahead = (last === undefined && carriedOver) || new ReadAhead(ctx.storage);
+      carriedOver = undefined;
       last = { ahead, uow };
       await readAheadForUpserts(ctx, ahead, rows.map((row) => row.data));
       const chunkCtx: CrmContext = { ...ctx, storage: ahead.storage };
@@ -102,7 +95,7 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
       return results;
     });
     const { ahead, uow } = last!;
-    carriedOver = canCarry && othersWrote === heard ? ahead.carryOver(crmSchema, carried, (collection) => uow.changes(collection)) : undefined;
+    carriedOver = ahead.carryOver(crmSchema, carried, (collection) => uow.changes(collection));
     rows.forEach((row, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) return fail(row.index, outcome.error, row.data.id);
@@ -117,24 +110,20 @@ export async function importOrders(ctx: CrmContext, source: Iterable<unknown> | 
     tellProgress(onProgress, progress);
   });
 
-  try {
-    let index = 0;
-    for await (const input of source) {
-      const at = index++;
-      report.processed += 1;
-      let data: Row['data'];
-      try {
-        data = parse(OrderInput, input);
-      } catch (error) {
-        fail(at, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
-        continue;
-      }
-      // A chunk that cannot be stored fails the import: its rows are not bad rows.
-      await chunks.add({ index: at, data }, [data.id]);
+  let index = 0;
+  for await (const input of source) {
+    const at = index++;
+    report.processed += 1;
+    let data: Row['data'];
+    try {
+      data = parse(OrderInput, input);
+    } catch (error) {
+      fail(at, error, typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : undefined);
+      continue;
     }
-    await chunks.end();
-  } finally {
-    stopHearing?.();
+    // A chunk that cannot be stored fails the import: its rows are not bad rows.
+    await chunks.add({ index: at, data }, [data.id]);
   }
+  await chunks.end();
   return report;
 }

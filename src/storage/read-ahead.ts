@@ -26,6 +26,7 @@ interface Found {
 
 /** One record a committed batch changed: as it was read before, and as written (`undefined`: absent, deleted). */
 export interface RecordChange {
+  id: string;
   before: StoredRecord | undefined;
   after: StoredRecord | undefined;
 }
@@ -101,16 +102,15 @@ export class ReadAhead {
    * date with `changes` (what this unit's committed batch did to each of them), and forgets the
    * rest. An answer the changes leave uncertain is dropped, to be read again.
    *
-   * Only for a job that hears of other writers' batches and then starts afresh; anything they
-   * change in between that the job also writes fails its version check, as with any read ahead.
+   * Keep only what the next unit writes with a version check whenever it relies on it: another
+   * writer's change to it then fails that unit's commit, and its retry reads afresh.
    */
   carryOver(schema: StorageSchema, collections: readonly string[], changes: (collection: string) => RecordChange[]): this {
     for (const collection of this.#known.keys()) if (!collections.includes(collection)) this.#known.delete(collection);
     for (const collection of collections) {
       const { gets, finds } = this.#of(collection);
       const indexes = Object.entries(schema.collections[collection]?.indexes ?? {});
-      for (const { before, after } of changes(collection)) {
-        const id = (after ?? before)!.id;
+      for (const { id, before, after } of changes(collection)) {
         gets.set(id, after);
         for (const [index, definition] of indexes) {
           const keysOf = (record: StoredRecord | undefined) => (record ? indexKeysOf(collection, index, definition, record) : []);

@@ -331,7 +331,7 @@ describe('indexedDbAdapter', () => {
   });
 
   describe('imports beside another tab', () => {
-    it('reads afresh once another tab wrote, so an order links by the tax IDs stored then', async () => {
+    it('links each chunk by the tax IDs stored when it runs, also right after another tab wrote', async () => {
       const name = databaseName('import-beside');
       const importing = await createCrm({ storage: indexedDbAdapter({ name }), settings: { autoCreateClients: true } });
       const otherTab = await createCrm({ storage: indexedDbAdapter({ name }) });
@@ -341,11 +341,9 @@ describe('indexedDbAdapter', () => {
       });
       async function* source() {
         yield order('first');
-        // The first chunk is stored; the other tab gives its new client another tax ID, and the importing tab hears of it.
-        const heard = new Promise((resolve) => importing.on('client.updated', resolve));
+        // The first chunk is stored; the other tab gives its new client another tax ID (its broadcast may not have come yet).
         const [client] = (await otherTab.clients.list()).items;
         await otherTab.clients.update(client!.id, { taxId: 'CZ00177041' });
-        await heard;
         yield order('second');
       }
       expect(await importing.orders.import(source(), { chunkSize: 1 })).to.include({ created: 2, clientsCreated: 2 });

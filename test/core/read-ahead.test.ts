@@ -40,11 +40,11 @@ describe('ReadAhead.carryOver', () => {
     await ahead.load('people', [{ index: 'city', key: 'Brno' }, { index: 'city', key: 'Olomouc' }, { id: 'cyril' }]);
     // The unit moves Bob to Olomouc, adds Cyril in Brno and deletes Ann.
     const changes: RecordChange[] = [
-      { before: person('bob', 'Brno'), after: person('bob', 'Olomouc', 2) },
-      { before: undefined, after: person('cyril', 'Brno') },
-      { before: person('ann', 'Brno'), after: undefined },
+      { id: 'bob', before: person('bob', 'Brno'), after: person('bob', 'Olomouc', 2) },
+      { id: 'cyril', before: undefined, after: person('cyril', 'Brno') },
+      { id: 'ann', before: person('ann', 'Brno'), after: undefined },
     ];
-    await inner.write(changes.map(({ before, after }) => (after ? { type: 'put', collection: 'people', record: after } : { type: 'delete', collection: 'people', id: before!.id })));
+    await inner.write(changes.map(({ id, after }) => (after ? { type: 'put', collection: 'people', record: after } : { type: 'delete', collection: 'people', id })));
     reads.length = 0;
     ahead.carryOver(schema, ['people'], () => changes);
     expect(await cityOf(ahead, 'Brno')).to.deep.equal(['cyril']);
@@ -59,7 +59,7 @@ describe('ReadAhead.carryOver', () => {
     const ahead = new ReadAhead(storage);
     await ahead.load('people', [{ index: 'city', key: 'Brno', limit: 1 }]);
     await ahead.load('pets', [{ id: 'rex' }]);
-    const changes: RecordChange[] = [{ before: undefined, after: person('abe', 'Brno') }];
+    const changes: RecordChange[] = [{ id: 'abe', before: undefined, after: person('abe', 'Brno') }];
     await inner.write([{ type: 'put', collection: 'people', record: changes[0]!.after! }]);
     reads.length = 0;
     ahead.carryOver(schema, ['people'], (collection) => (collection === 'people' ? changes : []));
