@@ -113,7 +113,7 @@ function sampleOrder(random: Random, index: number, clients: SampleClient[], new
         : { company: client.name, name: client.contacts![0]!.name, taxId: typedVariant(random, client.taxId!), email: client.contacts![0]!.email!, address: client.billingAddress! };
   const paymentState = random.pick(['paid', 'paid', 'paid', 'unpaid', 'partially_paid'] as const);
   return {
-    id: `sample-${index + 1}`,
+    id: `sample-${String(index + 1).padStart(7, '0')}`,
     number: `S${String(index + 1).padStart(6, '0')}`,
     channel: random.pick(channels),
     ...(client.accountCode && kind >= 0.08 ? { accountCode: client.accountCode } : {}),
