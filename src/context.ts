@@ -129,7 +129,13 @@ export class UnitOfWork {
   }
 }
 
-const maxAttempts = 25;
+/**
+ * Attempts per error a commit may fail with. A `conflict` means someone wrote in between. So does
+ * a `duplicate` at commit, as every unit checks the unique keys it writes when it reads: another
+ * writer took the key since (e.g. gave an existing client the tax ID a new one was to get), and a
+ * fresh attempt finds that holder; one that still collides is a real duplicate.
+ */
+const retriedUpTo: Partial<Record<string, number>> = { conflict: 25, duplicate: 3 };
 
 // Random, growing pauses between attempts keep writers racing for one record from colliding in lockstep.
 const pause = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 100)));
@@ -138,6 +144,7 @@ const pause = (attempt: number) => new Promise<void>((resolve) => setTimeout(res
  * Runs `work` and commits what it staged in one all-or-nothing batch, then emits its events.
  * A conflict at commit means someone wrote in between: the work runs again on fresh data, so a
  * caller's own `expectedVersion` check (made inside `work`) then fails loudly instead of losing data.
+ * So does a key taken at commit (see `retriedUpTo`).
  */
 export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -152,7 +159,7 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     try {
       if (written.length) await ctx.storage.write(written, { origin: ctx.origin, events: uow.events });
     } catch (error) {
-      if (isCrmError(error) && error.code === 'conflict' && attempt < maxAttempts) {
+      if (isCrmError(error) && attempt < (retriedUpTo[error.code] ?? 1)) {
         await pause(attempt);
         continue;
       }

@@ -324,6 +324,31 @@ describe('orders.import, chunk after chunk', () => {
     expect((await crm.orders.get('second')).clientId).to.equal(beta.id);
   });
 
+  it('links to a client another instance gave the tax ID while the chunk was being written, instead of failing', async () => {
+    const inner = memoryAdapter();
+    const other = await openCrm({ storage: inner });
+    const beta = await other.clients.create({ name: 'Beta' });
+    let interleaved = false;
+    // The other instance saves Beta's tax ID after the second chunk read (no client had it) and before it commits.
+    const storage: StorageAdapter = {
+      ...inner,
+      write: async (operations, options) => {
+        if (!interleaved && operations.some((op) => op.type === 'put' && op.collection === 'orders' && op.record.id === 'second')) {
+          interleaved = true;
+          await other.clients.update(beta.id, { taxId: 'CZ27082440' });
+        }
+        return inner.write(operations, options);
+      },
+    };
+    const crm = await openCrm({ storage, settings: { autoCreateClients: true } });
+    const report = await crm.orders.import(
+      [shopOrder({ id: 'first', billing: { company: 'Alfa', taxId: 'CZ00177041' } }), shopOrder({ id: 'second', billing: { company: 'Beta', taxId: 'CZ27082440' } })],
+      { chunkSize: 1 },
+    );
+    expect(report).to.include({ created: 2, failed: 0, clientsCreated: 1 });
+    expect((await crm.orders.get('second')).clientId).to.equal(beta.id);
+  });
+
   it('surfaces the reminder a rule set, after the import created the client in an earlier chunk', async () => {
     const crm = await openCrm({ settings: { autoCreateClients: true } });
     const rule = await crm.rules.create({
