@@ -103,9 +103,10 @@ export function sampleDataService(ctx: CrmContext) {
             uow.emit({ type: 'note.added', note: stored });
           }
         }
-        const stored = await readMany(ctx.storage, 'orders', data.orders.map((order) => ({ id: order.id })));
+        // Each order under its id and under the one it had before ids were zero-padded (`sample-4`), which `remove` may have kept.
+        const stored = await readMany(ctx.storage, 'orders', data.orders.flatMap((order) => [{ id: order.id }, { id: order.id.replace(/^sample-0+(?=\d)/, 'sample-') }]));
         const orders: OrderInput[] = data.orders.filter(
-          (order, i) => stored[i]!.length === 0 && !(order.billing.company !== undefined && skippedNames.has(order.billing.company)),
+          (order, i) => stored[2 * i]!.length + stored[2 * i + 1]!.length === 0 && !(order.billing.company !== undefined && skippedNames.has(order.billing.company)),
         );
         // A store with a pipeline gets every third sample client into it, spread over its stages, so the board has cards.
         const [pipeline] = (await readAll<Pipeline>(ctx, 'pipelines')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -177,4 +177,16 @@ describe('sample data', () => {
     expect((await crm.clients.list()).items).to.deep.equal([kept]);
     expect((await crm.orders.list({ limit: 1000 })).items.map((o) => o.id).sort()).to.deep.equal(keptOrders.map((o) => o.id).sort());
   });
+
+  it('leaves out, on insert, an order a remove kept under the id it had before ids were zero-padded', async () => {
+    const crm = await openCrm();
+    // What an earlier version left: remove kept a retail sample order, stored as sample-N, the user had put a note on.
+    const orders = generateSampleData({ seed: 1, clients: 40, orders: 300, now: new Date('2026-11-01T08:00:00Z') }).orders;
+    const k = orders.findIndex((order) => order.billing.company === undefined);
+    const kept = await crm.orders.upsert({ ...orders[k]!, id: `sample-${k + 1}` });
+    await crm.notes.add({ orderId: kept.id }, { text: 'Called the buyer' });
+    await crm.sampleData.insert();
+    const sameNumber = (await crm.orders.list({ limit: 1000 })).items.filter((order) => order.number === kept.number);
+    expect(sameNumber.map((order) => order.id)).to.deep.equal([kept.id]);
+  });
 });
