@@ -14,7 +14,7 @@ export interface LinkKey {
 }
 
 /** The link-key ids an order's buyer can be recognised by. */
-export function linkKeyIds(order: Order): string[] {
+export function linkKeyIds(order: Pick<Order, 'billing' | 'accountCode'>): string[] {
   const ids: string[] = [];
   if (order.billing.taxId) ids.push(`tax:${taxIdKey(order.billing.taxId)}`);
   if (order.accountCode) ids.push(`account:${order.accountCode}`);

@@ -1,6 +1,7 @@
 import type { CrmContext } from '../context.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
+import type { StorageAdapter } from '../storage/adapter.ts';
 import { taxIdKey } from '../tax-id/index.ts';
 import { linkKeyIds, type LinkKey } from './link-keys.ts';
 
@@ -9,11 +10,8 @@ import { linkKeyIds, type LinkKey } from './link-keys.ts';
  * (B11), then a client with the same tax or VAT ID, then one with the buyer's account code (K2).
  */
 export async function matchClient(ctx: CrmContext, order: Order): Promise<Client | undefined> {
-  for (const id of linkKeyIds(order)) {
-    const key = (await ctx.storage.get('linkKeys', id)) as LinkKey | undefined;
-    const client = key && ((await ctx.storage.get('clients', key.clientId)) as Client | undefined);
-    if (client) return client;
-  }
+  const taught = await clientByLinkKey(ctx.storage, order);
+  if (taught) return taught;
   for (const { index, key } of clientLookups(order)) {
     const { records } = await ctx.storage.query('clients', { index, range: { eq: key }, limit: 1 });
     if (records[0]) return records[0] as unknown as Client;
@@ -29,4 +27,14 @@ export function clientLookups(order: Pick<Order, 'billing' | 'accountCode'>): { 
   }
   if (order.accountCode !== undefined) lookups.push({ index: 'accountCode', key: order.accountCode });
   return lookups;
+}
+
+/** The client staff taught for this order's buyer by linking one of its orders by hand (B11), while it exists. */
+export async function clientByLinkKey(storage: StorageAdapter, order: Pick<Order, 'billing' | 'accountCode'>): Promise<Client | undefined> {
+  for (const id of linkKeyIds(order)) {
+    const key = (await storage.get('linkKeys', id)) as LinkKey | undefined;
+    const client = key && ((await storage.get('clients', key.clientId)) as Client | undefined);
+    if (client) return client;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import type { Lookup } from '../storage/adapter.ts';
 import type { ReadAhead } from '../storage/read-ahead.ts';
 import { storedTaxId } from '../tax-id-field.ts';
 import { linkKeyIds, type LinkKey } from './link-keys.ts';
-import { clientLookups } from './matching.ts';
+import { clientByLinkKey, clientLookups } from './matching.ts';
 import { TEAM_STATS_ID } from '../analytics/team-stats.ts';
 import { tallyId } from '../tallies.ts';
 
@@ -25,7 +25,7 @@ export async function readAheadForUpserts(ctx: CrmContext, ahead: ReadAhead, inp
     accountCode: input.accountCode,
     billing: { taxId: storedTaxId(ctx, input.billing.taxId, [], false), vatId: storedTaxId(ctx, input.billing.vatId, [], false) },
   }));
-  const linkKeyLookups = orders.flatMap((order) => linkKeyIds(order as Order).map((id) => ({ id })));
+  const linkKeyLookups = orders.flatMap((order) => linkKeyIds(order).map((id) => ({ id })));
   const firstLookups = orders.flatMap((order) => clientLookups(order).slice(0, 1).map(({ index, key }) => ({ index, key, limit: 2 })));
   await Promise.all([
     ahead.load('orders', orders.map((order) => ({ id: order.id }))),
@@ -57,10 +57,8 @@ async function clientFound(ahead: ReadAhead, order: Pick<Order, 'id' | 'billing'
   const stored = (await ahead.storage.get('orders', order.id)) as Order | undefined;
   if (stored?.clientId !== undefined) return stored.clientId;
   if (stored?.unlinkedByHand) return null;
-  for (const id of linkKeyIds(order as Order)) {
-    const key = (await ahead.storage.get('linkKeys', id)) as LinkKey | undefined;
-    if (key && (await ahead.storage.get('clients', key.clientId))) return key.clientId;
-  }
+  const taught = await clientByLinkKey(ahead.storage, order);
+  if (taught) return taught.id;
   const [first] = clientLookups(order);
   if (first === undefined) return undefined;
   return (await ahead.storage.query('clients', { index: first.index, range: { eq: first.key }, limit: 1 })).records[0]?.id;
