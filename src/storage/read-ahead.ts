@@ -109,7 +109,8 @@ export class ReadAhead {
     for (const collection of this.#known.keys()) if (!collections.includes(collection)) this.#known.delete(collection);
     for (const collection of collections) {
       const { gets, finds } = this.#of(collection);
-      const indexes = Object.entries(schema.collections[collection]?.indexes ?? {});
+      // Index keys are worked out only where look-ups were loaded: client figures have none.
+      const indexes = finds.size === 0 ? [] : Object.entries(schema.collections[collection]?.indexes ?? {});
       for (const { id, before, after } of changes(collection)) {
         gets.set(id, after);
         for (const [index, definition] of indexes) {
