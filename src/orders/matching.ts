@@ -4,24 +4,30 @@ import type { Order } from '../model/order.ts';
 import type { StorageAdapter } from '../storage/adapter.ts';
 import { taxIdKey } from '../tax-id/index.ts';
 import { linkKeyIds, type LinkKey } from './link-keys.ts';
+import type { StagedClients } from './staged-clients.ts';
 
 /**
  * The client an incoming order belongs to, if any: first what staff taught by linking by hand
  * (B11), then a client with the same tax or VAT ID, then one with the buyer's account code (K2).
+ * `staged`: clients the same batch created before this order, found as if stored.
  */
-export async function matchClient(ctx: CrmContext, order: Order): Promise<Client | undefined> {
+export async function matchClient(ctx: CrmContext, order: Order, staged?: StagedClients): Promise<Client | undefined> {
   const taught = await clientByLinkKey(ctx.storage, order);
   if (taught) return taught;
   for (const { index, key } of clientLookups(order)) {
     const { records } = await ctx.storage.query('clients', { index, range: { eq: key }, limit: 1 });
-    if (records[0]) return records[0] as unknown as Client;
+    const found = [records[0] as Client | undefined, staged?.find(index, key)].filter((client) => client !== undefined);
+    if (found.length) return found.reduce((first, client) => (client.id < first.id ? client : first));
   }
   return undefined;
 }
 
+/** The client indexes `matchClient` looks buyers up by. */
+export const CLIENT_LOOKUP_INDEXES = ['taxKey', 'vatKey', 'accountCode'] as const;
+
 /** The look-ups of clients `matchClient` makes after the link keys, in its order: the first that finds one wins. */
-export function clientLookups(order: Pick<Order, 'billing' | 'accountCode'>): { index: string; key: string }[] {
-  const lookups: { index: string; key: string }[] = [];
+export function clientLookups(order: Pick<Order, 'billing' | 'accountCode'>): { index: (typeof CLIENT_LOOKUP_INDEXES)[number]; key: string }[] {
+  const lookups: ReturnType<typeof clientLookups> = [];
   for (const taxId of [order.billing.taxId, order.billing.vatId]) {
     if (taxId) lookups.push({ index: 'taxKey', key: taxIdKey(taxId) }, { index: 'vatKey', key: taxIdKey(taxId) });
   }

@@ -10,14 +10,8 @@ import { sameJson } from '../same-json.ts';
 import { storedTaxId } from '../tax-id-field.ts';
 import { validateTaxId } from '../tax-id/index.ts';
 import { LinkSummary, announceLink, linkedOrder } from './link.ts';
-import { linkKeyIds } from './link-keys.ts';
 import { matchClient } from './matching.ts';
-
-/**
- * Clients created earlier in the same batch, under the link-key ids they answer to: storage
- * does not hold them until the batch commits, yet later orders of the batch must find them.
- */
-export type PendingClients = Map<string, Client>;
+import type { StagedClients } from './staged-clients.ts';
 
 export interface UpsertOutcome {
   order: Order;
@@ -42,7 +36,7 @@ const shopPart = ({ clientId: _, linkSource: __, unlinkedByHand: ___, updatedAt:
  * Stages one validated order: stores it (or leaves it alone when nothing changed), links it to
  * its client, or creates the client when `autoCreateClients` is on (B8, B11, K2).
  */
-export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.output<typeof OrderInput>, pending?: PendingClients, summary?: LinkSummary): Promise<UpsertOutcome> {
+export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.output<typeof OrderInput>, staged?: StagedClients, summary?: LinkSummary): Promise<UpsertOutcome> {
   const previous = (await ctx.storage.get('orders', data.id)) as Order | undefined;
   let draft: Omit<Order, 'version'> = compact({
     ...data,
@@ -55,13 +49,13 @@ export async function stageUpsert(ctx: CrmContext, uow: UnitOfWork, data: z.outp
   let client: Client | undefined;
   let clientCreated = false;
   if (!draft.clientId && !draft.unlinkedByHand) {
-    client = linkKeyIds(draft as Order).map((id) => pending?.get(id)).find((c) => c !== undefined) ?? (await matchClient(ctx, draft as Order));
+    client = await matchClient(ctx, draft as Order, staged);
     if (client) {
       draft = linkedOrder(ctx, draft, client, 'auto');
     } else if (ctx.settings.autoCreateClients && data.billing.taxId && validateTaxId(data.billing.taxId, ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {}).valid) {
       client = await newClientRecord(ctx, uow, clientInputFromBilling(ctx, draft as Order), { strictTaxId: false });
       clientCreated = true;
-      for (const id of linkKeyIds(draft as Order)) pending?.set(id, client);
+      staged?.add(client);
       summary?.created(client.id, draft.id);
       recordActivity(ctx, uow, { clientId: client.id, orderId: draft.id, type: 'client_created', data: { fromOrder: draft.id, automatic: true } });
       uow.emit({ type: 'client.created', client });

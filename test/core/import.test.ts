@@ -150,6 +150,58 @@ describe('orders.import', () => {
   });
 });
 
+describe('orders.import links as upsert does, within one chunk', () => {
+  const settings = { autoCreateClients: true, defaultCountry: 'CZ' } as const;
+  /** Each order's client, after `rows` went in one by one through `upsert`, and as one import. */
+  async function linksBothWays(rows: () => OrderInput[], before?: (crm: Awaited<ReturnType<typeof openCrm>>) => Promise<unknown>) {
+    const outcomes = [];
+    for (const how of ['upsert', 'import'] as const) {
+      const crm = await openCrm({ settings, ids: countingIds() });
+      await before?.(crm);
+      if (how === 'upsert') for (const row of rows()) await crm.orders.upsert(row);
+      else await crm.orders.import(rows());
+      const orders = await Promise.all(rows().map((row) => crm.orders.get(row.id)));
+      outcomes.push({ clients: await crm.clients.count(), links: orders.map((order) => order.clientId) });
+    }
+    return outcomes;
+  }
+
+  it('links an order that gives only as VAT ID the tax ID of a client created earlier in the chunk', async () => {
+    const rows = () => [
+      shopOrder({ id: 'a', number: 'A', billing: { company: 'Alza.cz a.s.', taxId: 'CZ27082440' } }),
+      shopOrder({ id: 'b', number: 'B', billing: { company: 'Alza.cz a.s.', vatId: 'CZ27082440' } }),
+    ];
+    const [upserted, imported] = await linksBothWays(rows);
+    expect(upserted!.links[1]).to.equal(upserted!.links[0]);
+    expect(imported).to.deep.equal(upserted);
+
+    const crm = await openCrm({ settings });
+    await crm.orders.import(rows());
+    expect(await crm.orders.import(rows())).to.include({ unchanged: 2, updated: 0, linked: 0 });
+  });
+
+  it('creates no second client for an order whose VAT ID is the tax ID of a client created earlier in the chunk', async () => {
+    const rows = () => [
+      shopOrder({ id: 'c', number: 'C', billing: { company: 'Alza.cz a.s.', taxId: 'CZ27082440' } }),
+      shopOrder({ id: 'd', number: 'D', billing: { company: 'Alza.cz a.s.', taxId: 'CZ00177041', vatId: 'CZ27082440' } }),
+    ];
+    const [upserted, imported] = await linksBothWays(rows);
+    expect(upserted!.clients).to.equal(1);
+    expect(imported).to.deep.equal(upserted);
+  });
+
+  it('links by tax ID before an account code a client created earlier in the chunk shares', async () => {
+    const rows = () => [
+      shopOrder({ id: 'a', number: 'A', accountCode: 'group-7', billing: { company: 'Nová firma s.r.o.', taxId: 'CZ27082440' } }),
+      shopOrder({ id: 'b', number: 'B', accountCode: 'group-7', billing: { company: 'ŠKODA AUTO a.s.', taxId: 'CZ00177041' } }),
+    ];
+    let skoda = '';
+    const [upserted, imported] = await linksBothWays(rows, async (crm) => (skoda = (await crm.clients.create({ name: 'ŠKODA AUTO a.s.', taxId: 'CZ00177041' })).id));
+    expect(upserted!.links[1]).to.equal(skoda);
+    expect(imported).to.deep.equal(upserted);
+  });
+});
+
 describe('orders.import reads ahead', () => {
   /** A memory store that counts its reads, with or without `readMany`. */
   function countingStorage(batched: boolean) {
