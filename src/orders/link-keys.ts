@@ -1,5 +1,6 @@
 import type { CrmContext, UnitOfWork } from '../context.ts';
 import type { Client } from '../model/client.ts';
+import type { TaxId } from '../model/common.ts';
 import type { Order } from '../model/order.ts';
 import { readAll } from '../storage/read-all.ts';
 import { taxIdKey } from '../tax-id/index.ts';
@@ -13,10 +14,20 @@ export interface LinkKey {
   version: number;
 }
 
+/**
+ * The key a tax ID given on an order recognises its buyer by. None for one without a digit
+ * (`-`, `N/A`, `neplátce`): many buyers type that alike, so it tells none of them apart.
+ */
+export function buyerTaxKey(taxId: TaxId | undefined): string | undefined {
+  const key = taxId && taxIdKey(taxId);
+  return key && /\d/.test(key) ? key : undefined;
+}
+
 /** The link-key ids an order's buyer can be recognised by. */
 export function linkKeyIds(order: Pick<Order, 'billing' | 'accountCode'>): string[] {
   const ids: string[] = [];
-  if (order.billing.taxId) ids.push(`tax:${taxIdKey(order.billing.taxId)}`);
+  const taxKey = buyerTaxKey(order.billing.taxId);
+  if (taxKey) ids.push(`tax:${taxKey}`);
   if (order.accountCode) ids.push(`account:${order.accountCode}`);
   return ids;
 }

@@ -2,8 +2,7 @@ import type { CrmContext } from '../context.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
 import type { StorageAdapter } from '../storage/adapter.ts';
-import { taxIdKey } from '../tax-id/index.ts';
-import { linkKeyIds, type LinkKey } from './link-keys.ts';
+import { buyerTaxKey, linkKeyIds, type LinkKey } from './link-keys.ts';
 import type { StagedClients } from './staged-clients.ts';
 
 /**
@@ -29,7 +28,8 @@ export const CLIENT_LOOKUP_INDEXES = ['taxKey', 'vatKey', 'accountCode'] as cons
 export function clientLookups(order: Pick<Order, 'billing' | 'accountCode'>): { index: (typeof CLIENT_LOOKUP_INDEXES)[number]; key: string }[] {
   const lookups: ReturnType<typeof clientLookups> = [];
   for (const taxId of [order.billing.taxId, order.billing.vatId]) {
-    if (taxId) lookups.push({ index: 'taxKey', key: taxIdKey(taxId) }, { index: 'vatKey', key: taxIdKey(taxId) });
+    const key = buyerTaxKey(taxId);
+    if (key) lookups.push({ index: 'taxKey', key }, { index: 'vatKey', key });
   }
   if (order.accountCode !== undefined) lookups.push({ index: 'accountCode', key: order.accountCode });
   return lookups;

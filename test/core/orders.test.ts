@@ -108,6 +108,19 @@ describe('orders', () => {
     expect((await crm.orders.upsert(shopOrder({ billing: { company: 'HP', taxId: 'CZ00177041' } }))).clientId).to.equal(undefined);
   });
 
+  it('learns nothing from a tax ID without a digit: other buyers type "-" or "N/A" too', async () => {
+    const crm = await openCrm({ settings: { defaultCountry: 'CZ' } });
+    const alfa = await crm.clients.create({ name: 'Alfa s.r.o.' });
+    for (const taxId of ['-', 'N/A']) {
+      const first = await crm.orders.upsert(shopOrder({ billing: { company: 'Alfa s.r.o.', taxId } }));
+      await crm.orders.link(first.id, alfa.id);
+      expect((await crm.orders.upsert(shopOrder({ billing: { company: 'Beta a.s.', taxId } }))).clientId).to.equal(undefined);
+      const [imported] = (await crm.orders.import([shopOrder({ id: `import-${taxId}`, billing: { company: 'Beta a.s.', taxId } })])).errors;
+      expect(imported).to.equal(undefined);
+      expect((await crm.orders.get(`import-${taxId}`)).clientId).to.equal(undefined);
+    }
+  });
+
   it('relinks an order from one client to another, with timeline entries on both', async () => {
     const crm = await openCrm();
     const a = await crm.clients.create({ name: 'A', taxId: 'CZ27082440' });
