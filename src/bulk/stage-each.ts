@@ -22,11 +22,13 @@ export async function stageEach<R, T>(uow: UnitOfWork, rows: readonly R[], stage
   return outcomes;
 }
 
-/** Tells an import's progress; a throwing callback is logged, never fails the import. */
+/** Tells an import's progress; a throwing callback, or an async one that rejects, is logged, never fails the import. */
 export function tellProgress<P>(onProgress: ((progress: P) => void) | undefined, progress: P): void {
+  const failed = (error: unknown) => console.error('kartoteka: an import onProgress callback failed', error);
   try {
-    onProgress?.(progress);
+    const result: unknown = onProgress?.(progress);
+    if (result instanceof Promise) result.catch(failed);
   } catch (error) {
-    console.error('kartoteka: an import onProgress callback failed', error);
+    failed(error);
   }
 }

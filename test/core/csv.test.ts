@@ -473,6 +473,27 @@ describe('clients.importCsv', () => {
     expect(logged).to.have.length(2);
   });
 
+  it('goes on, and logs, when an async onProgress callback rejects', async () => {
+    const crm = await openCrm();
+    const logged: unknown[] = [];
+    const unhandled: unknown[] = [];
+    const { error } = console;
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    console.error = (...args: unknown[]) => void logged.push(args);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const onProgress = async () => { throw new Error('progress bar gone'); };
+      expect(await crm.orders.import([shopOrder()], { onProgress })).to.include({ created: 1 });
+      expect(await crm.clients.importCsv('name\nA\n', { mapping: { name: 'name' }, onProgress })).to.include({ created: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      console.error = error;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).to.deep.equal([]);
+    expect(logged).to.have.length(2);
+  });
+
   it('reports progress after each chunk: rows processed of the total', async () => {
     const crm = await openCrm();
     const rows = Array.from({ length: 5 }, (_, i) => (i === 2 ? ',x' : `Client ${i},x`));
