@@ -18,14 +18,17 @@ export class StoreSearch {
   /** What filters look at of each client, so a filtered search tests hits without reading them. */
   readonly facets = new Map<string, FilterFields>();
   #building: Promise<void> | undefined;
+  /** The default country the indexes were built for: phone keys and queries depend on it. */
+  #builtFor: string | undefined;
 
   constructor(storage: StorageAdapter, defaultCountry: () => string | undefined) {
     this.#storage = storage;
     this.#defaultCountry = defaultCountry;
   }
 
-  /** The indexes, built on the first call. */
+  /** The indexes, built on the first call, and again after the default country changed. */
   async indexes(): Promise<{ clients: ClientSearchIndex; orders: OrderSearchIndex }> {
+    if (this.#builtFor !== this.#defaultCountry()) this.#building = undefined;
     this.#building ??= this.#build().catch((error: unknown) => {
       this.#building = undefined;
       throw error;
@@ -35,7 +38,8 @@ export class StoreSearch {
   }
 
   async #build(): Promise<void> {
-    const options = this.#defaultCountry() ? { defaultCountry: this.#defaultCountry()! } : {};
+    this.#builtFor = this.#defaultCountry();
+    const options = this.#builtFor ? { defaultCountry: this.#builtFor } : {};
     const [clients, orders] = [new ClientSearchIndex(options), new OrderSearchIndex(options)];
     // Installed first, so batches committed while the build reads are applied too.
     [this.#clients, this.#orders] = [clients, orders];

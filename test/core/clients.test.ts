@@ -170,6 +170,14 @@ describe('clients', () => {
     expect((await crm.clients.search('lodz'))[0]!.id).to.equal(lodz.id);
   });
 
+  it('finds a phone typed with the calling code but no "+" by the default country set after the first search', async () => {
+    const crm = await openCrm();
+    await crm.clients.create({ name: 'Alfa s.r.o.', phones: ['+420 777 123 456'] });
+    expect(await crm.clients.search('420777123456')).to.deep.equal([]);
+    await crm.settings.update({ defaultCountry: 'CZ' });
+    expect((await crm.clients.search('420777123456')).map((c) => c.name)).to.deep.equal(['Alfa s.r.o.']);
+  });
+
   it('searches within a filter, kept current by every write', async () => {
     const crm = await openCrm();
     const [lead] = await crm.statuses.list();
