@@ -1,7 +1,7 @@
 import { createCrm, formatTaxId, type Order } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 import '../../components/define/all.ts';
-import { strings, translatePage } from './strings.ts';
+import { counted, removalSummary, strings, translatePage } from './strings.ts';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const words = () => strings(document.documentElement.lang);
@@ -119,29 +119,34 @@ crm.on('*', (event) => {
 
 // ——— sample data, language, theme ———
 
-/** Runs a long action with its button disabled and the status line saying what happens. */
-async function busy(button: HTMLButtonElement, message: string, action: () => Promise<unknown>) {
+/** Runs a long action with its button disabled and the status line saying what happens, then what it did. */
+async function busy(button: HTMLButtonElement, message: string, action: () => Promise<string | void>) {
+  const hadFocus = document.activeElement === button;
   button.disabled = true;
   $('#status').textContent = message;
   try {
-    await action();
-    $('#status').textContent = '';
+    $('#status').textContent = (await action()) ?? '';
   } finally {
     button.disabled = false;
     await Promise.all([renderSampleButtons(), renderOrders()]);
+    // The button used may hide, the other one taking its place: the keyboard stays there.
+    if (hadFocus) [button, $('#insert-sample'), $('#remove-sample')].find((candidate) => !candidate.hidden)?.focus();
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, words().inserting, () => crm.sampleData.insert()),
+  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => counted(document.documentElement.lang, words().inserted, await crm.sampleData.insert())),
 );
-$<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, words().removing, async () => {
-    await crm.sampleData.remove();
+$('#remove-sample').addEventListener('click', () => $<HTMLDialogElement>('#remove-dialog').showModal());
+$<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {
+  if ((event.currentTarget as HTMLDialogElement).returnValue !== 'remove') return;
+  void busy($<HTMLButtonElement>('#remove-sample'), words().removing, async () => {
+    const removal = await crm.sampleData.remove();
     $('#order-detail').hidden = true;
     $('#card-section').hidden = true;
     shownOrderId = undefined;
-  }),
-);
+    return removalSummary(document.documentElement.lang, removal);
+  });
+});
 async function openClient(event: { clientId: string }): Promise<void> {
   const client = await crm.clients.get(event.clientId);
   $('#opened').textContent = `${words().opened} ${crm.clients.label(client)}`;

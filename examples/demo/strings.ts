@@ -1,4 +1,7 @@
 // The demo page's own words; the elements bring theirs. Keys match `data-text` / `data-placeholder` attributes.
+import type { PluralForms as Counted } from '../../components/index.ts';
+import { plural } from '../../components/base/locale.ts';
+import type { SampleDataRemoval, SampleDataSummary } from '../../src/index.ts';
 const en = {
   subtitle: 'demo shop admin',
   language: 'Language',
@@ -11,6 +14,15 @@ const en = {
   removeSample: 'Remove sample data',
   inserting: 'Inserting sample data…',
   removing: 'Removing sample data…',
+  removeTitle: 'Remove the sample data?',
+  removeExplain: 'Its clients and orders are deleted. Sample clients you worked with (edited, gave a note or a task, placed in the pipeline) stay, with their orders; so do your own orders.',
+  removeConfirm: 'Remove',
+  cancel: 'Cancel',
+  inserted: 'Inserted {clients} and {orders}.',
+  removed: 'Removed {clients} and {orders}.',
+  kept: 'Kept {clients} you worked with, and {orders}.',
+  clientCount: { one: '{n} client', other: '{n} clients' } as Counted,
+  orderCount: { one: '{n} order', other: '{n} orders' } as Counted,
   orders: 'Orders',
   searchOrders: 'Search orders',
   searchOrdersHint: 'Number, company, e-mail, tax ID, notes',
@@ -51,6 +63,15 @@ const cs: Strings = {
   removeSample: 'Odebrat ukázková data',
   inserting: 'Vkládám ukázková data…',
   removing: 'Odebírám ukázková data…',
+  removeTitle: 'Odebrat ukázková data?',
+  removeExplain: 'Ukázkoví klienti a objednávky se smažou. Ukázkoví klienti, se kterými jste pracovali (upravili je, dali jim poznámku či úkol, zařadili je do obchodního procesu), zůstanou i se svými objednávkami; vaše vlastní objednávky také.',
+  removeConfirm: 'Odebrat',
+  cancel: 'Zrušit',
+  inserted: 'Vloženo: {clients} a {orders}.',
+  removed: 'Odebráno: {clients} a {orders}.',
+  kept: 'Ponecháno: {clients}, se kterými jste pracovali, a {orders}.',
+  clientCount: { one: '{n} klient', few: '{n} klienti', many: '{n} klienta', other: '{n} klientů' },
+  orderCount: { one: '{n} objednávka', few: '{n} objednávky', many: '{n} objednávky', other: '{n} objednávek' },
   orders: 'Objednávky',
   searchOrders: 'Hledat objednávky',
   searchOrdersHint: 'Číslo, firma, e-mail, IČO, poznámky',
@@ -90,6 +111,15 @@ const pl: Strings = {
   removeSample: 'Usuń dane przykładowe',
   inserting: 'Wstawianie danych przykładowych…',
   removing: 'Usuwanie danych przykładowych…',
+  removeTitle: 'Usunąć dane przykładowe?',
+  removeExplain: 'Przykładowi klienci i zamówienia zostaną usunięci. Przykładowi klienci, z którymi pracowano (edytowani, z notatką lub zadaniem, umieszczeni w lejku), zostaną wraz ze swoimi zamówieniami; Twoje własne zamówienia również.',
+  removeConfirm: 'Usuń',
+  cancel: 'Anuluj',
+  inserted: 'Wstawiono: {clients} i {orders}.',
+  removed: 'Usunięto: {clients} i {orders}.',
+  kept: 'Zachowano: {clients}, z którymi pracowano, i {orders}.',
+  clientCount: { one: '{n} klient', few: '{n} klienci', many: '{n} klientów', other: '{n} klienta' },
+  orderCount: { one: '{n} zamówienie', few: '{n} zamówienia', many: '{n} zamówień', other: '{n} zamówienia' },
   orders: 'Zamówienia',
   searchOrders: 'Szukaj zamówień',
   searchOrdersHint: 'Numer, firma, e-mail, NIP, notatki',
@@ -129,6 +159,15 @@ const sl: Strings = {
   removeSample: 'Odstrani vzorčne podatke',
   inserting: 'Vstavljam vzorčne podatke…',
   removing: 'Odstranjujem vzorčne podatke…',
+  removeTitle: 'Odstranim vzorčne podatke?',
+  removeExplain: 'Vzorčne stranke in naročila bodo izbrisani. Vzorčne stranke, s katerimi ste delali (jih urejali, jim dodali opombo ali nalogo, jih uvrstili v prodajni lijak), ostanejo s svojimi naročili; prav tako vaša lastna naročila.',
+  removeConfirm: 'Odstrani',
+  cancel: 'Prekliči',
+  inserted: 'Vstavljeno: {clients} in {orders}.',
+  removed: 'Odstranjeno: {clients} in {orders}.',
+  kept: 'Ohranjeno: {clients}, s katerimi ste delali, in {orders}.',
+  clientCount: { one: '{n} stranka', two: '{n} stranki', few: '{n} stranke', other: '{n} strank' },
+  orderCount: { one: '{n} naročilo', two: '{n} naročili', few: '{n} naročila', other: '{n} naročil' },
   orders: 'Naročila',
   searchOrders: 'Iskanje naročil',
   searchOrdersHint: 'Številka, podjetje, e-pošta, davčna št., opombe',
@@ -163,9 +202,22 @@ export function strings(lang: string): Strings {
   return all[lang] ?? en;
 }
 
+/** What "Remove sample data" did, in `lang`: what went, and what stayed when anything did. */
+export function removalSummary(lang: string, removal: SampleDataRemoval): string {
+  const words = strings(lang);
+  const removed = counted(lang, words.removed, removal);
+  return removal.kept.clients ? `${removed} ${counted(lang, words.kept, removal.kept)}` : removed;
+}
+
+/** `text` with its `{clients}` and `{orders}` counted out in `lang`. */
+export function counted(lang: string, text: string, { clients, orders }: SampleDataSummary): string {
+  const words = strings(lang);
+  return text.replace('{clients}', plural(words.clientCount, clients, lang)).replace('{orders}', plural(words.orderCount, orders, lang));
+}
+
 /** Puts the page's words into every element marked `data-text` (its text) or `data-placeholder`. */
 export function translatePage(lang: string): void {
-  const words = strings(lang) as Record<string, string>;
+  const words = strings(lang) as unknown as Record<string, string>;
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = words[element.dataset['text']!] ?? '';
   for (const element of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) element.placeholder = words[element.dataset['placeholder']!] ?? '';
 }
