@@ -43,6 +43,9 @@ async function renderSampleButtons(): Promise<void> {
 
 let ordersTicket = 0;
 let shownOrderId: string | undefined;
+/** How many orders the list shows; "Show more" adds a page. */
+const ORDERS_PAGE = 50;
+let ordersShown = ORDERS_PAGE;
 
 /** The orders list: full-text search (K1), tax ID in any formatting (B19), or the newest. */
 async function renderOrders(): Promise<void> {
@@ -50,28 +53,55 @@ async function renderOrders(): Promise<void> {
   const text = $<HTMLInputElement>('#order-search').value.trim();
   const taxId = $<HTMLInputElement>('#order-tax-id').value.trim();
   const unlinked = $<HTMLInputElement>('#order-unlinked').checked;
+  // The SDK's largest pages: 500 found by a search, 1,000 listed.
+  const limit = Math.min(ordersShown, text ? 500 : 1000);
   let orders: Order[];
   try {
-    if (text) orders = await crm.orders.search(text, { limit: 50 });
-    else orders = (await crm.orders.list({ ...(taxId ? { taxId } : {}), ...(unlinked ? { linked: false } : {}), limit: 50 })).items;
+    if (text) orders = await crm.orders.search(text, { limit });
+    else orders = (await crm.orders.list({ ...(taxId ? { taxId } : {}), ...(unlinked ? { linked: false } : {}), limit })).items;
   } catch {
     orders = [];
   }
+  const more = orders.length === limit && limit === ordersShown;
   if (text && unlinked) orders = orders.filter((order) => !order.clientId);
+  const clientIds = [...new Set(orders.flatMap((order) => (order.clientId ? [order.clientId] : [])))];
+  const clients = new Map((await Promise.all(clientIds.map((id) => crm.clients.get(id).catch(() => undefined)))).flatMap((client) => (client ? [[client.id, client] as const] : [])));
   if (ticket !== ordersTicket) return;
+  const w = words();
   const rows = orders.map((order) => {
     const row = document.createElement('tr');
-    const open = document.createElement('button');
-    open.type = 'button';
-    open.className = 'link';
-    open.textContent = order.number ?? order.id;
-    open.addEventListener('click', () => void showOrder(order.id));
-    const cells = [open, new Date(order.createdAt).toLocaleDateString(document.documentElement.lang), order.billing.company ?? order.billing.name ?? '', money(order.total, order.currency), order.clientId ? '✓' : '—'];
+    const client = order.clientId === undefined ? undefined : clients.get(order.clientId);
+    const cells = [
+      linkButton(order.number ?? order.id, () => void showOrder(order.id)),
+      new Date(order.createdAt).toLocaleDateString(document.documentElement.lang),
+      order.billing.company ?? order.billing.name ?? '',
+      money(order.total, order.currency),
+      client ? linkButton(client.name, () => void openClient({ clientId: client.id })) : '—',
+    ];
     for (const content of cells) row.insertCell().append(content);
     if (order.id === shownOrderId) row.className = 'current';
     return row;
   });
+  if (rows.length === 0) {
+    const empty = document.createElement('tr');
+    const cell = empty.insertCell();
+    cell.colSpan = 5;
+    cell.className = 'empty';
+    cell.textContent = text || taxId || unlinked ? w.noOrdersMatch : w.noOrders;
+    rows.push(empty);
+  }
   $('#orders tbody').replaceChildren(...rows);
+  $('#more-orders').hidden = !more;
+}
+
+/** A button that looks like a link: it acts in the page rather than going anywhere. */
+function linkButton(text: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = text;
+  button.addEventListener('click', onClick);
+  return button;
 }
 
 async function showOrder(orderId: string): Promise<void> {
@@ -110,8 +140,16 @@ const scheduleOrders = () => {
   clearTimeout(ordersTimer);
   ordersTimer = setTimeout(() => void renderOrders(), 80);
 };
-for (const id of ['#order-search', '#order-tax-id']) $(id).addEventListener('input', scheduleOrders);
-$('#order-unlinked').addEventListener('change', scheduleOrders);
+const filterOrders = () => {
+  ordersShown = ORDERS_PAGE;
+  scheduleOrders();
+};
+for (const id of ['#order-search', '#order-tax-id']) $(id).addEventListener('input', filterOrders);
+$('#order-unlinked').addEventListener('change', filterOrders);
+$('#more-orders').addEventListener('click', () => {
+  ordersShown += ORDERS_PAGE;
+  void renderOrders();
+});
 crm.on('*', (event) => {
   if (event.type.startsWith('order.')) scheduleOrders();
   if (event.type === 'order.updated' && event.order.id === shownOrderId) void showOrder(event.order.id);

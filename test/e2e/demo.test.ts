@@ -25,6 +25,7 @@ describe('demo page', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
     await page.getByText('No clients yet').waitFor();
+    await page.locator('#orders').getByText(/^No orders yet/).waitFor();
 
     await page.getByRole('button', { name: 'Insert sample data' }).click();
     await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
@@ -32,8 +33,16 @@ describe('demo page', () => {
     const taxIds = await page.locator('kt-client-table [role="row"] .taxId').allInnerTexts();
     expect(taxIds.length).to.be.above(10);
     expect(taxIds.every((taxId) => /^(CZ|SK|PL|SI)\d+$/.test(taxId)), taxIds.join('\n')).to.equal(true);
-    await page.locator('#orders tbody tr').first().waitFor();
+    // The orders list names each order's client, and opens its card.
+    const clientOfOrder = page.locator('#orders tbody td:last-child button.link').first();
+    const clientName = await clientOfOrder.innerText();
+    await clientOfOrder.click();
+    await page.locator('kt-client-card').getByRole('heading', { name: clientName }).waitFor();
     await shoot(page, 'demo');
+    // 50 at a time.
+    expect(await page.locator('#orders tbody tr').count()).to.equal(50);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.locator('#orders tbody tr').nth(99).waitFor();
 
     await page.getByRole('searchbox', { name: 'Search clients' }).fill('zluty kun');
     await clientCount(page, /^1 client$/).waitFor();
@@ -72,10 +81,10 @@ describe('demo page', () => {
     await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
 
     // The newest order with a tax ID, opened from the orders list.
-    await page.locator('#orders tbody tr').first().waitFor();
+    await page.locator('#orders tbody button.link').first().waitFor();
     const taxIdLine = page.locator('#order-billing dt:text-is("Tax ID")');
     for (let i = 0; i < 20 && (await taxIdLine.count()) === 0; i++) {
-      const open = page.locator('#orders tbody tr button.link').nth(i);
+      const open = page.locator('#orders tbody td:first-child button.link').nth(i);
       await open.click();
       await page.locator('#order-title', { hasText: await open.innerText() }).waitFor();
     }
