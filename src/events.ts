@@ -7,6 +7,7 @@ import type { Status } from './model/status.ts';
 import type { StarKind } from './model/star.ts';
 import type { Task } from './model/task.ts';
 import type { Pipeline } from './model/pipeline.ts';
+import type { Settings } from './model/settings.ts';
 
 /** Names of the domain events `crm.on` delivers, after the change has been stored. */
 export const CrmEvents = {
@@ -33,6 +34,7 @@ export const CrmEvents = {
   TASK_DELETED: 'task.deleted',
   PIPELINES_CHANGED: 'pipelines.changed',
   PIPELINE_STAGE_CHANGED: 'pipeline.stage_changed',
+  SETTINGS_CHANGED: 'settings.changed',
 } as const;
 
 export type CatalogChange = 'created' | 'updated' | 'deleted';
@@ -66,6 +68,8 @@ export interface CrmEventMap {
   'pipelines.changed': { pipeline: Pipeline; change: CatalogChange };
   /** A client entered (`from: null`), moved within or left (`to: null`) a pipeline. */
   'pipeline.stage_changed': { clientId: string; pipelineId: string; from: string | null; to: string | null };
+  /** The settings as they now are, changed here or by another instance on the same store. */
+  'settings.changed': { settings: Settings };
 }
 export type CrmEventName = keyof CrmEventMap;
 export type CrmEvent = { [K in CrmEventName]: { type: K } & CrmEventMap[K] }[CrmEventName];

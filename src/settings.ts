@@ -40,7 +40,10 @@ export async function stageSettings(ctx: CrmContext, uow: UnitOfWork, patch: Set
   const { id: _, version: __, ...base } = stored ?? { id: 'settings', version: 0, ...parse(SettingsSchema, {}) };
   const next = await applied(ctx, base, data);
   // Every open passes its settings: when they change nothing, nothing is written (nor told to other tabs).
-  if (!stored || !sameJson(next, base)) uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
+  if (!stored || !sameJson(next, base)) {
+    uow.put<StoredSettings>('meta', { ...next, id: 'settings' }, stored ?? 'absent');
+    uow.emit({ type: 'settings.changed', settings: next });
+  }
   return next;
 }
 

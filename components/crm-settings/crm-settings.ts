@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import type { Crm, Settings, StarKind, Status } from '../../src/index.ts';
+import { taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
@@ -72,6 +72,10 @@ export class KtCrmSettings extends KtElement {
     this.settings = crm?.settings.get();
   }
 
+  protected override crmEvent(event: CrmEvent): void {
+    if (event.type === 'settings.changed') this.settings = event.settings;
+  }
+
   /** After a change made here: the catalog and settings as they now are, before the message shows. */
   async #load(): Promise<void> {
     await this.#catalog.load();
@@ -90,6 +94,16 @@ export class KtCrmSettings extends KtElement {
       this.message = { text: errorText(error), error: true };
       return false;
     }
+  }
+
+  /** The countries tax IDs are checked for, by name in the UI language; also `current`, when it is another. */
+  #countries(current: string | undefined): { code: string; label: string }[] {
+    const names = new Intl.DisplayNames([this.language], { type: 'region', fallback: 'none' });
+    const countries = taxIdCountries();
+    if (current && !countries.some((country) => country.code === current)) countries.push({ code: current, name: current });
+    // Greece's VAT prefix is EL; XI (Northern Ireland) is no region: its English name stands.
+    const label = ({ code, name }: { code: string; name: string }) => `${names.of(code === 'EL' ? 'GR' : code) ?? name} (${code})`;
+    return countries.map((country) => ({ code: country.code, label: label(country) })).sort((a, b) => a.label.localeCompare(b.label, this.language));
   }
 
   #service(crm: Crm, catalog: Catalog) {
@@ -154,12 +168,10 @@ export class KtCrmSettings extends KtElement {
         </label>
         <label class="line"
           >${t.defaultCountry}
-          <input
-            size="3"
-            maxlength="2"
-            .value=${settings?.defaultCountry ?? ''}
-            @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultCountry: (e.target as HTMLInputElement).value.trim().toUpperCase() || null }))}
-          />
+          <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultCountry: (e.target as HTMLSelectElement).value || null }))}>
+            <option value="" ?selected=${!settings?.defaultCountry}>${t.noDefaultCountry}</option>
+            ${this.#countries(settings?.defaultCountry).map(({ code, label }) => html`<option value=${code} ?selected=${settings?.defaultCountry === code}>${label}</option>`)}
+          </select>
         </label>
       </section>
       ${this.#renderCatalog('statuses', t.statuses, this.#catalog.statuses)} ${this.#renderCatalog('stars', t.stars, this.#catalog.starKinds)} ${this.#renderDialog()}

@@ -254,6 +254,7 @@ export const en = {
     autoCreateHint: 'An order with a tax ID that matches no client creates one.',
     defaultStatus: 'Status of clients created from orders',
     defaultCountry: 'Country of tax IDs typed without a prefix',
+    noDefaultCountry: 'None: every tax ID needs its country prefix',
     statuses: 'Statuses',
     stars: 'Star kinds',
     name: 'Name',

@@ -245,6 +245,7 @@ export const sl: Translation = {
     autoCreateHint: 'Naročilo z davčno številko, ki je nima nobena stranka, ustvari stranko.',
     defaultStatus: 'Status strank, ustvarjenih iz naročil',
     defaultCountry: 'Država davčnih številk, vpisanih brez predpone',
+    noDefaultCountry: 'Nobena: vsaka davčna številka potrebuje predpono države',
     statuses: 'Statusi',
     stars: 'Vrste zvezdic',
     name: 'Naziv',

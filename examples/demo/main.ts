@@ -18,14 +18,19 @@ const storage = indexedDbAdapter({
     if (notice.type === 'versionchange') $('#store').textContent = words().reload;
   },
 });
-const crm = await createCrm({ storage, settings: { autoCreateClients: true } });
+// Settings are set once, on the first visit (below): passed here, they would undo the settings panel's changes at every load.
+const crm = await createCrm({ storage });
 await requestPersistentStorage();
 document.querySelector('kt-crm-provider')!.crm = crm;
 
-/** A first visit gets the rule templates (disabled: dry-run them, then enable) and a sales pipeline. */
+/**
+ * A first visit gets the settings of a Czech shop that lets orders create their clients, the rule
+ * templates (disabled: dry-run them, then enable) and a sales pipeline.
+ */
 async function prepareStore(): Promise<void> {
   if (!(await crm.rules.list()).length) for (const template of await crm.rules.templates()) await crm.rules.create(template.rule);
   if (!(await crm.pipelines.list()).length) {
+    await crm.settings.update({ autoCreateClients: true, defaultCountry: 'CZ' });
     const w = words();
     await crm.pipelines.create({ name: w.salesPipeline, stages: w.stages.split(',').map((name) => ({ name })) });
   }

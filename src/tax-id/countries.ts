@@ -373,6 +373,14 @@ export function canonicalCountry(code: string): string {
   return ALIASES[upper] ?? upper;
 }
 
+/**
+ * The countries whose tax IDs are checked, by code (`EL` for Greece, `XI` for Northern Ireland),
+ * with their English names: what a default country can be.
+ */
+export function taxIdCountries(): { code: string; name: string }[] {
+  return Object.entries(COUNTRY_RULES).map(([code, rule]) => ({ code, name: rule.name }));
+}
+
 /** The rule for a canonical code, if it is one this module knows. */
 export function countryRule(code: string | null): CountryRule | undefined {
   return code !== null && Object.hasOwn(COUNTRY_RULES, code) ? COUNTRY_RULES[code] : undefined;

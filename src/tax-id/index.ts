@@ -2,3 +2,4 @@
 export { normalizeTaxId, type NormalizedTaxId, type TaxIdOptions } from './normalize.ts';
 export { validateTaxId, type TaxIdValidation } from './validate.ts';
 export { formatTaxId, taxIdKey } from './format.ts';
+export { taxIdCountries } from './countries.ts';

@@ -55,4 +55,24 @@ describe('<kt-crm-settings>', () => {
     expect((await crm.statuses.list()).map((s) => s.name)).to.not.include('Prospect');
     expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Saved.');
   });
+
+  it('shows settings changed elsewhere, and picks the tax-ID country by its name', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="cs"></kt-crm-settings>`, 'kt-crm-settings');
+    const checkbox = () => shadow(panel).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const country = () => shadow(panel).querySelectorAll<HTMLSelectElement>('section select')[1]!;
+    await until(() => expect(country()).to.not.equal(undefined));
+    expect(checkbox().checked).to.equal(false);
+    expect(country().selectedOptions[0]!.textContent).to.equal('Žádná: každé IČO musí mít předponu země');
+
+    await crm.settings.update({ autoCreateClients: true, defaultCountry: 'SK' });
+    await until(() => expect(checkbox().checked).to.equal(true));
+    expect(country().selectedOptions[0]!.textContent).to.equal('Slovensko (SK)');
+
+    const labels = [...country().options].map((option) => option.textContent);
+    expect(labels).to.include.members(['Česko (CZ)', 'Řecko (EL)', 'Northern Ireland (XI)']);
+    country().value = 'CZ';
+    country().dispatchEvent(new Event('change'));
+    await until(() => expect(crm.settings.get().defaultCountry).to.equal('CZ'));
+  });
 });

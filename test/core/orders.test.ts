@@ -88,9 +88,16 @@ describe('orders', () => {
   it('works by the settings another instance on the store saved', async () => {
     const storage = memoryAdapter();
     const [shop, backOffice] = [await openCrm({ storage }), await openCrm({ storage })];
+    const heard: unknown[] = [];
+    shop.on('settings.changed', ({ settings }) => heard.push(settings));
     await backOffice.settings.update({ autoCreateClients: true, defaultCountry: 'SK' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(shop.settings.get()).to.include({ autoCreateClients: true, defaultCountry: 'SK' });
+    expect(heard).to.deep.equal([shop.settings.get()]);
+    // Saving the same settings again changes nothing, and tells nobody.
+    await backOffice.settings.update({ defaultCountry: 'SK' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).to.have.length(1);
     await shop.orders.upsert(shopOrder({ id: 'from-shop' }));
     expect(await shop.clients.count()).to.equal(1);
   });

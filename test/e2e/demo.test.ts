@@ -50,8 +50,19 @@ describe('demo page', () => {
     await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
     await page.getByText(/^Opened Žlutý kůň .*, CZ\d+ \(Client: \d+\)$/).waitFor();
 
+    // A setting changed in the panel outlives the reload.
+    const autoCreate = page.getByRole('checkbox', { name: 'Create clients from B2B orders automatically' });
+    await page.locator('#settings summary').click();
+    await page.waitForFunction(() => document.querySelector('kt-crm-settings')!.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked);
+    await autoCreate.uncheck();
+    await page.waitForFunction(() => document.querySelector('kt-crm-provider')!.crm!.settings.get().autoCreateClients === false);
+
     await page.reload();
     await clientCount(page, '40 clients').waitFor();
+    await page.locator('#settings summary').click();
+    // Read once the panel shows the stored settings: the checkbox of the other one stays.
+    await page.locator('kt-crm-settings select').first().locator('option').nth(1).waitFor({ state: 'attached' });
+    expect(await autoCreate.isChecked()).to.equal(false);
     await page.getByRole('button', { name: 'Cards' }).click();
     await page.getByRole('heading', { name: 'Potential clients' }).waitFor();
     await shoot(page, 'demo-cards');
