@@ -207,11 +207,11 @@ export class KtClientTable extends KtElement {
     const crm = this.activeCrm;
     if (!crm) return;
     if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim()).catch((error: unknown) => this.#failed(error));
-    const positions = new Map(this.statuses.map((status, i) => [status.id, i]));
+    const [statuses, stars] = [this.statuses, this.starKinds].map((entries) => new Map(entries.map((entry, i) => [entry.id, i])));
     const source: RowSource = new RowSource(
       crm,
       { filter: this.filter, search: this.search.trim(), sort: this.sort },
-      (id) => positions.get(id) ?? Infinity,
+      { status: (id) => statuses!.get(id) ?? Infinity, star: (id) => stars!.get(id) ?? Infinity },
       () => {
         if (this.source === source || this.pending === source) this.requestUpdate();
       },

@@ -47,7 +47,13 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 /** What a column sorts by; `undefined` (no value) sorts last either way. */
 export type SortKey = string | number | undefined;
 
-export function sortKey(key: ColumnKey, client: Client, statusPosition: (id: string) => number): SortKey {
+/** Where a status or a star kind stands in the store's list of them: the status and star columns sort so. */
+export interface CatalogPositions {
+  status(id: string): number;
+  star(id: string): number;
+}
+
+export function sortKey(key: ColumnKey, client: Client, positions: CatalogPositions): SortKey {
   switch (key) {
     case 'number':
       return client.number;
@@ -56,9 +62,10 @@ export function sortKey(key: ColumnKey, client: Client, statusPosition: (id: str
     case 'taxId':
       return client.taxId ? formatTaxId(client.taxId) : undefined;
     case 'status':
-      return client.statusId ? statusPosition(client.statusId) : undefined;
+      return client.statusId ? positions.status(client.statusId) : undefined;
     case 'stars':
-      return client.stars.length || undefined;
+      // By the first of its stars in the list: the same stars sort together.
+      return client.stars.length ? Math.min(...client.stars.map((id) => positions.star(id))) : undefined;
     case 'lifecycle':
       return client.lifecycle;
     case 'temperature':
@@ -80,8 +87,8 @@ export function compareKeys(x: SortKey, y: SortKey, sign: 1 | -1): number {
   return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
 }
 
-/** A comparator of clients by a column, ties by number; `statusPosition` orders statuses as the store does. */
-export function compareBy(key: ColumnKey, direction: 'asc' | 'desc', statusPosition: (id: string) => number = () => 0) {
+/** A comparator of clients by a column, ties by number. */
+export function compareBy(key: ColumnKey, direction: 'asc' | 'desc', positions: CatalogPositions) {
   const sign = direction === 'asc' ? 1 : -1;
-  return (a: Client, b: Client): number => compareKeys(sortKey(key, a, statusPosition), sortKey(key, b, statusPosition), sign) || a.number - b.number;
+  return (a: Client, b: Client): number => compareKeys(sortKey(key, a, positions), sortKey(key, b, positions), sign) || a.number - b.number;
 }

@@ -1,5 +1,5 @@
 import type { Client, ClientFilter, ClientListOptions, Crm } from '../../src/index.ts';
-import { FIGURE_COLUMNS, compareBy, compareKeys, figureKey, sortKey, type ColumnKey, type SortKey } from './columns.ts';
+import { FIGURE_COLUMNS, compareBy, compareKeys, figureKey, sortKey, type CatalogPositions, type ColumnKey, type SortKey } from './columns.ts';
 
 /** How `<kt-client-table>` sorts: a column, and which way. */
 export interface TableSort {
@@ -56,8 +56,8 @@ export class RowSource {
   constructor(
     private readonly crm: Crm,
     readonly query: RowQuery,
-    /** Orders statuses as the store does, for sorting by status. */
-    private readonly statusPosition: (id: string) => number,
+    /** Orders statuses and star kinds as the store does, for sorting by them. */
+    private readonly positions: CatalogPositions,
     /** Called when more rows arrived (or sorting progressed). */
     private readonly changed: () => void,
   ) {}
@@ -156,7 +156,7 @@ export class RowSource {
 
   #setAll(clients: Client[]): void {
     const { sort } = this.query;
-    if (sort && !FIGURE_COLUMNS.has(sort.by)) clients.sort(compareBy(sort.by, sort.direction, this.statusPosition));
+    if (sort && !FIGURE_COLUMNS.has(sort.by)) clients.sort(compareBy(sort.by, sort.direction, this.positions));
     this.#place(0, clients);
     this.total = clients.length;
     this.#done = true;
@@ -166,7 +166,7 @@ export class RowSource {
     const { by, direction } = this.query.sort!;
     this.total = total;
     this.progress = 0;
-    const keyed = await this.#readAll((page) => page.map((client): [SortKey, number, string] => [sortKey(by, client, this.statusPosition), client.number, client.id]));
+    const keyed = await this.#readAll((page) => page.map((client): [SortKey, number, string] => [sortKey(by, client, this.positions), client.number, client.id]));
     const sign = direction === 'asc' ? 1 : -1;
     keyed.sort((a, b) => compareKeys(a[0], b[0], sign) || a[1] - b[1]);
     this.#ids = keyed.map(([, , id]) => id);
