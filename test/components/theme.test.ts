@@ -4,7 +4,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import '../../components/define/all.ts';
-import { lowContrastTexts } from './contrast.ts';
+import { contrastOn, lowContrastTexts } from './contrast.ts';
 import { mount, shadow, textOf, until } from './helpers.ts';
 
 async function world(): Promise<{ crm: Crm; client: Client }> {
@@ -63,6 +63,26 @@ describe('colour scheme', () => {
         expect(isLight(getComputedStyle(heading).color), 'heading text light').to.equal(page === 'dark');
       });
     }
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    it(`outlines a star in the ${scheme} scheme so any colour the shop picks stands out at 3:1`, async () => {
+      const crm = await createCrm({ storage: memoryAdapter() });
+      const stars = await crm.stars.list();
+      await crm.clients.create({ name: 'Alza.cz a.s.', stars: stars.map((star) => star.id) });
+      const area = await mount<HTMLElement>(html`<div style="color-scheme: ${scheme}; background: Canvas"><kt-client-table .crm=${crm}></kt-client-table></div>`, 'div');
+      const table = area.querySelector('kt-client-table')!;
+      const shown = await until(() => {
+        const found = [...shadow(table).querySelectorAll('.star')];
+        expect(found).to.have.length(stars.length);
+        return found;
+      });
+      for (const star of shown) {
+        const style = getComputedStyle(star);
+        expect(parseFloat(style.webkitTextStrokeWidth), star.getAttribute('title')!).to.be.above(0);
+        expect(contrastOn(star, style.webkitTextStrokeColor), star.getAttribute('title')!).to.be.at.least(3);
+      }
+    });
   }
 
   it('follows the system when the page takes either scheme (`color-scheme: light dark`)', async () => {
