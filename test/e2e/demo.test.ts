@@ -175,6 +175,34 @@ describe('demo page', () => {
     await clientCount(page, '41 clients').waitFor();
     expect(errors).to.deep.equal([]);
   });
+
+  it('follows the Theme picker whatever the system prefers: every text on the page, elements included, reaches 4.5:1', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Insert sample data' }).click();
+    await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+    await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
+    await page.locator('kt-client-card h2').waitFor();
+    await page.locator('#orders tbody tr button.link').first().click();
+    await page.locator('kt-client-picker .label').waitFor();
+    await page.locator('#automation summary').click();
+    await page.locator('#settings summary').click();
+    await page.locator('kt-crm-settings h3').first().waitFor();
+    for (const [system, theme] of [['light', 'dark'], ['dark', 'light'], ['dark', ''], ['light', '']] as const) {
+      await page.emulateMedia({ colorScheme: system });
+      await page.selectOption('#theme', theme);
+      for (const language of ['en', 'cs']) {
+        await page.selectOption('#language', language);
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        const low = await page.evaluate(async (helper) => {
+          const { lowContrastTexts } = (await import(helper)) as typeof import('../components/contrast.ts');
+          return lowContrastTexts(document.body);
+        }, '/test/components/contrast.ts');
+        expect(low, `system ${system}, theme “${theme}”, ${language}`).to.deep.equal([]);
+      }
+    }
+  });
+
 });
 
 /** The table's count of matching clients. */
