@@ -203,6 +203,23 @@ describe('demo page', () => {
     }
   });
 
+  it('keeps the console clean: no error, no failed request (a favicon included)', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+    await page.goto(url);
+    await page.getByText('No clients yet').waitFor();
+    await page.waitForLoadState('networkidle');
+    // This headless Chromium asks for no icon; a desktop browser asks for the page's, else /favicon.ico.
+    const iconStatus = await page.evaluate(async () => {
+      const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href;
+      return (await fetch(icon)).status;
+    });
+    expect(iconStatus, 'the icon loads').to.equal(200);
+    expect(problems).to.deep.equal([]);
+  });
 });
 
 /** The table's count of matching clients. */
