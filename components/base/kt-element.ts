@@ -48,7 +48,7 @@ export class KtElement extends LitElement {
   /** A BCP 47 language tag (`cs`, `pl-PL`); when not set, the nearest `lang` attribute, else English. */
   @property({ reflect: true }) locale?: string;
 
-  /** `light` or `dark` forces a colour scheme; otherwise it follows the page and the system. */
+  /** `light` or `dark` forces a colour scheme; otherwise the element takes the page's `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   #stopFollowingLang?: () => void;

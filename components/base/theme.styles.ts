@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 /**
  * The design tokens every element shares. Each `--kt-*` property a page sets (on the element or
- * any ancestor) wins; otherwise the default applies, in the light or dark scheme. The scheme
- * follows `prefers-color-scheme` and the page's `color-scheme`; `theme="dark"` or
+ * any ancestor) wins; otherwise the default applies, in the light or dark scheme. The scheme is
+ * the `color-scheme` the element inherits from the page, so it matches the text and background
+ * around it (`light dark` there follows `prefers-color-scheme`); `theme="dark"` or
  * `theme="light"` on the element forces one.
  */
 export const themeStyles = css`
   :host {
-    color-scheme: light dark;
     --_text: var(--kt-color-text, light-dark(#1c2430, #e4e8ef));
     --_muted: var(--kt-color-muted, light-dark(#5b6675, #a3adbb));
     --_surface: var(--kt-color-surface, light-dark(#ffffff, #161b22));
@@ -55,6 +55,10 @@ export const themeStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) / 2) var(--_space);
+  }
+  /* The browser's own placeholder grey is too faint on the dark surface. */
+  ::placeholder {
+    color: var(--_muted);
   }
   button {
     cursor: pointer;

@@ -146,6 +146,8 @@ export const clientTableStyles = css`
   }
   .star {
     font-size: 1.1em;
+    /* The colour is the shop's choice (yellow on white is 1.4:1): an outline keeps the shape visible. */
+    -webkit-text-stroke: 0.5px var(--_muted);
   }
   .temperature.hot {
     color: var(--_danger);

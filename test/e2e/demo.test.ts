@@ -205,6 +205,51 @@ describe('demo page', () => {
     await clientCount(page, '41 clients').waitFor();
     expect(errors).to.deep.equal([]);
   });
+
+  it('follows the Theme picker whatever the system prefers: every text on the page, elements included, reaches 4.5:1', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Insert sample data' }).click();
+    await clientCount(page, '40 clients').waitFor({ timeout: 15_000 });
+    await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
+    await page.locator('kt-client-card h2').waitFor();
+    await page.locator('#orders tbody tr button.link').first().click();
+    await page.locator('kt-client-picker .label').waitFor();
+    await page.locator('#automation summary').click();
+    await page.locator('#settings summary').click();
+    await page.locator('kt-crm-settings h3').first().waitFor();
+    for (const [system, theme] of [['light', 'dark'], ['dark', 'light'], ['dark', ''], ['light', '']] as const) {
+      await page.emulateMedia({ colorScheme: system });
+      await page.selectOption('#theme', theme);
+      for (const language of ['en', 'cs']) {
+        await page.selectOption('#language', language);
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        const low = await page.evaluate(async (helper) => {
+          const { lowContrastTexts } = (await import(helper)) as typeof import('../components/contrast.ts');
+          return lowContrastTexts(document.body);
+        }, '/test/components/contrast.ts');
+        expect(low, `system ${system}, theme “${theme}”, ${language}`).to.deep.equal([]);
+      }
+    }
+  });
+
+  it('keeps the console clean: no error, no failed request (a favicon included)', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+    await page.goto(url);
+    await page.getByText('No clients yet').waitFor();
+    await page.waitForLoadState('networkidle');
+    // This headless Chromium asks for no icon; a desktop browser asks for the page's, else /favicon.ico.
+    const iconStatus = await page.evaluate(async () => {
+      const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? new URL('/favicon.ico', location.href).href;
+      return (await fetch(icon)).status;
+    });
+    expect(iconStatus, 'the icon loads').to.equal(200);
+    expect(problems).to.deep.equal([]);
+  });
 });
 
 /** The table's count of matching clients. */
