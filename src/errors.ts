@@ -12,6 +12,14 @@ export type CrmErrorCode =
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
+  /**
+   * What kind of problem, for a message of one's own (another language): zod's issue code
+   * (`too_big`, `too_small`, `invalid_format`, `invalid_type`…), or `required`, or `tax_id`
+   * for a tax ID its country's rules reject. Absent for other problems.
+   */
+  code?: string;
+  /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */
+  limit?: number;
 }
 
 export interface CrmErrorOptions {
@@ -58,9 +66,9 @@ export function isCrmError(value: unknown): value is CrmError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
-/** A validation error for one field. */
-export function invalid(path: (string | number)[], message: string): CrmError {
-  return new CrmError('validation', `${path.join('.') || 'input'}: ${message}`, { fields: [{ path, message }] });
+/** A validation error for one field; `code` names the kind of problem (see `FieldIssue`). */
+export function invalid(path: (string | number)[], message: string, code?: string): CrmError {
+  return new CrmError('validation', `${path.join('.') || 'input'}: ${message}`, { fields: [{ path, message, ...(code ? { code } : {}) }] });
 }
 
 export function notFound(what: string, id: string): CrmError {

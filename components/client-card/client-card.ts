@@ -9,6 +9,7 @@ import { clientCardStyles } from './client-card.styles.ts';
 import { lastTwelveMonths } from '../base/last-twelve-months.ts';
 import { allOrdersOf } from '../base/client-orders.ts';
 import { errorText } from '../base/error-text.ts';
+import { fieldOfPath, issueText } from '../base/issue-text.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
 import { describeChange } from '../rule-editor/describe.ts';
@@ -56,7 +57,8 @@ export class KtClientCard extends KtElement {
   @state() private showOlder = false;
   @state() private activities: Activity[] = [];
   @state() private editing = false;
-  @state() private fieldErrors = new Map<string, string>();
+  /** Each field's message, composed at render: a change of language reaches it. */
+  @state() private fieldErrors = new Map<string, () => string>();
   @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
   @state() private message: string | undefined;
   readonly #reads = new NewestRead();
@@ -131,7 +133,7 @@ export class KtClientCard extends KtElement {
     // A number the browser could not read reaches the form as empty: say so rather than clear the field.
     const unreadable = [...form.querySelectorAll<HTMLInputElement>('input[type="number"]')].filter((input) => input.validity.badInput);
     if (unreadable.length) {
-      this.fieldErrors = new Map(unreadable.map((input) => [input.name, this.t.card.badNumber]));
+      this.fieldErrors = new Map(unreadable.map((input) => [input.name, () => this.t.card.badNumber]));
       return;
     }
     await this.#update(patchFromForm(new FormData(form), client), client.version);
@@ -164,8 +166,9 @@ export class KtClientCard extends KtElement {
       this.conflict = { patch, current: error.current as Client };
       return;
     }
-    const errors = new Map<string, string>();
-    for (const issue of error.fields) errors.set(String(issue.path[0] ?? ''), issue.message);
+    const errors = new Map<string, () => string>();
+    // The SDK's messages are English: each says its kind, worded here in the user's language.
+    for (const issue of error.fields) errors.set(String(issue.path[0] ?? ''), () => issueText(fieldOfPath(issue.path), issue, this.language));
     this.fieldErrors = errors;
     this.message = errors.size ? undefined : error.message;
   }
@@ -229,7 +232,8 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.activities.undo(activity.id);
     } catch (error) {
-      this.message = errorText(error);
+      // A refused undo: what it would restore changed since.
+      this.message = isCrmError(error) && error.code === 'conflict' && this.client ? this.t.card.cannotUndo(this.client.name) : errorText(error);
     }
   }
 
@@ -292,7 +296,7 @@ export class KtClientCard extends KtElement {
       [f.discountPercent, client.discountPercent !== undefined ? `${this.number(client.discountPercent)} %` : undefined],
       [f.discountClass, client.discountClass],
       [f.currency, client.currency],
-      [f.language, client.language],
+      [f.language, client.language && this.#languageName(client.language)],
       [f.owner, client.owner],
       [f.externalLinks, client.externalLinks.map((link) => `${link.integration}: ${link.accountId}`).join(', ')],
       [f.nextOrderReminder, client.nextOrderReminder],
@@ -308,11 +312,20 @@ export class KtClientCard extends KtElement {
     </section>`;
   }
 
+  /** `sk` as "slovenština" in Czech; a tag Intl cannot read as it is. */
+  #languageName(tag: string): string {
+    try {
+      return new Intl.DisplayNames(this.language, { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
   #renderForm(client: Client): TemplateResult {
     const { t } = this;
     const f = t.card.fields;
     const field = (name: Editable, label: string, control: TemplateResult, hint?: string) => {
-      const error = this.fieldErrors.get(name);
+      const error = this.fieldErrors.get(name)?.();
       return html`<div class="field">
         <label for=${`f-${name}`}>${label}${hint ? html` <small>(${hint})</small>` : nothing}</label>
         ${control}
@@ -399,8 +412,8 @@ export class KtClientCard extends KtElement {
                 (order) => html`<tr>
                   <td>${order.number ?? order.id}</td>
                   <td>${this.date(order.createdAt)}</td>
-                  <td>${order.channel ?? ''}</td>
-                  <td>${order.status ?? ''}</td>
+                  <td>${order.channel ? (t.order.channels[order.channel] ?? order.channel) : ''}</td>
+                  <td>${order.status ? (t.order.statuses[order.status] ?? order.status) : ''}</td>
                   <td class=${order.paymentState === 'unpaid' || order.paymentState === 'partially_paid' ? 'unpaid' : ''}>${order.paymentState ? t.card.payment[order.paymentState] : ''}</td>
                   <td class="money">${this.money(order.total, order.currency)}</td>
                   <td>${(order.documents ?? []).map((doc) => html`<span class="item">${t.card.documents[doc.kind]} ${doc.number}</span>`)}</td>

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Activity, Client, Crm, CrmEvent, Note, Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
+import { clientLabel } from '../base/client-label.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
 import { KtClientSelectEvent } from '../events/client-select-event.ts';
@@ -346,7 +347,7 @@ export class KtClientPicker extends KtElement {
     return this.#act(async (crm) => {
       const client = await crm.clients.createFromOrder(this.orderId);
       this.#choose(client, true);
-      return { message: () => this.t.picker.created(crm.clients.label(client)) };
+      return { message: () => this.t.picker.created(this.#label(client)) };
     });
   }
 
@@ -384,7 +385,7 @@ export class KtClientPicker extends KtElement {
       <label class="label" for="input">${label}</label>
       ${this.chosen
         ? html`<div class="chosen" part="chosen">
-            <span>${this.activeCrm?.clients.label(this.chosen)}</span>
+            <span>${this.#label(this.chosen)}</span>
             <button type="button" class="clear" aria-label=${t.picker.clear} ?disabled=${this.#inactive} @click=${this.#clear}>×</button>
           </div>`
         : nothing}
@@ -418,7 +419,7 @@ export class KtClientPicker extends KtElement {
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => this.#choose(client, true)}
             >
-              ${this.activeCrm?.clients.label(client)}
+              ${this.#label(client)}
             </li>`,
           )}
           ${this.open && this.suggestions.length === 0 ? html`<li class="none" role="option" aria-disabled="true" aria-selected="false">${t.picker.noMatch}</li>` : nothing}
@@ -448,7 +449,7 @@ export class KtClientPicker extends KtElement {
     const { chosen, context } = this;
     if (!chosen || !context) return nothing;
     const { t } = this;
-    return html`<aside class="context" part="context" aria-label=${this.activeCrm?.clients.label(chosen) ?? ''}>
+    return html`<aside class="context" part="context" aria-label=${this.#label(chosen)}>
       ${chosen.nextOrderReminder ? html`<p class="reminder"><strong>${t.picker.reminder}:</strong> ${chosen.nextOrderReminder}</p>` : nothing}
       ${context.notes.length
         ? html`<section>
@@ -469,6 +470,10 @@ export class KtClientPicker extends KtElement {
     </aside>`;
   }
 
+  #label(client: Client): string {
+    return clientLabel(client, this.t, (value) => this.number(value));
+  }
+
   #orderLine(order: Order): TemplateResult {
     const { t } = this;
     const unpaid = order.paymentState === 'unpaid' || order.paymentState === 'partially_paid';
@@ -476,7 +481,7 @@ export class KtClientPicker extends KtElement {
     return html`<li class=${unpaid || uncollected ? 'flagged' : ''}>
       <span>${order.number ?? order.id}</span>
       <span>${this.date(order.createdAt)}</span>
-      <span>${order.status ?? ''}</span>
+      <span>${order.status ? (t.order.statuses[order.status] ?? order.status) : ''}</span>
       <span class="money">${this.money(order.total, order.currency)}</span>
       ${unpaid ? html`<span class="flag">${t.picker.unpaid}</span>` : nothing}
       ${uncollected ? html`<span class="flag">${t.picker.uncollected}</span>` : nothing}

@@ -4,6 +4,7 @@ import {
   clientCsvImportFields,
   detectDelimiter,
   isCrmError,
+  type ClientCsvImportError,
   type ClientCsvImportField,
   type ClientCsvImportProgress,
   type ClientCsvImportReport,
@@ -16,6 +17,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { KtImportCompleteEvent } from '../events/import-complete-event.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { errorsCsv } from './errors-file.ts';
+import { issueText } from '../base/issue-text.ts';
 import { guessMapping } from './guess-field.ts';
 import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
@@ -170,7 +172,7 @@ export class KtCsvImport extends KtElement {
       this.report = report;
       if (report.errors.length) {
         const t = this.t.csvImport;
-        const text = errorsCsv(report.errors, { line: t.line, column: t.column, problem: t.problem }, this.delimiter === '\t' ? ';' : this.delimiter);
+        const text = errorsCsv(report.errors, { line: t.line, column: t.column, problem: t.problem }, (error) => this.#problem(error), this.delimiter === '\t' ? ';' : this.delimiter);
         this.errorsUrl = URL.createObjectURL(new Blob([text], { type: csvType }));
       }
       this.emit(new KtImportCompleteEvent(report));
@@ -179,6 +181,11 @@ export class KtCsvImport extends KtElement {
     } finally {
       this.importing = false;
     }
+  }
+
+  /** A rejected row's problem in the user's language: the SDK's message is English. */
+  #problem(error: ClientCsvImportError): string {
+    return issueText(error.field ?? '', error, this.language);
   }
 
   /** A mapping problem goes to its column's row; anything else above the button. */
@@ -381,7 +388,7 @@ export class KtCsvImport extends KtElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${report.errors.map((error) => html`<tr><td>${error.line}</td><td>${error.column ?? ''}</td><td>${error.message}</td></tr>`)}
+                  ${report.errors.map((error) => html`<tr><td>${error.line}</td><td>${error.column ?? ''}</td><td>${this.#problem(error)}</td></tr>`)}
                 </tbody>
               </table>
             </div>

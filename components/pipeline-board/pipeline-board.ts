@@ -64,7 +64,8 @@ export class KtPipelineBoard extends KtElement {
   @state() private stats: PipelineStats | undefined;
   @state() private chosen = '';
   @state() private error: string | undefined;
-  @state() private announcement = '';
+  /** What the last move was, composed at render: a change of language reaches it. */
+  @state() private announcement: (() => string) | undefined;
   @state() private dropStage: string | undefined;
   @state() private dragging: string | undefined;
 
@@ -135,7 +136,7 @@ export class KtPipelineBoard extends KtElement {
     try {
       await crm.pipelines.move(item.client.id, pipeline.id, stageId, { expectedVersion: item.placement.version });
       this.error = undefined;
-      this.announcement = this.t.board.moved(item.client.name, stage?.name ?? stageId);
+      this.announcement = () => this.t.board.moved(item.client.name, stage?.name ?? stageId);
     } catch (error) {
       this.error = errorText(error);
     }
@@ -201,7 +202,7 @@ export class KtPipelineBoard extends KtElement {
               ${this.columns.map((column) => this.#column(column))}
             </div>`
         : nothing}
-      <div class="visually-hidden" part="status" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" part="status" role="status" aria-live="polite">${this.announcement?.()}</div>
     `;
   }
 

@@ -238,6 +238,7 @@ export const cs: Translation = {
     undo: 'Vrátit zpět',
     undone: 'vráceno',
     noActivity: 'Zatím nic.',
+    cannotUndo: (name) => `Nelze vrátit zpět: u klienta ${name} se mezitím něco změnilo. Zkontrolujte kartu a upravte ji ručně.`,
   },
   settings: {
     title: 'Nastavení CRM',
@@ -500,5 +501,24 @@ export const cs: Translation = {
     conflict: 'Pravidlo mezitím změnil někdo jiný; vaše změny nejsou uložené. Načtěte ho znovu a uvidíte jeho verzi.',
     reload: 'Načíst znovu',
   },
-  clientLabel: (number) => `Klient: ${number}`,
+  order: {
+    statuses: { new: 'Nová', pending: 'Čeká', processing: 'Vyřizuje se', shipped: 'Odeslána', delivered: 'Doručena', completed: 'Dokončena', cancelled: 'Zrušena', returned: 'Vrácena' },
+    channels: { eshop: 'E-shop', 'b2b-portal': 'B2B portál', phone: 'Telefon', email: 'E-mail', marketplace: 'Tržiště', store: 'Prodejna' },
+  },
+  issues: {
+    required: 'Vyplňte toto pole.',
+    email: 'Zadejte e-mailovou adresu, např. jmeno@example.com.',
+    phone: 'Zadejte telefonní číslo: číslice, mezery, na začátku případně +.',
+    currency: 'Zadejte třípísmenný kód měny, např. CZK.',
+    language: 'Zadejte kód jazyka, např. cs nebo en-GB.',
+    country: 'Zadejte dvoupísmenný kód země, např. CZ.',
+    number: 'Zadejte číslo.',
+    wholeNumber: 'Zadejte celé číslo.',
+    atMost: (max) => `Zadejte nejvýše ${max}.`,
+    atLeast: (min) => `Zadejte nejméně ${min}.`,
+    tooLong: { one: 'Příliš dlouhé: nejvýše {n} znak.', few: 'Příliš dlouhé: nejvýše {n} znaky.', many: 'Příliš dlouhé: nejvýše {n} znaku.', other: 'Příliš dlouhé: nejvýše {n} znaků.' },
+    taxId: 'Neplatné IČO / DIČ: zkontrolujte číslo.',
+    invalid: 'Tato hodnota není platná.',
+  },
+  clientLabel: (number) => `Klient č. ${number}`,
 };

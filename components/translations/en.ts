@@ -247,6 +247,7 @@ export const en = {
     undo: 'Undo',
     undone: 'undone',
     noActivity: 'Nothing yet.',
+    cannotUndo: (name: string) => `Cannot undo: something about ${name} has changed since. Check the card and change it by hand.`,
   },
   settings: {
     title: 'CRM settings',
@@ -508,6 +509,27 @@ export const en = {
     applied: { zero: 'Applied: it fired for no record.', one: 'Applied: it fired for {n} record.', other: 'Applied: it fired for {n} records.' } as PluralForms,
     conflict: 'Someone changed this rule in the meantime; your changes are not saved. Reload it to see theirs.',
     reload: 'Reload',
+  },
+  /** What an order's status and channel codes say, where known; an unknown code shows as it is. */
+  order: {
+    statuses: { new: 'New', pending: 'Pending', processing: 'Processing', shipped: 'Shipped', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled', returned: 'Returned' } as Record<string, string>,
+    channels: { eshop: 'E-shop', 'b2b-portal': 'B2B portal', phone: 'Phone', email: 'E-mail', marketplace: 'Marketplace', store: 'Store' } as Record<string, string>,
+  },
+  /** A field's problem by the kind the SDK names (`FieldIssue.code`) and what the field holds. */
+  issues: {
+    required: 'Fill this in.',
+    email: 'Enter an e-mail address, such as name@example.com.',
+    phone: 'Enter a phone number: digits, spaces, maybe a + at the start.',
+    currency: 'Enter a three-letter currency code, such as EUR.',
+    language: 'Enter a language code, such as cs or en-GB.',
+    country: 'Enter a two-letter country code, such as CZ.',
+    number: 'Enter a number.',
+    wholeNumber: 'Enter a whole number.',
+    atMost: (max: string) => `Enter ${max} or less.`,
+    atLeast: (min: string) => `Enter ${min} or more.`,
+    tooLong: { one: 'Too long: {n} character at most.', other: 'Too long: {n} characters at most.' } as PluralForms,
+    taxId: 'Not a valid tax ID: check the number.',
+    invalid: 'This value is not valid.',
   },
   clientLabel: (number: string) => `Client: ${number}`,
 };

@@ -238,6 +238,7 @@ export const pl: Translation = {
     undo: 'Cofnij',
     undone: 'cofnięto',
     noActivity: 'Jeszcze nic.',
+    cannotUndo: (name) => `Nie można cofnąć: u klienta ${name} coś się w międzyczasie zmieniło. Sprawdź kartę i popraw ją ręcznie.`,
   },
   settings: {
     title: 'Ustawienia CRM',
@@ -500,5 +501,24 @@ export const pl: Translation = {
     conflict: 'Ktoś w międzyczasie zmienił tę regułę; twoje zmiany nie zostały zapisane. Wczytaj ją ponownie, aby zobaczyć jego wersję.',
     reload: 'Wczytaj ponownie',
   },
-  clientLabel: (number) => `Klient: ${number}`,
+  order: {
+    statuses: { new: 'Nowe', pending: 'Oczekujące', processing: 'W realizacji', shipped: 'Wysłane', delivered: 'Dostarczone', completed: 'Zrealizowane', cancelled: 'Anulowane', returned: 'Zwrócone' },
+    channels: { eshop: 'Sklep internetowy', 'b2b-portal': 'Portal B2B', phone: 'Telefon', email: 'E-mail', marketplace: 'Marketplace', store: 'Sklep stacjonarny' },
+  },
+  issues: {
+    required: 'Wypełnij to pole.',
+    email: 'Wpisz adres e-mail, np. imie@example.com.',
+    phone: 'Wpisz numer telefonu: cyfry, spacje, na początku ewentualnie +.',
+    currency: 'Wpisz trzyliterowy kod waluty, np. PLN.',
+    language: 'Wpisz kod języka, np. pl lub en-GB.',
+    country: 'Wpisz dwuliterowy kod kraju, np. PL.',
+    number: 'Wpisz liczbę.',
+    wholeNumber: 'Wpisz liczbę całkowitą.',
+    atMost: (max) => `Wpisz najwyżej ${max}.`,
+    atLeast: (min) => `Wpisz co najmniej ${min}.`,
+    tooLong: { one: 'Za długie: najwyżej {n} znak.', few: 'Za długie: najwyżej {n} znaki.', many: 'Za długie: najwyżej {n} znaków.', other: 'Za długie: najwyżej {n} znaku.' },
+    taxId: 'Nieprawidłowy NIP: sprawdź numer.',
+    invalid: 'Ta wartość jest nieprawidłowa.',
+  },
+  clientLabel: (number) => `Klient nr ${number}`,
 };

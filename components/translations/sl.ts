@@ -238,6 +238,7 @@ export const sl: Translation = {
     undo: 'Razveljavi',
     undone: 'razveljavljeno',
     noActivity: 'Še nič.',
+    cannotUndo: (name) => `Ni mogoče razveljaviti: pri stranki ${name} se je medtem nekaj spremenilo. Preverite kartico in jo popravite ročno.`,
   },
   settings: {
     title: 'Nastavitve CRM',
@@ -500,5 +501,24 @@ export const sl: Translation = {
     conflict: 'Nekdo je medtem spremenil to pravilo; vaše spremembe niso shranjene. Naložite ga znova, da vidite njegovo različico.',
     reload: 'Naloži znova',
   },
-  clientLabel: (number) => `Stranka: ${number}`,
+  order: {
+    statuses: { new: 'Novo', pending: 'V čakanju', processing: 'V obdelavi', shipped: 'Odposlano', delivered: 'Dostavljeno', completed: 'Zaključeno', cancelled: 'Preklicano', returned: 'Vrnjeno' },
+    channels: { eshop: 'Spletna trgovina', 'b2b-portal': 'Portal B2B', phone: 'Telefon', email: 'E-pošta', marketplace: 'Spletna tržnica', store: 'Prodajalna' },
+  },
+  issues: {
+    required: 'Izpolnite to polje.',
+    email: 'Vpišite e-poštni naslov, npr. ime@example.com.',
+    phone: 'Vpišite telefonsko številko: števke, presledki, na začetku po želji +.',
+    currency: 'Vpišite tričrkovno oznako valute, npr. EUR.',
+    language: 'Vpišite oznako jezika, npr. sl ali en-GB.',
+    country: 'Vpišite dvočrkovno oznako države, npr. SI.',
+    number: 'Vpišite število.',
+    wholeNumber: 'Vpišite celo število.',
+    atMost: (max) => `Vpišite največ ${max}.`,
+    atLeast: (min) => `Vpišite najmanj ${min}.`,
+    tooLong: { one: 'Predolgo: največ {n} znak.', two: 'Predolgo: največ {n} znaka.', few: 'Predolgo: največ {n} znaki.', other: 'Predolgo: največ {n} znakov.' },
+    taxId: 'Neveljavna davčna številka: preverite številko.',
+    invalid: 'Ta vrednost ni veljavna.',
+  },
+  clientLabel: (number) => `Stranka št. ${number}`,
 };

@@ -1,4 +1,4 @@
-import { createCrm, formatTaxId, type Order } from '../../src/index.ts';
+import { createCrm, formatTaxId, type Client, type Order } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 import '../../components/define/all.ts';
 import { counted, removalSummary, strings, translatePage } from './strings.ts';
@@ -25,18 +25,19 @@ document.querySelector('kt-crm-provider')!.crm = crm;
 
 /**
  * A first visit gets the settings of a Czech shop that lets orders create their clients, the rule
- * templates (disabled: dry-run them, then enable) and a sales pipeline.
+ * templates (disabled: dry-run them, then enable) and a sales pipeline, named in the page's language.
  */
 async function prepareStore(): Promise<void> {
-  if (!(await crm.rules.list()).length) for (const template of await crm.rules.templates()) await crm.rules.create(template.rule);
+  const w = words();
+  if (!(await crm.rules.list()).length) {
+    for (const template of await crm.rules.templates()) await crm.rules.create({ ...template.rule, name: w.ruleNames[template.key] ?? template.rule.name });
+  }
   if (!(await crm.pipelines.list()).length) {
     await crm.settings.update({ autoCreateClients: true, defaultCountry: 'CZ' });
-    const w = words();
     await crm.pipelines.create({ name: w.salesPipeline, stages: w.stages.split(',').map((name) => ({ name })) });
   }
   await crm.rules.runDaily();
 }
-
 
 async function renderSampleButtons(): Promise<void> {
   const hasSample = await crm.sampleData.has();
@@ -190,9 +191,20 @@ $<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {
     return removalSummary(document.documentElement.lang, removal);
   });
 });
+let opened: Client | undefined;
+
+/** "Opened Alza.cz a.s., CZ27082440 (Client: 2)" in the page's language (`crm.clients.label` is English). */
+function renderOpened(): void {
+  if (!opened) return;
+  const w = words();
+  const taxId = opened.taxId ? `, ${formatTaxId(opened.taxId)}` : '';
+  $('#opened').textContent = `${w.opened} ${opened.name}${taxId} (${w.clientNumber.replace('{n}', String(opened.number))})`;
+}
+
 async function openClient(event: { clientId: string }): Promise<void> {
   const client = await crm.clients.get(event.clientId);
-  $('#opened').textContent = `${words().opened} ${crm.clients.label(client)}`;
+  opened = client;
+  renderOpened();
   document.querySelector('kt-client-card')!.clientId = client.id;
   $('#card-section').hidden = false;
   $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -205,11 +217,15 @@ $('#open-export').addEventListener('click', () => $<HTMLDialogElement>('#export-
 
 const language = $<HTMLSelectElement>('#language');
 const theme = $<HTMLSelectElement>('#theme');
-language.value = localStorage.getItem('kartoteka-demo-lang') ?? 'en';
+/** A first visit speaks the browser's language when the demo has it. */
+const offered = [...language.options].map((option) => option.value);
+const browserLanguage = navigator.languages.map((tag) => tag.split('-')[0]!.toLowerCase()).find((tag) => offered.includes(tag));
+language.value = localStorage.getItem('kartoteka-demo-lang') ?? browserLanguage ?? 'en';
 theme.value = localStorage.getItem('kartoteka-demo-theme') ?? '';
 function applyPreferences(): void {
   document.documentElement.lang = language.value;
   translatePage(language.value);
+  renderOpened();
   if (shownOrderId) void showOrder(shownOrderId);
   else void renderOrders();
   document.documentElement.style.colorScheme = theme.value || 'light dark';

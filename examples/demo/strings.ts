@@ -3,6 +3,18 @@ import type { PluralForms as Counted } from '../../components/index.ts';
 import { plural } from '../../components/base/locale.ts';
 import type { SampleDataRemoval, SampleDataSummary } from '../../src/index.ts';
 const en = {
+  title: 'Kartoteka demo — shop admin',
+  clientCard: 'Client card',
+  importTitle: 'Import clients from CSV',
+  exportTitle: 'Export clients to CSV',
+  clientNumber: 'Client: {n}',
+  ruleNames: {
+    first_paid_order_status: 'Status after the first paid order',
+    big_order_star: 'Star for a big order',
+    regular_customer: 'Regular customer',
+    dormant_tag: 'Dormant after 90 days',
+    hot_potential: 'Hot when a potential client orders',
+  } as Record<string, string>,
   subtitle: 'demo shop admin',
   language: 'Language',
   theme: 'Theme',
@@ -55,6 +67,18 @@ const en = {
 type Strings = typeof en;
 
 const cs: Strings = {
+  title: 'Kartotéka demo — administrace e-shopu',
+  clientCard: 'Karta klienta',
+  importTitle: 'Import klientů z CSV',
+  exportTitle: 'Export klientů do CSV',
+  clientNumber: 'Klient č. {n}',
+  ruleNames: {
+    first_paid_order_status: 'Stav po první zaplacené objednávce',
+    big_order_star: 'Hvězda za velkou objednávku',
+    regular_customer: 'Stálý zákazník',
+    dormant_tag: 'Spící po 90 dnech',
+    hot_potential: 'Horký, když potenciální klient objedná',
+  },
   subtitle: 'ukázková administrace e-shopu',
   language: 'Jazyk',
   theme: 'Vzhled',
@@ -106,6 +130,18 @@ const cs: Strings = {
 };
 
 const pl: Strings = {
+  title: 'Kartoteka demo — panel sklepu',
+  clientCard: 'Karta klienta',
+  importTitle: 'Import klientów z CSV',
+  exportTitle: 'Eksport klientów do CSV',
+  clientNumber: 'Klient nr {n}',
+  ruleNames: {
+    first_paid_order_status: 'Status po pierwszym opłaconym zamówieniu',
+    big_order_star: 'Gwiazdka za duże zamówienie',
+    regular_customer: 'Stały klient',
+    dormant_tag: 'Uśpiony po 90 dniach',
+    hot_potential: 'Gorący, gdy potencjalny klient zamawia',
+  },
   subtitle: 'przykładowy panel sklepu',
   language: 'Język',
   theme: 'Motyw',
@@ -157,6 +193,18 @@ const pl: Strings = {
 };
 
 const sl: Strings = {
+  title: 'Kartoteka demo — administracija trgovine',
+  clientCard: 'Kartica stranke',
+  importTitle: 'Uvoz strank iz CSV',
+  exportTitle: 'Izvoz strank v CSV',
+  clientNumber: 'Stranka št. {n}',
+  ruleNames: {
+    first_paid_order_status: 'Status po prvem plačanem naročilu',
+    big_order_star: 'Zvezdica za veliko naročilo',
+    regular_customer: 'Stalna stranka',
+    dormant_tag: 'Speča po 90 dneh',
+    hot_potential: 'Vroča, ko potencialna stranka naroči',
+  },
   subtitle: 'predstavitvena administracija trgovine',
   language: 'Jezik',
   theme: 'Videz',
@@ -227,9 +275,11 @@ export function counted(lang: string, text: string, { clients, orders }: SampleD
   return text.replace('{clients}', plural(words.clientCount, clients, lang)).replace('{orders}', plural(words.orderCount, orders, lang));
 }
 
-/** Puts the page's words into every element marked `data-text` (its text) or `data-placeholder`. */
+/** Puts the page's words into its title and every element marked `data-text` (its text), `data-placeholder` or `data-label` (its `aria-label`). */
 export function translatePage(lang: string): void {
   const words = strings(lang) as unknown as Record<string, string>;
+  document.title = words['title']!;
   for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = words[element.dataset['text']!] ?? '';
   for (const element of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) element.placeholder = words[element.dataset['placeholder']!] ?? '';
+  for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) element.ariaLabel = words[element.dataset['label']!] ?? '';
 }

@@ -4,7 +4,7 @@ import { transact, type CrmContext, type UnitOfWork } from '../context.ts';
 import { detectDelimiter } from '../csv/delimiter.ts';
 import { restoreFormula } from '../csv/formula.ts';
 import { parseCsv, type CsvRecord } from '../csv/parse.ts';
-import { CrmError, type FieldIssue } from '../errors.ts';
+import { CrmError, invalid, type FieldIssue } from '../errors.ts';
 import { ClientPatch, CreateClientInput, type Client } from '../model/client.ts';
 import { Address } from '../model/common.ts';
 import { sameJson } from '../same-json.ts';
@@ -12,7 +12,7 @@ import { ReadAhead } from '../storage/read-ahead.ts';
 import { readAll } from '../storage/read-all.ts';
 import { taxIdKey, validateTaxId } from '../tax-id/index.ts';
 import { foldText } from '../text.ts';
-import { parse } from '../validation.ts';
+import { fieldIssue, parse } from '../validation.ts';
 import { canSee } from './access.ts';
 import { recordClientChange } from './changes.ts';
 import { newClientRecord, patchedClient } from './client-record.ts';
@@ -42,7 +42,14 @@ export interface ClientCsvImportError {
   /** The client field the problem is about. */
   field?: string;
   message: string;
+  /** What kind of problem, as `FieldIssue.code` says it, when the row broke a field's rule. */
+  code?: string;
+  /** The bound a `too_big` or `too_small` problem crossed. */
+  limit?: number;
 }
+
+/** Why a cell cannot be read: a message, and the kind and bound when known. */
+type CellProblem = Pick<FieldIssue, 'message' | 'code' | 'limit'>;
 
 export interface ClientCsvImportReport extends ClientCsvImportProgress {
   /** By line. */
@@ -192,8 +199,8 @@ function readRow(ctx: CrmContext, record: CsvRecord, width: number, columns: Col
   for (const { index, header, field } of columns) {
     const cell = restoreFormula(record.cells[index]!).replace(/\r\n?/g, '\n').trim();
     if (cell === '') continue;
-    const message = readCell(ctx, values, field, cell, lookup);
-    if (message !== undefined) errors.push({ line, column: header, field, message });
+    const problem = readCell(ctx, values, field, cell, lookup);
+    if (problem !== undefined) errors.push({ line, column: header, field, ...problem });
   }
   if (errors.length) return { errors };
   const taxId = values.scalars['taxId'];
@@ -204,7 +211,7 @@ function readRow(ctx: CrmContext, record: CsvRecord, width: number, columns: Col
 const taxIdOptions = (ctx: CrmContext) => (ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
 
 /** Puts one cell's value into `values`; returns why it cannot, if it cannot. */
-function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string, lookup: Record<'status' | 'stars', Map<string, string>>): string | undefined {
+function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string, lookup: Record<'status' | 'stars', Map<string, string>>): CellProblem | undefined {
   const customKey = customFieldKey(field);
   if (customKey !== undefined) {
     values.customFields[customKey] = cell;
@@ -215,7 +222,7 @@ function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string
     case 'taxId':
     case 'vatId': {
       const result = validateTaxId(text, taxIdOptions(ctx));
-      if (!result.valid) return result.reason ?? 'Not a valid tax ID';
+      if (!result.valid) return { message: result.reason ?? 'Not a valid tax ID', code: 'tax_id' };
       return check(CreateClientInput.shape[field], text, (value) => (values.scalars[field] = value));
     }
     case 'email':
@@ -229,7 +236,7 @@ function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string
       const names = field === 'status' ? [text] : text.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
       for (const name of names) {
         const id = lookup[field].get(lookup[field].has(name) ? name : foldText(name));
-        if (id === undefined) return `No ${field === 'status' ? 'status' : 'star kind'} "${name}"`;
+        if (id === undefined) return { message: `No ${field === 'status' ? 'status' : 'star kind'} "${name}"` };
         if (field === 'status') values.scalars['statusId'] = id;
         else values.stars.push(id);
       }
@@ -241,15 +248,15 @@ function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string
   }
 }
 
-function check(schema: z.ZodMiniType, text: string, keep: (value: string) => void): string | undefined {
+function check(schema: z.ZodMiniType, text: string, keep: (value: string) => void): CellProblem | undefined {
   const result = schema.safeParse(text);
-  if (!result.success) return result.error.issues[0]?.message ?? 'Invalid value';
+  if (!result.success) return problemOf(result.error.issues[0]);
   keep(result.data as string);
   return undefined;
 }
 
 /** Checks the values of a list cell against the field's list schema; names the bad value. */
-function list(parts: string[], schema: z.ZodMiniType, into: string[]): string | undefined {
+function list(parts: string[], schema: z.ZodMiniType, into: string[]): CellProblem | undefined {
   const items = parts.map((part) => part.trim()).filter(Boolean);
   const result = schema.safeParse(items);
   if (result.success) {
@@ -258,7 +265,14 @@ function list(parts: string[], schema: z.ZodMiniType, into: string[]): string | 
   }
   const issue = result.error.issues[0];
   const at = issue?.path[0];
-  return `${typeof at === 'number' ? `${items[at]}: ` : ''}${issue?.message ?? 'Invalid value'}`;
+  const problem = problemOf(issue);
+  return { ...problem, message: `${typeof at === 'number' ? `${items[at]}: ` : ''}${problem.message}` };
+}
+
+function problemOf(issue: z.core.$ZodIssue | undefined): CellProblem {
+  if (!issue) return { message: 'Invalid value' };
+  const { path: _, ...problem } = fieldIssue(issue);
+  return problem;
 }
 
 /** Stages a chunk of rows in one unit of work, each row whole or not at all (see `stageEach`). */
@@ -293,7 +307,7 @@ async function stageRow(ctx: CrmContext, uow: UnitOfWork, row: Row): Promise<'cr
     return 'updated';
   }
   const { scalars, address, emails, phones, tags, stars, customFields } = row.values;
-  if (scalars['name'] === undefined) throw new CrmError('validation', 'A new client needs a name', { fields: [{ path: ['name'], message: 'A new client needs a name' }] });
+  if (scalars['name'] === undefined) throw invalid(['name'], 'A new client needs a name', 'required');
   const input = parse(CreateClientInput, {
     ...scalars,
     ...(Object.keys(address).length ? { billingAddress: address } : {}),
@@ -350,10 +364,10 @@ function unique(values: string[]): string[] {
 /** A rejected row's errors, each at the column of the field it names. */
 function rowErrors(line: number, error: CrmError, columns: Column[]): ClientCsvImportError[] {
   const issues = error.fields.length ? error.fields : [{ path: [], message: error.message }];
-  return issues.map(({ path, message }) => {
+  return issues.map(({ path, ...problem }) => {
     const field = fieldOfPath(path);
     const column = columns.find((c) => c.field === field)?.header;
-    return { line, ...(column === undefined ? {} : { column }), ...(field === undefined ? {} : { field }), message };
+    return { line, ...(column === undefined ? {} : { column }), ...(field === undefined ? {} : { field }), ...problem };
   });
 }
 

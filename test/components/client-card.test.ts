@@ -198,6 +198,70 @@ describe('<kt-client-card>', () => {
     expect((await crm.orders.get('r-1')).clientId).to.equal(undefined);
   });
 
+  describe('in Czech', () => {
+    async function czechCard(crm: Crm, clientId: string): Promise<KtClientCard> {
+      const element = await mount<KtClientCard>(html`<div lang="cs"><kt-client-card client-id=${clientId} .crm=${crm}></kt-client-card></div>`, 'kt-client-card');
+      await until(() => expect(shadow(element).querySelector('h2')).to.not.equal(null));
+      return element;
+    }
+    const fieldError = (element: KtClientCard, name: string) => textOf(section(element, 'info').querySelector(`#e-${name}`));
+
+    it('words each field error in Czech, never the SDK’s English', async () => {
+      const { crm, client } = await world();
+      const element = await czechCard(crm, client.id);
+      button(section(element, 'info'), 'Upravit').click();
+      await until(() => expect(shadow(element).activeElement?.id).to.equal('f-name'));
+      const form = section(element, 'info').querySelector('form')!;
+      const set = (name: string, value: string) => (form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!.value = value);
+      set('name', ' ');
+      set('emails', 'nakup@alza.cz\nnot an e-mail');
+      set('discountPercent', '150');
+      set('discountClass', '0');
+      set('currency', 'koruny');
+      set('accountCode', 'x'.repeat(101));
+      form.requestSubmit();
+      await until(() => expect(fieldError(element, 'emails')).to.equal('Zadejte e-mailovou adresu, např. jmeno@example.com.'));
+      expect(fieldError(element, 'name')).to.equal('Vyplňte toto pole.');
+      expect(fieldError(element, 'discountPercent')).to.equal('Zadejte nejvýše 100.');
+      expect(fieldError(element, 'discountClass')).to.equal('Zadejte nejméně 1.');
+      expect(fieldError(element, 'currency')).to.equal('Zadejte třípísmenný kód měny, např. CZK.');
+      expect(fieldError(element, 'accountCode')).to.equal('Příliš dlouhé: nejvýše 100 znaků.');
+      set('discountPercent', '-5');
+      form.requestSubmit();
+      await until(() => expect(fieldError(element, 'discountPercent')).to.equal('Zadejte nejméně 0.'));
+      expect(textOf(section(element, 'info'))).to.not.match(/Invalid input|Expected/);
+    });
+
+    it('names the client number, the client’s language, and order statuses and channels in Czech', async () => {
+      const { crm, client } = await world();
+      await crm.clients.update(client.id, { language: 'sk' });
+      await crm.orders.upsert({ id: 'c-1', number: 'C-1', channel: 'b2b-portal', status: 'delivered', currency: 'CZK', total: 1000, createdAt: daysAgo(2), billing: { company: 'Alza', taxId: 'CZ27082440' } });
+      await crm.orders.upsert({ id: 'c-2', number: 'C-2', channel: 'pos-7', status: 'on-the-truck', currency: 'CZK', total: 1000, createdAt: daysAgo(1), billing: { company: 'Alza', taxId: 'CZ27082440' } });
+      const element = await czechCard(crm, client.id);
+      expect(textOf(shadow(element).querySelector('header'))).to.contain('Klient č. 1 · CZ27082440');
+      expect(textOf(section(element, 'info'))).to.contain('Jazykslovenština');
+      await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(4));
+      const cells = (number: string) => [...section(element, 'orders').querySelectorAll('tbody tr')].find((row) => textOf(row).startsWith(number))!.querySelectorAll('td');
+      expect([textOf(cells('C-1')[2]), textOf(cells('C-1')[3])]).to.deep.equal(['B2B portál', 'Doručena']);
+      // A code the kit does not know shows as the shop sent it.
+      expect([textOf(cells('C-2')[2]), textOf(cells('C-2')[3])]).to.deep.equal(['pos-7', 'on-the-truck']);
+    });
+
+    it('says in Czech, by the client’s name, why an undo is refused', async () => {
+      const { crm, client } = await world();
+      const [lead, vip] = (await crm.statuses.list()).filter((status) => ['Lead', 'VIP'].includes(status.name));
+      await crm.clients.setStatus([client.id], lead!.id);
+      await crm.clients.setStatus([client.id], vip!.id);
+      const element = await czechCard(crm, client.id);
+      const timeline = section(element, 'timeline');
+      const changes = () => [...timeline.querySelectorAll('li')].filter((li) => li.querySelector('button'));
+      await until(() => expect(changes()).to.have.length(2));
+      // The older change: the status has moved on since.
+      changes()[1]!.querySelector('button')!.click();
+      await until(() => expect(textOf(shadow(element).querySelector('.message'))).to.equal('Nelze vrátit zpět: u klienta Alza.cz a.s. se mezitím něco změnilo. Zkontrolujte kartu a upravte ji ručně.'));
+    });
+  });
+
   it('says so for a client that does not exist', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const element = await mount<KtClientCard>(html`<kt-client-card client-id="cli_missing" .crm=${crm}></kt-client-card>`, 'kt-client-card');

@@ -214,4 +214,29 @@ describe('<kt-client-picker>', () => {
     await type(picker, 'a.s.');
     await until(() => expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('Nalezeni 2 klienti'));
   });
+
+  it('labels clients with the Czech word for the client number, in suggestions, the chosen client and the toast', async () => {
+    const { crm } = await world();
+    const picker = await mount<KtClientPicker>(html`<div lang="cs"><kt-client-picker .crm=${crm}></kt-client-picker></div>`, 'kt-client-picker');
+    await type(picker, '27082');
+    await until(() => expect(options(picker)).to.deep.equal(['Alza.cz a.s., CZ27082440 (Klient č. 1)']));
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="chosen"]'))).to.contain('Alza.cz a.s., CZ27082440 (Klient č. 1)'));
+    await crm.orders.upsert({ id: 'o-9', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
+    picker.value = '';
+    picker.orderId = 'o-9';
+    await until(() => expect(button(picker, 'Založit klienta')).to.not.equal(undefined));
+    button(picker, 'Založit klienta')!.click();
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="toast"]'))).to.contain('Založen klient Kovo Novák s.r.o., CZ25596641 (Klient č. 3).'));
+  });
+
+  it('shows the order statuses it knows in Czech, an unknown one as it is', async () => {
+    const { crm } = await world();
+    await crm.orders.upsert({ id: 'old-3', number: 'A-3', currency: 'CZK', total: 1, createdAt: '2026-10-07T10:00:00Z', status: 'delivered', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+    const picker = await mount<KtClientPicker>(html`<div lang="cs"><kt-client-picker order-id="old-1" .crm=${crm}></kt-client-picker></div>`, 'kt-client-picker');
+    const lines = () => [...(shadow(picker).querySelectorAll('[part="context"] .orders li') ?? [])].map(textOf);
+    await until(() => expect(lines()).to.have.length(4));
+    expect(lines().find((line) => line.startsWith('A-3'))).to.contain('Doručena').and.not.contain('delivered');
+    expect(lines().find((line) => line.startsWith('A-2'))).to.contain('uncollected');
+  });
 });

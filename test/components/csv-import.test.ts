@@ -143,6 +143,23 @@ describe('<kt-csv-import>', () => {
     expect((await crm.clients.list()).items.map((client) => [client.name, client.billingAddress?.city])).to.deep.equal([['Alza', 'Praha']]);
   });
 
+  it('says in Czech why rows were not imported, on screen and in the errors file', async () => {
+    const crm = await czechCrm();
+    const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="cs"></kt-csv-import>`, 'kt-csv-import');
+    await chooseFile(element, ['Název;IČO;E-mail', ';45274649;info@cez.cz', 'Chybné IČO;27082441;', 'Špatný e-mail;;not-an-email', ''].join('\r\n'));
+    button(element).click();
+    await until(() => expect(shadow(element).querySelectorAll('[part="errors"] tbody tr')).to.have.length(3));
+    const errorRows = [...shadow(element).querySelectorAll('[part="errors"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(textOf));
+    expect(errorRows).to.deep.equal([
+      ['2', 'Název', 'Vyplňte toto pole.'],
+      ['3', 'IČO', 'Neplatné IČO / DIČ: zkontrolujte číslo.'],
+      ['4', 'E-mail', 'Zadejte e-mailovou adresu, např. jmeno@example.com.'],
+    ]);
+    const link = shadow(element).querySelector<HTMLAnchorElement>('[part="download-errors"]')!;
+    const errorsFile = await (await fetch(link.href)).text();
+    expect(parseCsv(errorsFile, { delimiter: ';' }).map((record) => record.cells)).to.deep.equal([['Řádek', 'Sloupec', 'Problém'], ...errorRows]);
+  });
+
   it('speaks Czech, reads a Windows-1250 file and takes a dropped one', async () => {
     const crm = await czechCrm();
     const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="cs"></kt-csv-import>`, 'kt-csv-import');

@@ -71,6 +71,19 @@ describe('<kt-pipeline-board>', () => {
     expect(textOf(column(element, 'Offer').querySelector('header'))).to.contain('2 clients');
   });
 
+  it('announces a move in Czech, also one made before the language changed to Czech', async () => {
+    const { crm, sales } = await world();
+    const element = await mount<KtPipelineBoard>(html`<div lang="en"><kt-pipeline-board pipeline-id=${sales.id} .crm=${crm}></kt-pipeline-board></div>`, 'kt-pipeline-board');
+    await until(() => expect(cardNames(element, 'Lead')).to.have.length(2));
+    const moved = card(element, 'Alza.cz a.s.');
+    moved.querySelector('select')!.value = sales.stages[2]!.id;
+    [...moved.querySelectorAll('button')].find((button) => textOf(button) === 'Move')!.click();
+    const live = () => textOf(shadow(element).querySelector('[aria-live=polite]'));
+    await until(() => expect(live()).to.equal('Alza.cz a.s. moved to Won.'));
+    element.parentElement!.setAttribute('lang', 'cs');
+    await until(() => expect(live()).to.equal('Alza.cz a.s.: přesunuto do fáze Won.'));
+  });
+
   it('moves a card by drag and drop', async () => {
     const { crm, sales, kasa } = await world();
     const element = await board(crm, sales.id);

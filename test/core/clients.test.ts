@@ -62,8 +62,12 @@ describe('clients', () => {
     expect(error.code).to.equal('validation');
     const paths = error.fields.map((f) => f.path.join('.'));
     expect(paths).to.include.members(['name', 'emails.0', 'discountPercent']);
+    // Each issue says its kind and bound, so a form can word it in its own language.
+    const kinds = Object.fromEntries(error.fields.map((f) => [f.path.join('.'), [f.code, f.limit]]));
+    expect(kinds).to.deep.include({ name: ['too_small', 1], 'emails.0': ['invalid_format', undefined], discountPercent: ['too_big', 100] });
     const badTax = await rejection(crm.clients.create({ name: 'X', taxId: 'CZ27082441' }));
     expect(badTax.fields[0]!.path).to.deep.equal(['taxId']);
+    expect(badTax.fields[0]!.code).to.equal('tax_id');
     const unknownStatus = await rejection(crm.clients.create({ name: 'X', statusId: 'sts_nope' }));
     expect(unknownStatus.fields[0]!.path).to.deep.equal(['statusId']);
     expect((await rejection(crm.clients.create({ name: 'X', colour: 'red' } as never))).code).to.equal('validation');

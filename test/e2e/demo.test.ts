@@ -250,6 +250,28 @@ describe('demo page', () => {
     expect(iconStatus, 'the icon loads').to.equal(200);
     expect(problems).to.deep.equal([]);
   });
+
+  it('greets a Czech browser in Czech: the title, dialog names, the pipeline and rules it seeds, the opened client also after a switch of language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'cs-CZ' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Klienti', exact: true }).waitFor();
+    expect(await page.title()).to.equal('Kartotéka demo — administrace e-shopu');
+    expect(await page.getByRole('dialog', { name: 'Import klientů z CSV', includeHidden: true }).count()).to.equal(1);
+    expect(await page.getByRole('dialog', { name: 'Export klientů do CSV', includeHidden: true }).count()).to.equal(1);
+    expect(await page.locator('kt-pipeline-board section h3').allInnerTexts()).to.deep.equal(['Zájemce', 'Nabídka', 'Jednání', 'Vyhráno']);
+    await page.locator('#automation summary').click();
+    await page.locator('kt-rule-editor').getByText('Stálý zákazník').waitFor();
+    await page.getByRole('button', { name: 'Vložit ukázková data' }).click();
+    await clientCount(page, '40 klientů').waitFor({ timeout: 15_000 });
+    await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
+    await page.locator('#opened', { hasText: /^Otevřen .+ \(Klient č\. \d+\)$/ }).waitFor();
+    await page.selectOption('#language', 'en');
+    await page.locator('#opened', { hasText: /^Opened .+ \(Client: \d+\)$/ }).waitFor();
+    expect(await page.title()).to.equal('Kartoteka demo — shop admin');
+    expect(errors).to.deep.equal([]);
+  });
 });
 
 /** The table's count of matching clients. */

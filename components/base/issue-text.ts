@@ -1,0 +1,30 @@
+import type { FieldIssue } from '../../src/index.ts';
+import { formatNumber, plural, translationFor } from './locale.ts';
+
+/** What a field holds, where a bad format has a message of its own; keys as in paths and CSV fields. */
+const FORMATS = { email: 'email', emails: 'email', phone: 'phone', phones: 'phone', currency: 'currency', language: 'language', country: 'country' } as const;
+/** Number fields: their bounds are values, not lengths. */
+const NUMBERS = { discountPercent: 'number', discountClass: 'wholeNumber' } as const;
+
+/** The field an issue path is about: its last name (`contacts.0.email` → `email`, `emails.1` → `emails`). */
+export function fieldOfPath(path: readonly (string | number)[]): string {
+  return String([...path].reverse().find((key) => typeof key === 'string') ?? '');
+}
+
+/**
+ * A field's problem in the user's language, from the kind the SDK names (`FieldIssue.code`), its
+ * bound and the field: the SDK's own messages are English. Anything else is "not valid".
+ */
+export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit'>, locale: string): string {
+  const t = translationFor(locale).issues;
+  const format = FORMATS[field as keyof typeof FORMATS];
+  const number = NUMBERS[field as keyof typeof NUMBERS];
+  const { code, limit } = issue;
+  if (code === 'required') return t.required;
+  if (code === 'tax_id') return t.taxId;
+  if (code === 'invalid_format' && format) return t[format];
+  if (code === 'invalid_type' && number) return t[number];
+  if (code === 'too_big' && limit !== undefined) return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);
+  if (code === 'too_small' && limit !== undefined) return number ? t.atLeast(formatNumber(limit, locale)) : t.required;
+  return t.invalid;
+}
