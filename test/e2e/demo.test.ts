@@ -260,6 +260,7 @@ describe('demo page', () => {
     expect(await page.title()).to.equal('Kartotéka demo — administrace e-shopu');
     expect(await page.getByRole('dialog', { name: 'Import klientů z CSV', includeHidden: true }).count()).to.equal(1);
     expect(await page.getByRole('dialog', { name: 'Export klientů do CSV', includeHidden: true }).count()).to.equal(1);
+    await page.locator('kt-pipeline-board section h3').first().waitFor();
     expect(await page.locator('kt-pipeline-board section h3').allInnerTexts()).to.deep.equal(['Zájemce', 'Nabídka', 'Jednání', 'Vyhráno']);
     await page.locator('#automation summary').click();
     await page.locator('kt-rule-editor').getByText('Stálý zákazník').waitFor();
