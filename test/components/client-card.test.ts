@@ -251,6 +251,8 @@ describe('<kt-client-card>', () => {
       const { crm, client } = await world();
       const [lead, vip] = (await crm.statuses.list()).filter((status) => ['Lead', 'VIP'].includes(status.name));
       await crm.clients.setStatus([client.id], lead!.id);
+      // A later millisecond: the timeline orders the two changes by time.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       await crm.clients.setStatus([client.id], vip!.id);
       const element = await czechCard(crm, client.id);
       const timeline = section(element, 'timeline');
