@@ -21,7 +21,7 @@ export interface DryRunViewState {
 }
 
 const subject = (record: DryRunMatch | DryRunMiss, ctx: RowContext) =>
-  [record.clientName ?? ctx.t.noClient, record.orderId ? `(${ctx.t.order(record.orderId)})` : ''].filter(Boolean).join(' ');
+  [record.clientName ?? ctx.t.noClient, record.orderId ? `(${ctx.t.order(record.orderNumber ?? record.orderId)})` : ''].filter(Boolean).join(' ');
 
 /**
  * The live dry run: how many existing records the draft matches and how many clients it would

@@ -11,6 +11,8 @@ export interface DryRunMatch {
   clientId?: string;
   clientName?: string;
   orderId?: string;
+  /** The order's number, when it has one: what staff know it by. */
+  orderNumber?: string;
   changes: RuleChange[];
   /** Notes, tasks and host events it would add. */
   actions: RuleAction[];
@@ -23,6 +25,7 @@ export interface DryRunMiss {
   clientId?: string;
   clientName?: string;
   orderId?: string;
+  orderNumber?: string;
   explanation: ConditionExplanation;
 }
 
@@ -63,7 +66,11 @@ export async function dryRun(ctx: CrmContext, rule: DryRunRule & { id?: string }
       report.evaluated += 1;
       const known = { ...(client ? { client: simulated.get(client.id) ?? client } : {}), ...(order ? { order } : {}) };
       const facts = await readFacts(ctx, event, catalog.statusGroups, known);
-      const about = { ...(facts.client ? { clientId: facts.client.id, clientName: facts.client.name } : {}), ...(event.orderId ? { orderId: event.orderId } : {}) };
+      const about = {
+        ...(facts.client ? { clientId: facts.client.id, clientName: facts.client.name } : {}),
+        ...(event.orderId ? { orderId: event.orderId } : {}),
+        ...(facts.order?.number !== undefined ? { orderNumber: facts.order.number } : {}),
+      };
       if (!test(facts)) {
         if (report.misses.length < limit) report.misses.push({ ...about, explanation: explainCondition(rule.conditions, facts) });
         continue;

@@ -21,7 +21,7 @@ async function world(): Promise<{ crm: Crm; clients: Client[] }> {
   const clients: Client[] = [];
   for (const [i, company] of companies.entries()) {
     clients.push(await crm.clients.create({ name: company.name, taxId: company.taxId }));
-    await crm.orders.upsert({ id: `o-${i}`, currency: 'CZK', total: company.total, createdAt: daysAgo(10 + i), billing: { company: company.name, taxId: company.taxId } });
+    await crm.orders.upsert({ id: `o-${i}`, number: `2026/${100 + i}`, currency: 'CZK', total: company.total, createdAt: daysAgo(10 + i), billing: { company: company.name, taxId: company.taxId } });
   }
   return { crm, clients };
 }
@@ -82,7 +82,7 @@ describe('<kt-rule-editor>', () => {
     miss.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => expect(textOf(part(editor, 'explanation'))).to.contain('✗'));
-    expect(textOf(part(editor, 'explanation')).replace(/\u00a0/g, ' ')).to.equal('Why: ČEZ, a. s. (order o-1) ✗does not hold: Order total at least CZK 100,000.00 (actual: CZK 60,000.00)');
+    expect(textOf(part(editor, 'explanation')).replace(/\u00a0/g, ' ')).to.equal('Why: ČEZ, a. s. (order 2026/101) ✗does not hold: Order total at least CZK 100,000.00 (actual: CZK 60,000.00)');
 
     // Save, enable, apply to existing.
     part(editor, 'save').focus();

@@ -255,6 +255,9 @@ describe('rules', () => {
     const before = await crm.rules.dryRun(rule);
     expect(before).to.include({ evaluated: 3, matched: 2, clientsChanged: 1 });
     expect(before.matches.map((m) => [m.orderId, m.changes.map((c) => c.field)])).to.deep.equal([['e1', ['statusId', 'tags']], ['e2', []]]);
+    // What staff know an order by.
+    expect(before.matches.map((m) => m.orderNumber)).to.deep.equal(await Promise.all(['e1', 'e2'].map(async (id) => (await crm.orders.get(id)).number)));
+    expect(before.matches[0]!.orderNumber).to.be.a('string');
     expect(before.misses).to.have.length(1);
     const miss = before.misses[0]!.explanation;
     expect(miss).to.deep.include({ combinator: 'all', matched: false });
