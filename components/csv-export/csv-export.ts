@@ -91,6 +91,8 @@ export class KtCsvExport extends KtElement {
       emails: this.emails,
       delimiter,
       bom: this.bom,
+      // Headed as the fields are labelled here, in the user's language; the import dialog reads these headers back.
+      headers: Object.fromEntries(this.fields.map((field) => [field, this.t.csvFields[field]])),
       ...(this.from ? { lastOrderFrom: this.from } : {}),
       ...(this.to ? { lastOrderTo: nextDay(this.to) } : {}),
       ...(this.statusIds.length ? { statusIds: this.statusIds } : {}),

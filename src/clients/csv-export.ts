@@ -37,6 +37,8 @@ export const ClientCsvExportOptions = z.optional(z.strictObject({
   delimiter: z.optional(CsvDelimiter),
   /** Start with a byte-order mark, so Excel reads the file as UTF-8. */
   bom: z.optional(z.boolean()),
+  /** The header row's text per field, e.g. in the user's language; a field not named here is headed by its own name. */
+  headers: z.optional(z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(200)))),
 }));
 export type ClientCsvExportOptions = z.input<typeof ClientCsvExportOptions>;
 
@@ -56,7 +58,7 @@ export async function exportClientsCsv(ctx: CrmContext, input: ClientCsvExportOp
   const names = await catalogNames(ctx, fields);
   const rowPerEmail = fields.includes('email') && options.emails !== 'joined';
 
-  const rows: string[][] = [[...fields]];
+  const rows: string[][] = [fields.map((field) => options.headers?.[field] ?? field)];
   for (let start = 0; start < clients.length; start += batchSize) {
     const batch = clients.slice(start, start + batchSize);
     const exact = (client: Client) => fields.includes('lastOrderAt') || window?.get(client.id) === 'edge';

@@ -1,5 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
+import { guessMapping } from '../../components/csv-import/guess-field.ts';
 import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, formatTaxId, parseCsv, type Crm } from '../../src/index.ts';
@@ -87,7 +88,7 @@ describe('<kt-csv-export>', () => {
     const text = new TextDecoder().decode(file.bytes);
     const [alza, magistrat] = [await shownTaxId(crm, 'Alza'), await shownTaxId(crm, 'Magistrát')];
     expect(parseCsv(text).map((record) => record.cells)).to.deep.equal([
-      ['name', 'email', 'taxId', 'city'],
+      ['Name', 'E-mail', 'Tax ID (company number)', 'City'],
       ['Alza', 'a@alza.cz', alza, 'Praha'],
       ['Alza', 'b@alza.cz', alza, 'Praha'],
       ['Magistrát', 'podatelna@praha.eu', magistrat, 'Praha 1'],
@@ -124,9 +125,11 @@ describe('<kt-csv-export>', () => {
     const file = await caught.downloads[0]!;
     expect([...file.bytes.slice(0, 1)]).to.not.deep.equal([0xef]);
     expect(parseCsv(new TextDecoder().decode(file.bytes), { delimiter: ';' }).map((record) => record.cells)).to.deep.equal([
-      ['number', 'name', 'email', 'taxId'],
+      ['Číslo klienta', 'Název', 'E-mail', 'IČO'],
       [String((await crm.clients.search('alza'))[0]!.number), 'Alza', 'a@alza.cz; b@alza.cz', await shownTaxId(crm, 'Alza')],
     ]);
+    // The import dialog reads the headers back.
+    expect(guessMapping(['Číslo klienta', 'Název', 'E-mail', 'IČO'])).to.deep.equal(['', 'name', 'email', 'taxId']);
 
     setDate('lastOrderTo', '2026-03-09');
     const completed = new Promise<KtExportCompleteDetail>((resolve) => element.addEventListener('kt-export-complete', (e: KtExportCompleteEvent) => resolve(e.detail), { once: true }));

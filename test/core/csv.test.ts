@@ -139,6 +139,13 @@ describe('clients.exportCsv', () => {
     ]);
   });
 
+  it('heads the columns with the headers given, a field without one by its name', async () => {
+    const { crm } = await shop();
+    const [header] = table(await crm.clients.exportCsv({ fields: ['number', 'name', 'email'], headers: { name: 'Název', email: 'E-mail' } }));
+    expect(header).to.deep.equal(['number', 'Název', 'E-mail']);
+    expect((await rejection(crm.clients.exportCsv({ headers: { name: 'x'.repeat(201) } }))).fields[0]!.path).to.deep.equal(['headers', 'name']);
+  });
+
   it("joins a client's e-mails with '; ' in a row per client, when asked", async () => {
     const { crm } = await shop();
     expect(table(await crm.clients.exportCsv({ fields: ['name', 'email'], emails: 'joined' }))).to.deep.equal([
