@@ -145,9 +145,12 @@ $<HTMLButtonElement>('#remove-sample').addEventListener('click', (event) =>
 async function openClient(event: { clientId: string }): Promise<void> {
   const client = await crm.clients.get(event.clientId);
   $('#opened').textContent = `${words().opened} ${crm.clients.label(client)}`;
-  document.querySelector('kt-client-card')!.clientId = client.id;
+  const card = document.querySelector('kt-client-card')!;
+  card.clientId = client.id;
   $('#card-section').hidden = false;
   $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // The user asked for this client: the next Tab goes on in the card, not back in the list.
+  card.focus({ preventScroll: true });
 }
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));

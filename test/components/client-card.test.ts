@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
@@ -196,6 +197,44 @@ describe('<kt-client-card>', () => {
     section(element, 'orders').querySelector<HTMLButtonElement>('button[aria-label="Unlink R-1"]')!.click();
     await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(1));
     expect((await crm.orders.get('r-1')).clientId).to.equal(undefined);
+  });
+
+  it('after a refused Save puts the focus on the first field to fix; Escape cancels the edit, back on Edit', async () => {
+    const { crm, client } = await world();
+    const element = await card(crm, client.id);
+    button(section(element, 'info'), 'Edit').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).activeElement?.id).to.equal('f-name'));
+    const form = section(element, 'info').querySelector('form')!;
+    form.querySelector<HTMLInputElement>('[name="discountPercent"]')!.value = '140';
+    button(form, 'Save').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).activeElement?.id).to.equal('f-discountPercent'));
+    expect(textOf(section(element, 'info').querySelector('#e-discountPercent'))).to.not.equal('');
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(section(element, 'info').querySelector('form')).to.equal(null));
+    expect(textOf(shadow(element).activeElement)).to.equal('Edit');
+    expect(textOf(section(element, 'info'))).to.contain('Discount %7.5 %');
+    expect((await crm.clients.get(client.id)).discountPercent).to.equal(7.5);
+  });
+
+  it('takes the focus on its heading when the host calls focus(), once the client shows; another client drops the old message', async () => {
+    const { crm, client } = await world();
+    const other = await crm.clients.create({ name: 'Kovo Novák s.r.o.' });
+    const element = await card(crm, client.id);
+    button(section(element, 'info'), 'Edit').click();
+    await element.updateComplete;
+    const form = section(element, 'info').querySelector('form')!;
+    form.querySelector<HTMLInputElement>('[name="owner"]')!.value = 'petr';
+    form.requestSubmit();
+    await until(() => expect(textOf(shadow(element).querySelector('.message'))).to.equal('Saved.'));
+    element.clientId = other.id;
+    element.focus();
+    await until(() => expect(textOf(shadow(element).querySelector('h2'))).to.equal('Kovo Novák s.r.o.'));
+    await until(() => expect(shadow(element).activeElement?.tagName).to.equal('H2'));
+    expect(textOf(shadow(element).querySelector('.message'))).to.equal('');
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(element).activeElement)).to.equal('Search the web');
   });
 
   it('says so for a client that does not exist', async () => {
