@@ -276,4 +276,26 @@ describe('<kt-notes>', () => {
     await until(() => expect(texts()).to.deep.equal(['Urgent, edited', 'Medium one']));
     expect((await crm.notes.list({ clientId: client.id })).map((n) => n.text)).to.deep.equal(['Urgent, edited', 'Medium one']);
   });
+
+  it('adds a note with Ctrl+Enter or Cmd+Enter in its text; Enter alone starts a new line', async () => {
+    const { crm, client } = await world();
+    const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} .crm=${crm}></kt-notes>`, 'kt-notes');
+    await until(() => expect(textOf(shadow(notes).querySelector('.empty'))).to.equal('No notes yet.'));
+    const texts = () => [...shadow(notes).querySelectorAll('li .text')].map((p) => p.textContent);
+    shadow(notes).querySelector<HTMLTextAreaElement>('form[part="form"] textarea')!.focus();
+    await sendKeys({ type: 'Call back' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'on Monday' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => expect(texts()).to.deep.equal(['Call back\non Monday']));
+    expect(shadow(notes).querySelector<HTMLTextAreaElement>('form[part="form"] textarea')!.value).to.equal('');
+    await sendKeys({ type: 'Pays by invoice' });
+    await sendKeys({ down: 'Meta' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Meta' });
+    await until(() => expect(texts()).to.have.length(2));
+    expect(texts()).to.include('Pays by invoice');
+  });
 });
