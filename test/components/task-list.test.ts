@@ -108,6 +108,28 @@ describe('<kt-task-list>', () => {
     expect(shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.value).to.equal('');
   });
 
+  it('closes “Task … added.” by itself after toast-duration; another client drops the message', async () => {
+    const { crm, client, other } = await world();
+    const element = await list(crm, client.id);
+    element.toastDuration = 300;
+    const toast = () => textOf(shadow(element).querySelector('[part="toast"]'));
+    const add = async (title: string) => {
+      shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.focus();
+      await sendKeys({ type: title });
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(toast()).to.contain(`Task “${title}” added.`));
+    };
+    await add('Send the price list');
+    await until(() => expect(toast()).to.equal(''), 2000);
+    element.toastDuration = 0;
+    await add('Call about the invoice');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(toast()).to.contain('Call about the invoice');
+    element.clientId = other.id;
+    await until(() => expect(textOf(shadow(element).querySelector('[part=empty]'))).to.equal('No tasks here.'));
+    expect(toast()).to.equal('');
+  });
+
   it('shows a refused add as an error', async () => {
     const { crm, client } = await world();
     const element = await list(crm, client.id);
