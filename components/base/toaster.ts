@@ -18,10 +18,6 @@ export class Toaster implements ReactiveController {
     host.addController(this);
   }
 
-  get current(): Toast | undefined {
-    return this.#toast;
-  }
-
   show(toast: Toast): void {
     this.#toast = toast;
     this.#start();
