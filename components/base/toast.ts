@@ -5,16 +5,23 @@ export interface Toast {
   /** The words, or how to say them: composed at each render, so a change of language reaches a toast on screen. */
   message: string | (() => string);
   undo?: () => Promise<unknown>;
+  /** A failure: it stays until closed, where a confirmation closes by itself. */
+  error?: boolean;
 }
 
 /**
  * Renders the toast region: always in the page (a live region that appears together with its
  * text is often not read out), holding the toast while there is one.
  */
-export function renderToast(toast: Toast | undefined, labels: { undo: string; close: string }, on: { undo(undo: () => Promise<unknown>): void; close(): void }): TemplateResult {
+export function renderToast(
+  toast: Toast | undefined,
+  labels: { undo: string; close: string },
+  on: { undo(undo: () => Promise<unknown>): void; close(): void; hold(): void; release(toast: HTMLElement): void },
+): TemplateResult {
+  const release = (e: Event) => on.release(e.currentTarget as HTMLElement);
   return html`<div class="toast-region" role="status">
     ${toast
-      ? html`<div class="toast" part="toast">
+      ? html`<div class="toast" part="toast" @mouseenter=${on.hold} @focusin=${on.hold} @mouseleave=${release} @focusout=${release}>
           <span>${typeof toast.message === 'function' ? toast.message() : toast.message}</span>
           ${toast.undo ? html`<button type="button" @click=${() => on.undo(toast.undo!)}>${labels.undo}</button>` : nothing}
           <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>

@@ -63,6 +63,26 @@ export class KtClientCard extends KtElement {
   @state() private message: string | undefined;
   readonly #reads = new NewestRead();
   #loadScheduled = false;
+  /** A `focus()` waiting for the client to show. */
+  #focusWish: FocusOptions | undefined;
+
+  /**
+   * Moves the focus to the client's name, once the client shows if it is still loading: a host
+   * that opens the card at the user's request calls it, so the next Tab continues in the card.
+   */
+  override focus(options: FocusOptions = {}): void {
+    this.#focusWish = options;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#focusWish) return;
+    const target = this.client === null ? this.renderRoot.querySelector<HTMLElement>('.empty') : this.client?.id === this.clientId ? this.renderRoot.querySelector<HTMLElement>('#title') : null;
+    if (!target) return;
+    target.focus(this.#focusWish);
+    this.#focusWish = undefined;
+  }
 
   protected override crmChanged(): void {
     void this.#load();
@@ -92,6 +112,9 @@ export class KtClientCard extends KtElement {
     if (changed.has('clientId') && this.hasUpdated) {
       this.editing = false;
       this.showOlder = false;
+      // Messages about the previous client do not carry over to this one.
+      this.message = this.conflict = undefined;
+      this.fieldErrors = new Map();
       void this.#load();
     }
   }
@@ -132,11 +155,11 @@ export class KtClientCard extends KtElement {
     const form = e.target as HTMLFormElement;
     // A number the browser could not read reaches the form as empty: say so rather than clear the field.
     const unreadable = [...form.querySelectorAll<HTMLInputElement>('input[type="number"]')].filter((input) => input.validity.badInput);
-    if (unreadable.length) {
-      this.fieldErrors = new Map(unreadable.map((input) => [input.name, () => this.t.card.badNumber]));
-      return;
-    }
-    await this.#update(patchFromForm(new FormData(form), client), client.version);
+    if (unreadable.length) this.fieldErrors = new Map(unreadable.map((input) => [input.name, () => this.t.card.badNumber]));
+    else await this.#update(patchFromForm(new FormData(form), client), client.version);
+    // Refused: to the first field to fix, its message read with it, rather than staying on Save.
+    await this.updateComplete;
+    if (this.editing) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   async #update(patch: ClientPatch, version: number): Promise<void> {
@@ -183,6 +206,13 @@ export class KtClientCard extends KtElement {
     const { patch, current } = this.conflict!;
     this.client = current;
     return this.#update(patch, current.version);
+  }
+
+  /** Escape leaves the form unsaved, as Cancel does. */
+  #onFormKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    void this.#stopEditing();
   }
 
   async #startEditing(): Promise<void> {
@@ -241,13 +271,13 @@ export class KtClientCard extends KtElement {
 
   protected override render(): TemplateResult {
     const { t } = this;
-    if (this.client === null) return html`<p class="empty" role="alert">${t.card.notFound}</p>`;
+    if (this.client === null) return html`<p class="empty" role="alert" tabindex="-1">${t.card.notFound}</p>`;
     const client = this.client;
     if (!client) return html`<p class="empty" aria-busy="true">${t.card.loading}</p>`;
     return html`
       <article aria-labelledby="title">
         <header part="header">
-          <h2 id="title">${client.name}</h2>
+          <h2 id="title" tabindex="-1">${client.name}</h2>
           <span class="number">${t.clientLabel(this.number(client.number))}${client.taxId ? ` · ${formatTaxId(client.taxId)}` : ''}</span>
           <a href=${lookupLinks.web(client.name)} target="_blank" rel="noopener noreferrer">${t.card.lookup.web}</a>
         </header>
@@ -344,7 +374,7 @@ export class KtClientCard extends KtElement {
       </select>`;
     return html`<section class="panel" part="info" aria-labelledby="info-title">
       <h3 id="info-title">${t.card.info}</h3>
-      <form class="edit" @submit=${this.#save} novalidate>
+      <form class="edit" @submit=${this.#save} @keydown=${this.#onFormKeydown} novalidate>
         ${field('name', f.name, input('name', client.name))} ${field('accountCode', f.accountCode, input('accountCode', client.accountCode))}
         ${field('emails', f.emails, area('emails', client.emails.join('\n')), t.card.onePerLine)}
         ${field('phones', f.phones, area('phones', client.phones.join('\n')), t.card.onePerLine)}

@@ -5,7 +5,9 @@ import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { clientLabel } from '../base/client-label.ts';
 import { themeStyles } from '../base/theme.styles.ts';
-import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
+import { feedbackStyles, type Toast } from '../base/toast.ts';
+import { Toaster } from '../base/toaster.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import { KtClientSelectEvent } from '../events/client-select-event.ts';
 import { billingChanges, type BillingChange } from './billing-diff.ts';
 import { clientPickerStyles } from './client-picker.styles.ts';
@@ -68,6 +70,9 @@ export class KtClientPicker extends KtElement {
   /** The visible label; defaults to "Client" in the page's language. */
   @property() label = '';
 
+  /** How long a confirmation stays on screen, in milliseconds (0: until closed); errors stay until closed. */
+  @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
+
   @state() private text = '';
   @state() private suggestions: Client[] = [];
   @state() private open = false;
@@ -76,13 +81,13 @@ export class KtClientPicker extends KtElement {
   @state() private order: Order | undefined;
   @state() private context: ClientContext | undefined;
   @state() private changes: BillingChange[] | undefined;
-  @state() private toast: Toast | undefined;
   @state() private announcement = '';
   @state() private busy = false;
 
   @query('input') private input?: HTMLInputElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
+  readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusActions() });
   readonly #internals = this.attachInternals();
   #formDisabled = false;
   /** Which read of the order is the newest: a late answer for an earlier `order-id` is dropped. */
@@ -165,8 +170,9 @@ export class KtClientPicker extends KtElement {
       if (this.chosen?.id !== this.value && this.hasUpdated) void this.#loadChosen();
     }
     if (changed.has('orderId') && this.hasUpdated) {
-      // Another order: its own client shows, not the previous order's.
+      // Another order: its own client shows, not the previous order's, nor what was done to that one.
       if (!changed.has('value')) this.value = '';
+      this.#toasts.clear();
       void this.#loadOrder();
     }
   }
@@ -318,14 +324,22 @@ export class KtClientPicker extends KtElement {
     this.busy = true;
     try {
       // The toast is a live region of its own: screen readers hear it.
-      this.toast = await action(crm);
+      this.#toasts.show(await action(crm));
       await this.#loadOrder();
       await this.#loadChosen();
     } catch (error) {
-      this.toast = { message: errorText(error) };
+      this.#toasts.show({ message: errorText(error), error: true });
     } finally {
       this.busy = false;
     }
+    // The button pressed gives way to the ones that now apply (Link to Unlink): focus goes there, not to <body>.
+    await this.updateComplete;
+    if (focusLost(this)) this.#focusActions();
+  }
+
+  /** The first order action that applies now, else the text field. */
+  #focusActions(): void {
+    (this.renderRoot.querySelector<HTMLElement>('[part="actions"] button:enabled') ?? this.input)?.focus();
   }
 
   #link(): Promise<void> {
@@ -425,7 +439,7 @@ export class KtClientPicker extends KtElement {
           ${this.open && this.suggestions.length === 0 ? html`<li class="none" role="option" aria-disabled="true" aria-selected="false">${t.picker.noMatch}</li>` : nothing}
         </ul>
       </div>
-      ${this.#renderOrderActions()} ${this.#renderContext()} ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
+      ${this.#renderOrderActions()} ${this.#renderContext()} ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))} ${this.#renderDialog()}
       <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }

@@ -5,7 +5,9 @@ import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, t
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { errorText } from '../base/error-text.ts';
-import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
+import { feedbackStyles } from '../base/toast.ts';
+import { Toaster } from '../base/toaster.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { KtSelectionChangeEvent } from '../events/selection-change-event.ts';
 import { ClientCardsView } from './client-cards.ts';
@@ -75,6 +77,9 @@ export class KtClientTable extends KtElement {
   /** Height of a row in pixels (rows are virtualised, so all have the same height). */
   @property({ type: Number, attribute: 'row-height' }) rowHeight = 40;
 
+  /** How long a confirmation stays on screen, in milliseconds (0: until closed); errors stay until closed. */
+  @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
+
   @state() private source: RowSource | undefined;
   /** A source still starting (counting, or reading sort keys for a large sort): shows its progress. */
   @state() private pending: RowSource | undefined;
@@ -84,7 +89,6 @@ export class KtClientTable extends KtElement {
   @state() private active = 0;
   @state() private gridScrollTop = 0;
   @state() private viewportHeight = 560;
-  @state() private toast: Toast | undefined;
   @state() private busy: string | undefined;
   @state() private confirming: string[] | undefined;
   @state() private announcement = '';
@@ -92,6 +96,7 @@ export class KtClientTable extends KtElement {
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
+  readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusList() });
   private readonly selection = new Selection();
   private readonly cards = new ClientCardsView(this, () => this.activeCrm);
   private figures: OrderFiguresCache | undefined;
@@ -250,7 +255,7 @@ export class KtClientTable extends KtElement {
     return html`
       ${this.#renderToolbar()} ${this.#renderBulkBar()}
       ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
-      ${renderToast(this.toast, { undo: this.t.table.undo, close: this.t.table.close }, { undo: (undo) => this.#undo(undo), close: () => (this.toast = undefined) })} ${this.#renderDialog()}
+      ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))} ${this.#renderDialog()}
       <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -359,7 +364,7 @@ export class KtClientTable extends KtElement {
           ${this.starKinds.map((star) => html`<option value=${star.id}>${star.name}</option>`)}
         </select>
         <button type="button" class="danger" ?disabled=${this.busy !== undefined} @click=${this.#askDelete}>${t.table.delete}</button>
-        <button type="button" @click=${this.#clearSelection}>${t.table.clearSelection}</button>
+        <button type="button" @click=${this.#clearSelectionFromBar}>${t.table.clearSelection}</button>
         ${this.busy ? html`<span class="busy" role="progressbar" aria-label=${this.busy}>${this.busy}</span>` : nothing}
       </div>
     `;
@@ -558,7 +563,7 @@ export class KtClientTable extends KtElement {
 
   #renderDialog(): TemplateResult {
     const count = this.confirming?.length ?? 0;
-    return html`<dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.confirming = undefined)}>
+    return html`<dialog part="dialog" aria-labelledby="confirm-text" @close=${this.#onDialogClose}>
       <p id="confirm-text">${count ? this.plural(this.t.table.confirmDelete, count) : ''}</p>
       <form method="dialog" class="actions">
         <button value="cancel" autofocus>${this.t.table.cancel}</button>
@@ -568,6 +573,12 @@ export class KtClientTable extends KtElement {
   }
 
   // ——— interaction ———
+
+  /** The dialog gives the focus back to its opener, unless a quick delete took the bar with it: then to the list. */
+  #onDialogClose(): void {
+    this.confirming = undefined;
+    if (focusLost(this)) this.#focusList();
+  }
 
   #onScroll(e: Event): void {
     this.gridScrollTop = (e.target as HTMLElement).scrollTop;
@@ -619,6 +630,18 @@ export class KtClientTable extends KtElement {
   #clearSelection(): void {
     this.selection.clear();
     this.#selectionChanged();
+  }
+
+  /** The bar goes with the selection: the focus goes back to the list, at the row the user was on. */
+  async #clearSelectionFromBar(): Promise<void> {
+    this.#clearSelection();
+    await this.updateComplete;
+    this.#focusList();
+  }
+
+  /** The list: the grid (its active row), in the cards view the search box. */
+  #focusList(): void {
+    (this.scroller ?? this.renderRoot.querySelector<HTMLElement>('[part="search"]'))?.focus();
   }
 
   #selectionChanged(): void {
@@ -684,7 +707,7 @@ export class KtClientTable extends KtElement {
       area.remove();
     }
     // The toast is a live region of its own: screen readers hear it.
-    this.toast = { message: () => this.t.table.copied(value) };
+    this.#toasts.show({ message: () => this.t.table.copied(value) });
   }
 
   #announce(message: string): void {
@@ -704,13 +727,16 @@ export class KtClientTable extends KtElement {
         const done = action.kind === 'delete' ? this.plural(this.t.table.deleted, result.changed) : this.plural(this.t.table.updated, result.changed);
         return result.missing ? `${done} ${this.plural(this.t.table.missing, result.missing)}` : done;
       };
-      this.toast = { message, ...(result.undo ? { undo: result.undo } : {}) };
+      this.#toasts.show({ message, ...(result.undo ? { undo: result.undo } : {}) });
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
-      this.toast = { message: errorText(error) };
+      this.#toasts.show({ message: errorText(error), error: true });
     } finally {
       this.busy = undefined;
     }
+    // A delete takes the bar (and the dialog's opener) away: back to the list rather than <body>.
+    await this.updateComplete;
+    if (focusLost(this)) this.#focusList();
   }
 
   async #askDelete(): Promise<void> {
@@ -726,12 +752,12 @@ export class KtClientTable extends KtElement {
   }
 
   async #undo(undo: () => Promise<unknown>): Promise<void> {
-    this.toast = undefined;
+    this.#toasts.clear();
     try {
       await undo();
-      this.toast = { message: () => this.t.table.undone };
+      this.#toasts.show({ message: () => this.t.table.undone });
     } catch (error) {
-      this.toast = { message: errorText(error) };
+      this.#toasts.show({ message: errorText(error), error: true });
     }
   }
 }

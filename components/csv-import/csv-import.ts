@@ -22,6 +22,7 @@ import { guessMapping } from './guess-field.ts';
 import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import { focusLost } from '../base/lost-focus.ts';
 
 type Mapped = ClientCsvImportField | '';
 
@@ -181,6 +182,16 @@ export class KtCsvImport extends KtElement {
     } finally {
       this.importing = false;
     }
+    // The Import button gives way to the report (or comes back enabled): focus goes to what shows now.
+    await this.updateComplete;
+    if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>('#done-title, [part="import-button"]')?.focus();
+  }
+
+  /** Back to choosing a file: the report and its button go, the file picker comes. */
+  async #again(): Promise<void> {
+    this.#reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
   }
 
   /** A rejected row's problem in the user's language: the SDK's message is English. */
@@ -369,7 +380,7 @@ export class KtCsvImport extends KtElement {
     ] as const;
     const base = this.file?.name.replace(/\.[^.]*$/, '') || 'import';
     return html`<section part="summary" aria-labelledby="done-title">
-        <h3 id="done-title">${t.done}</h3>
+        <h3 id="done-title" tabindex="-1">${t.done}</h3>
         <div role="status">
           <dl class="figures">
             ${figures.map(([key, label, count]) => html`<div class=${key === 'failed' && count > 0 ? key : ''} data-figure=${key}><dt>${label}</dt><dd>${this.number(count)}</dd></div>`)}
@@ -394,7 +405,7 @@ export class KtCsvImport extends KtElement {
             </div>
             ${this.errorsUrl ? html`<p><a part="download-errors" href=${this.errorsUrl} download=${`${base}-errors.csv`}>${t.downloadErrors}</a></p>` : nothing}`
         : html`<p>${t.noErrors}</p>`}
-      <div class="line"><button type="button" @click=${this.#reset}>${t.again}</button></div>`;
+      <div class="line"><button type="button" @click=${this.#again}>${t.again}</button></div>`;
   }
 }
 

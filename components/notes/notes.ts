@@ -116,6 +116,8 @@ export class KtNotes extends KtElement {
     super.willUpdate(changed);
     if ((changed.has('clientId') || changed.has('orderId')) && this.hasUpdated) {
       this.notes = undefined;
+      // The previous client's error and open edit do not belong to this one.
+      this.error = this.editing = undefined;
       void this.#load();
     }
   }
@@ -205,13 +207,20 @@ export class KtNotes extends KtElement {
     `;
   }
 
+  /** Ctrl+Enter (Cmd+Enter on a Mac) in the text adds or saves the note; Enter alone is a new line. */
+  #onTextKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    (e.target as HTMLTextAreaElement).form?.requestSubmit();
+  }
+
   /** The form for a new note, or for editing `note`. */
   #form(note: Note | undefined): TemplateResult {
     const t = this.t.notes;
     const id = note ? `edit-${note.id}` : 'new';
     return html`<form part=${note ? nothing : 'form'} @submit=${(e: SubmitEvent) => (note ? this.#save(e, note) : this.#add(e))}>
       <label class="visually-hidden" for=${`${id}-text`}>${t.text}</label>
-      <textarea id=${`${id}-text`} name="text" required .value=${note?.text ?? ''} placeholder=${t.text}></textarea>
+      <textarea id=${`${id}-text`} name="text" required .value=${note?.text ?? ''} placeholder=${t.text} @keydown=${this.#onTextKeydown}></textarea>
       <div class="row">
         <label>${t.priority}
           <select name="priority">

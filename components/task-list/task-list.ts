@@ -7,7 +7,9 @@ import type { CrmEvent, Task } from '../../src/index.ts';
 import { errorText } from '../base/error-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
-import { feedbackStyles, renderToast, type Toast } from '../base/toast.ts';
+import { feedbackStyles } from '../base/toast.ts';
+import { Toaster } from '../base/toaster.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import { taskListStyles } from './task-list.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
 
@@ -58,15 +60,19 @@ export class KtTaskList extends KtElement {
   /** Without `client-id`: only the tasks due of this user id (everyone's when empty). */
   @property({ reflect: true }) assignee = '';
 
+  /** How long a confirmation stays on screen, in milliseconds (0: until closed). */
+  @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
+
   @state() private tasks: Row[] | undefined;
   @state() private error: string | undefined;
-  @state() private toast: Toast | undefined;
   /** In the due list, the names of the tasks' clients. */
   @state() private clientNames = new Map<string, string>();
 
   /** Tasks completed in the due list: no longer due, kept on screen so they can be reopened. */
   #kept = new Map<string, Task>();
   readonly #reads = new NewestRead();
+  // A toast closed from the keyboard hands the focus to the first task, else the new-task field.
+  readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.renderRoot.querySelector('input')?.focus() });
 
   protected override crmChanged(): void {
     void this.#load();
@@ -86,6 +92,9 @@ export class KtTaskList extends KtElement {
     if ((changed.has('clientId') || changed.has('assignee')) && this.hasUpdated) {
       this.tasks = undefined;
       this.#kept.clear();
+      // What was said was about the previous client's tasks.
+      this.#toasts.clear();
+      this.error = undefined;
       void this.#load();
     }
   }
@@ -160,9 +169,9 @@ export class KtTaskList extends KtElement {
         if (!this.clientId) this.#kept.set(result.id, result);
         return result;
       });
-      if (completed) this.toast = { message: () => this.t.tasks.completed(task.title), undo: () => this.#reopen(completed) };
+      if (completed) this.#toasts.show({ message: () => this.t.tasks.completed(task.title), undo: () => this.#reopen(completed) });
     } else if (await this.#reopen(task)) {
-      this.toast = { message: () => t.reopened(task.title) };
+      this.#toasts.show({ message: () => t.reopened(task.title) });
     }
     // A refused change puts the box back as the task is (`live` compares with the DOM).
     this.requestUpdate();
@@ -191,7 +200,7 @@ export class KtTaskList extends KtElement {
     const created = await this.#run(() => crm.tasks.create({ clientId, title, due: due ? endOfDay(due) : '', ...(assignee ? { assignee } : {}) }));
     if (created) {
       form.reset();
-      this.toast = { message: () => this.t.tasks.added(created.title) };
+      this.#toasts.show({ message: () => this.t.tasks.added(created.title) });
     }
   }
 
@@ -204,12 +213,9 @@ export class KtTaskList extends KtElement {
       ${tasks?.length === 0 ? html`<p class="empty" part="empty">${this.clientId ? t.empty : t.emptyDue}</p>` : nothing}
       ${tasks?.length ? html`<ul part="list" aria-labelledby="heading">${repeat(tasks, (task) => task.id, (task) => this.#row(task))}</ul>` : nothing}
       ${this.clientId ? this.#form() : nothing}
-      ${renderToast(this.toast, { undo: t.undo, close: t.close }, {
-        undo: (undo) => {
-          this.toast = undefined;
-          void undo();
-        },
-        close: () => (this.toast = undefined),
+      ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => {
+        this.#toasts.clear();
+        void undo();
       })}
     `;
   }
@@ -223,8 +229,7 @@ export class KtTaskList extends KtElement {
     if (!box) return;
     this.#refocus = undefined;
     // Only when the move dropped it, never taking the focus from where the user has put it since.
-    const lost = document.activeElement === document.body || (document.activeElement === this && this.shadowRoot?.activeElement === null);
-    if (lost) box.focus();
+    if (focusLost(this)) box.focus();
   }
 
   #row(task: Row): TemplateResult {

@@ -205,9 +205,12 @@ async function openClient(event: { clientId: string }): Promise<void> {
   const client = await crm.clients.get(event.clientId);
   opened = client;
   renderOpened();
-  document.querySelector('kt-client-card')!.clientId = client.id;
+  const card = document.querySelector('kt-client-card')!;
+  card.clientId = client.id;
   $('#card-section').hidden = false;
   $('#card-section').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // The user asked for this client: the next Tab goes on in the card, not back in the list.
+  card.focus({ preventScroll: true });
 }
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
@@ -264,6 +265,44 @@ describe('<kt-client-card>', () => {
     });
   });
 
+  it('after a refused Save puts the focus on the first field to fix; Escape cancels the edit, back on Edit', async () => {
+    const { crm, client } = await world();
+    const element = await card(crm, client.id);
+    button(section(element, 'info'), 'Edit').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).activeElement?.id).to.equal('f-name'));
+    const form = section(element, 'info').querySelector('form')!;
+    form.querySelector<HTMLInputElement>('[name="discountPercent"]')!.value = '140';
+    button(form, 'Save').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).activeElement?.id).to.equal('f-discountPercent'));
+    expect(textOf(section(element, 'info').querySelector('#e-discountPercent'))).to.not.equal('');
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(section(element, 'info').querySelector('form')).to.equal(null));
+    expect(textOf(shadow(element).activeElement)).to.equal('Edit');
+    expect(textOf(section(element, 'info'))).to.contain('Discount %7.5 %');
+    expect((await crm.clients.get(client.id)).discountPercent).to.equal(7.5);
+  });
+
+  it('takes the focus on its heading when the host calls focus(), once the client shows; another client drops the old message', async () => {
+    const { crm, client } = await world();
+    const other = await crm.clients.create({ name: 'Kovo Novák s.r.o.' });
+    const element = await card(crm, client.id);
+    button(section(element, 'info'), 'Edit').click();
+    await element.updateComplete;
+    const form = section(element, 'info').querySelector('form')!;
+    form.querySelector<HTMLInputElement>('[name="owner"]')!.value = 'petr';
+    form.requestSubmit();
+    await until(() => expect(textOf(shadow(element).querySelector('.message'))).to.equal('Saved.'));
+    element.clientId = other.id;
+    element.focus();
+    await until(() => expect(textOf(shadow(element).querySelector('h2'))).to.equal('Kovo Novák s.r.o.'));
+    await until(() => expect(shadow(element).activeElement?.tagName).to.equal('H2'));
+    expect(textOf(shadow(element).querySelector('.message'))).to.equal('');
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(element).activeElement)).to.equal('Search the web');
+  });
+
   it('says so for a client that does not exist', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const element = await mount<KtClientCard>(html`<kt-client-card client-id="cli_missing" .crm=${crm}></kt-client-card>`, 'kt-client-card');
@@ -302,5 +341,27 @@ describe('<kt-notes>', () => {
     dialog.querySelector<HTMLButtonElement>('button[value="delete"]')!.click();
     await until(() => expect(texts()).to.deep.equal(['Urgent, edited', 'Medium one']));
     expect((await crm.notes.list({ clientId: client.id })).map((n) => n.text)).to.deep.equal(['Urgent, edited', 'Medium one']);
+  });
+
+  it('adds a note with Ctrl+Enter or Cmd+Enter in its text; Enter alone starts a new line', async () => {
+    const { crm, client } = await world();
+    const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} .crm=${crm}></kt-notes>`, 'kt-notes');
+    await until(() => expect(textOf(shadow(notes).querySelector('.empty'))).to.equal('No notes yet.'));
+    const texts = () => [...shadow(notes).querySelectorAll('li .text')].map((p) => p.textContent);
+    shadow(notes).querySelector<HTMLTextAreaElement>('form[part="form"] textarea')!.focus();
+    await sendKeys({ type: 'Call back' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'on Monday' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => expect(texts()).to.deep.equal(['Call back\non Monday']));
+    expect(shadow(notes).querySelector<HTMLTextAreaElement>('form[part="form"] textarea')!.value).to.equal('');
+    await sendKeys({ type: 'Pays by invoice' });
+    await sendKeys({ down: 'Meta' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Meta' });
+    await until(() => expect(texts()).to.have.length(2));
+    expect(texts()).to.include('Pays by invoice');
   });
 });

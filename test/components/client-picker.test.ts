@@ -197,6 +197,57 @@ describe('<kt-client-picker>', () => {
     await until(async () => expect((await crm.orders.get('o-9')).clientId).to.equal(picker.value));
   });
 
+  it('puts the focus on the next order action after Create, Unlink and Link by keyboard; another order drops the message', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+    await crm.orders.upsert({ id: 'o-9', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
+    await crm.orders.upsert({ id: 'o-10', currency: 'CZK', total: 2000, createdAt: '2026-11-21T10:00:00Z', billing: { company: 'Pekárna Svoboda' } });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-9" toast-duration="0" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const focused = () => textOf(shadow(picker).activeElement);
+    const toast = () => textOf(shadow(picker).querySelector('[part="toast"]'));
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    button(picker, 'Create a client')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast()).to.contain('Created Kovo Novák s.r.o.'));
+    await until(() => expect(focused()).to.equal('Use this client’s billing on the order…'));
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('Unlink from the client');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast()).to.contain('Order unlinked.'));
+    await until(() => expect(focused()).to.equal('Create a client from the order’s billing'));
+    await type(picker, 'kovo');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(button(picker, 'Link the order')).to.not.equal(undefined));
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('Link the order to this client');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast()).to.contain('Order linked.'));
+    await until(() => expect(focused()).to.equal('Use this client’s billing on the order…'));
+    picker.orderId = 'o-10';
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"]'))).to.contain('Pekárna Svoboda'));
+    expect(toast()).to.equal('');
+  });
+
+  it('closes a confirmation by itself after toast-duration; an error stays until closed', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.' } });
+    await crm.orders.upsert({ id: 'o-2', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Vadné IČO s.r.o.', taxId: 'CZ12345678' } });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-1" toast-duration="200" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const toast = () => textOf(shadow(picker).querySelector('[part="toast"]'));
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    button(picker, 'Create a client')!.click();
+    await until(() => expect(toast()).to.contain('Created Kovo Novák s.r.o.'));
+    await until(() => expect(toast()).to.equal(''), 2000);
+    picker.value = '';
+    picker.orderId = 'o-2';
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    button(picker, 'Create a client')!.click();
+    await until(() => expect(toast()).to.not.equal(''));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(toast()).to.contain('The check digit does not match');
+    shadow(picker).querySelector<HTMLButtonElement>('[part="toast"] .close')!.click();
+    await until(() => expect(toast()).to.equal(''));
+  });
+
   it('shows suggestions as text, never as markup', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     await crm.clients.create({ name: 'Evil <img src=x onerror="window.__ktPickerXss=1"> s.r.o.' });

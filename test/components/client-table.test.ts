@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientTable } from '../../components/index.ts';
 import '../../components/define/all.ts';
@@ -49,6 +50,12 @@ const count = (element: KtClientTable) => textOf(shadow(element).querySelector('
 const activeRow = (element: KtClientTable) => shadow(element).getElementById(grid(element).getAttribute('aria-activedescendant')!)!;
 const selectedNames = (element: KtClientTable) => rows(element).filter((row) => row.ariaSelected === 'true').map((row) => textOf(row.querySelector('.client-name')));
 const select = (element: KtClientTable, label: string) => shadow(element).querySelector<HTMLSelectElement>(`select[aria-label="${label}"]`)!;
+
+async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
 
 function choose(selectElement: HTMLSelectElement, value: string): void {
   selectElement.value = value;
@@ -233,6 +240,78 @@ describe('<kt-client-table>', () => {
     [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!.click();
     await until(() => expect(rowNames(element)).to.include('Beta Servis s.r.o.'));
     expect((await crm.clients.get(beta.id)).name).to.equal('Beta Servis s.r.o.');
+  });
+
+  it('gives the focus back to the grid, at its row, when the bulk bar goes: Clear selection, a confirmed Delete', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    const focused = () => shadow(element).activeElement;
+    grid(element).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(selectedNames(element)).to.deep.equal(['Alfa Trade a.s.']));
+    await shiftTab();
+    expect(textOf(focused())).to.equal('Clear selection');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).querySelector('[part="bulk-bar"]') === null).to.equal(true));
+    expect(focused()?.getAttribute('role')).to.equal('grid');
+    expect(textOf(activeRow(element).querySelector('.client-name'))).to.equal('Alfa Trade a.s.');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(selectedNames(element)).to.deep.equal(['Beta Servis s.r.o.']));
+    await shiftTab();
+    await shiftTab();
+    expect(textOf(focused())).to.equal('Delete');
+    await sendKeys({ press: 'Enter' });
+    const dialog = shadow(element).querySelector('dialog')!;
+    await until(() => expect(dialog.open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(focused())).to.equal('Delete');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Alfa Trade a.s.']));
+    await until(() => expect(focused()?.getAttribute('role')).to.equal('grid'));
+    expect(textOf(activeRow(element).querySelector('.client-name'))).to.equal('Alfa Trade a.s.');
+  });
+
+  it('also when the store answers after the dialog has closed (IndexedDB, as in a shop)', async () => {
+    const crm = await createCrm({ storage: indexedDbAdapter({ name: `focus-after-delete-${Math.random()}` }) });
+    for (const name of ['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Gama s.r.o.']) await crm.clients.create({ name });
+    const element = await table(crm);
+    grid(element).focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(selectedNames(element)).to.deep.equal(['Alfa Trade a.s.']));
+    await shiftTab();
+    await shiftTab();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).querySelector('dialog')!.open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.', 'Gama s.r.o.']));
+    await until(() => expect(shadow(element).activeElement?.getAttribute('role')).to.equal('grid'));
+  });
+
+  it('closes a confirmation by itself after toast-duration, not while it has the focus; its Undo hands the focus to the grid', async () => {
+    const { crm } = await world();
+    const vip = (await crm.statuses.list()).find((status) => status.name === 'VIP')!;
+    const element = await table(crm);
+    element.toastDuration = 300;
+    const toast = () => textOf(shadow(element).querySelector('[part="toast"]'));
+    grid(element).focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(selectedNames(element)).to.have.length(1));
+    choose(select(element, 'Set status…'), vip.id);
+    await until(() => expect(toast()).to.contain('1 client updated.'));
+    await until(() => expect(toast()).to.equal(''), 2000);
+    choose(select(element, 'Set status…'), (await crm.statuses.list())[0]!.id);
+    await until(() => expect(toast()).to.contain('1 client updated.'));
+    shadow(element).querySelector<HTMLButtonElement>('[part="toast"] button')!.focus();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(toast()).to.contain('1 client updated.');
+    expect(textOf(shadow(element).activeElement)).to.equal('Undo');
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast()).to.contain('Undone.'));
+    expect(shadow(element).activeElement?.getAttribute('role')).to.equal('grid');
+    await until(() => expect(toast()).to.equal(''), 2000);
   });
 
   it('copies the phone, e-mail and note from the Info column', async () => {

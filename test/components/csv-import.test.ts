@@ -104,6 +104,23 @@ describe('<kt-csv-import>', () => {
     await until(() => expect(shadow(element).querySelector('[part="drop-zone"]')).to.not.equal(null));
   });
 
+  it('puts the focus on the report when an import started by keyboard finishes, and on the file picker after “Import another file”', async () => {
+    const crm = await czechCrm();
+    const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="en"></kt-csv-import>`, 'kt-csv-import');
+    await chooseFile(element, czechFile);
+    button(element).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(shadow(element).activeElement)).to.equal('Import finished'));
+    expect(textOf(shadow(element).querySelector('[part="summary"] [data-figure="created"]'))).to.equal('Created3');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(element).activeElement?.getAttribute('aria-labelledby')).to.equal('errors-caption');
+    const again = [...shadow(element).querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Import another file')!;
+    again.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).activeElement?.getAttribute('type')).to.equal('file'));
+    expect(textOf(shadow(element).querySelector('[part="drop-zone"]'))).to.contain('choose a file');
+  });
+
   it('asks for a name or tax ID column and shows the SDK’s mapping problems at their column', async () => {
     const crm = await czechCrm();
     const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm}></kt-csv-import>`, 'kt-csv-import');

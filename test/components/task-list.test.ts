@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtTaskList } from '../../components/index.ts';
@@ -106,6 +106,36 @@ describe('<kt-task-list>', () => {
     await until(() => expect(rows(element).map(textOf)[0]).to.contain('Offer the spring range').and.contain('jan'));
     expect(shadow(element).querySelector('[part=empty]')).to.equal(null);
     expect(shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.value).to.equal('');
+  });
+
+  it('closes “Task … added.” by itself after toast-duration, not while the pointer is on it; another client drops the message', async () => {
+    const { crm, client, other } = await world();
+    const element = await list(crm, client.id);
+    element.toastDuration = 300;
+    const toast = () => textOf(shadow(element).querySelector('[part="toast"]'));
+    const add = async (title: string) => {
+      shadow(element).querySelector<HTMLInputElement>('input[name=title]')!.focus();
+      await sendKeys({ type: title });
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(toast()).to.contain(`Task “${title}” added.`));
+    };
+    await add('Send the price list');
+    await until(() => expect(toast()).to.equal(''), 2000);
+    // Not while the pointer is on it: it goes once the pointer leaves.
+    await add('Ask for the references');
+    const box = shadow(element).querySelector('[part="toast"]')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + 5), Math.round(box.y + box.height / 2)] });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(toast()).to.contain('Ask for the references');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await until(() => expect(toast()).to.equal(''), 2000);
+    element.toastDuration = 0;
+    await add('Call about the invoice');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(toast()).to.contain('Call about the invoice');
+    element.clientId = other.id;
+    await until(() => expect(textOf(shadow(element).querySelector('[part=empty]'))).to.equal('No tasks here.'));
+    expect(toast()).to.equal('');
   });
 
   it('shows a refused add as an error', async () => {
