@@ -59,7 +59,8 @@ export const clientPickerStyles = css`
     margin-inline-start: auto;
     padding: 0 0.5em;
   }
-  .actions {
+  .actions,
+  .likely {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);

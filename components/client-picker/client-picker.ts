@@ -11,6 +11,7 @@ import { focusLost } from '../base/lost-focus.ts';
 import { KtClientSelectEvent } from '../events/client-select-event.ts';
 import { billingChanges, type BillingChange } from './billing-diff.ts';
 import { clientPickerStyles } from './client-picker.styles.ts';
+import { likelyClients } from './likely-clients.ts';
 
 const SUGGESTIONS = 8;
 const RECENT_ORDERS = 5;
@@ -79,6 +80,8 @@ export class KtClientPicker extends KtElement {
   @state() private activeIndex = -1;
   @state() private chosen: Client | undefined;
   @state() private order: Order | undefined;
+  /** Clients an unlinked order's buyer may be. */
+  @state() private likely: Client[] = [];
   @state() private context: ClientContext | undefined;
   @state() private changes: BillingChange[] | undefined;
   @state() private announcement = '';
@@ -198,8 +201,14 @@ export class KtClientPicker extends KtElement {
       const order = await crm.orders.get(this.orderId);
       if (ticket !== this.#orderReads) return;
       this.order = order;
+      this.likely = [];
+      if (!order.clientId) {
+        const likely = await likelyClients(crm, order);
+        if (ticket === this.#orderReads) this.likely = likely;
+        return;
+      }
       // An order that has a client shows it, unless the user has chosen one meanwhile.
-      if (!order.clientId || this.value) return;
+      if (this.value) return;
       const client = await crm.clients.get(order.clientId);
       if (ticket === this.#orderReads && !this.value) this.#choose(client, false);
     } catch {
@@ -451,12 +460,18 @@ export class KtClientPicker extends KtElement {
     const linkedHere = chosen !== undefined && order.clientId === chosen.id;
     const billing = order.billing.company ?? order.billing.name;
     return html`<div class="actions" part="actions" role="group" aria-label=${t.picker.orderClient}>
-      ${!order.clientId ? html`<p class="hint">${t.picker.notLinked} ${billing ? html`<strong>${billing}</strong>` : nothing}</p>` : nothing}
+      ${!order.clientId ? html`<p class="hint">${chosen ? t.picker.chosenNotLinked : t.picker.notLinked} ${billing ? html`<strong>${billing}</strong>` : nothing}</p>` : nothing}
       ${chosen && !linkedHere ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#link}>${t.picker.link}</button>` : nothing}
       ${chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#askReplace}>${t.picker.replaceBilling}</button>` : nothing}
       ${!order.clientId && !chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#createFromOrder}>${t.picker.createFromOrder}</button>` : nothing}
       ${order.clientId ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#unlink}>${t.picker.unlink}</button>` : nothing}
-    </div>`;
+    </div>
+    ${!order.clientId && !chosen && this.likely.length
+      ? html`<div class="likely" part="likely" role="group" aria-labelledby="likely-title">
+          <p class="hint" id="likely-title">${t.picker.likely}</p>
+          ${this.likely.map((client) => html`<button type="button" @click=${() => this.#choose(client, true)}>${this.#label(client)}</button>`)}
+        </div>`
+      : nothing}`;
   }
 
   #renderContext(): TemplateResult | typeof nothing {

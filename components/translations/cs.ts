@@ -84,6 +84,8 @@ export const cs: Translation = {
     required: 'Vyberte klienta.',
     orderClient: 'Klient objednávky',
     notLinked: 'Objednávka není přiřazena ke klientovi.',
+    chosenNotLinked: 'K vybranému klientovi zatím nepřiřazena.',
+    likely: 'Kupující může být:',
     link: 'Přiřadit objednávku tomuto klientovi',
     unlink: 'Odpojit od klienta',
     createFromOrder: 'Založit klienta z fakturačních údajů',

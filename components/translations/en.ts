@@ -93,6 +93,8 @@ export const en = {
     required: 'Choose a client.',
     orderClient: 'Client of this order',
     notLinked: 'This order is not linked to a client.',
+    chosenNotLinked: 'Not linked to the chosen client yet.',
+    likely: 'The buyer may be:',
     link: 'Link the order to this client',
     unlink: 'Unlink from the client',
     createFromOrder: 'Create a client from the order’s billing',

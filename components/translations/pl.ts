@@ -84,6 +84,8 @@ export const pl: Translation = {
     required: 'Wybierz klienta.',
     orderClient: 'Klient zamówienia',
     notLinked: 'Zamówienie nie jest przypisane do klienta.',
+    chosenNotLinked: 'Jeszcze nie przypisane do wybranego klienta.',
+    likely: 'Kupującym może być:',
     link: 'Przypisz zamówienie do tego klienta',
     unlink: 'Odłącz od klienta',
     createFromOrder: 'Utwórz klienta z danych do faktury',

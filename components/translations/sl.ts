@@ -84,6 +84,8 @@ export const sl: Translation = {
     required: 'Izberite stranko.',
     orderClient: 'Stranka naročila',
     notLinked: 'Naročilo ni povezano s stranko.',
+    chosenNotLinked: 'Z izbrano stranko še ni povezano.',
+    likely: 'Kupec je morda:',
     link: 'Poveži naročilo s to stranko',
     unlink: 'Odveži od stranke',
     createFromOrder: 'Ustvari stranko iz podatkov za račun',

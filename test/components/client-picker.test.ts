@@ -197,6 +197,23 @@ describe('<kt-client-picker>', () => {
     await until(async () => expect((await crm.orders.get('o-9')).clientId).to.equal(picker.value));
   });
 
+  it('offers the clients an unlinked order’s buyer may be, by company name and e-mail, and links the one chosen', async () => {
+    const { crm, alza } = await world();
+    // No tax ID: nothing links it, and "Create a client" would make Alza twice.
+    await crm.orders.upsert({ id: 'o-7', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Alza.cz a.s.', email: 'someone@else.cz' } });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-7" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const likely = () => shadow(picker).querySelector('[part="likely"]');
+    await until(() => expect(textOf(likely())).to.equal(`The buyer may be: ${crm.clients.label(alza)}`));
+    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('This order is not linked to a client. Alza.cz a.s.');
+    likely()!.querySelector('button')!.click();
+    await until(() => expect(picker.value).to.equal(alza.id));
+    expect(likely()).to.equal(null);
+    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Alza.cz a.s.');
+    button(picker, 'Link the order')!.click();
+    await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(alza.id));
+    await until(() => expect(shadow(picker).querySelector('[part="actions"] .hint')).to.equal(null));
+  });
+
   it('puts the focus on the next order action after Create, Unlink and Link by keyboard; another order drops the message', async () => {
     const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
     await crm.orders.upsert({ id: 'o-9', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
