@@ -11,6 +11,7 @@ import { stageAnalytics } from './analytics/stage-analytics.ts';
 import type { StatsCache } from './analytics/stats-cache.ts';
 import type { RuleEngine } from './rules/engine.ts';
 import { stageRuleEvents } from './rules/stage-rule-events.ts';
+import { applySettingsChanges } from './settings.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {
@@ -172,6 +173,8 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
     ctx.search.apply(changes);
     ctx.analytics.apply(changes);
     ctx.rules.apply(changes);
+    // Before the events: a listener of `settings.changed` reads the settings it is told of.
+    applySettingsChanges(ctx, changes);
     for (const event of uow.events) ctx.events.emit(event);
     if (written.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
     return result;

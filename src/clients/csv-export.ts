@@ -38,7 +38,7 @@ export const ClientCsvExportOptions = z.optional(z.strictObject({
   /** Start with a byte-order mark, so Excel reads the file as UTF-8. */
   bom: z.optional(z.boolean()),
   /** The header row's text per field, e.g. in the user's language; a field not named here is headed by its own name. */
-  headers: z.optional(z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(200)))),
+  headers: z.optional(z.partialRecord(ClientCsvExportField, z.string().check(z.maxLength(200)))),
 }));
 export type ClientCsvExportOptions = z.input<typeof ClientCsvExportOptions>;
 

@@ -28,13 +28,20 @@ export class StoreSearch {
 
   /** The indexes, built on the first call, and again after the default country changed. */
   async indexes(): Promise<{ clients: ClientSearchIndex; orders: OrderSearchIndex }> {
-    if (this.#builtFor !== this.#defaultCountry()) this.#building = undefined;
-    this.#building ??= this.#build().catch((error: unknown) => {
-      this.#building = undefined;
-      throw error;
-    });
-    await this.#building;
-    return { clients: this.#clients!, orders: this.#orders! };
+    for (;;) {
+      if (this.#builtFor !== this.#defaultCountry()) this.#building = undefined;
+      if (this.#building === undefined) {
+        const building: Promise<void> = this.#build().catch((error: unknown) => {
+          if (this.#building === building) this.#building = undefined;
+          throw error;
+        });
+        this.#building = building;
+      }
+      const building = this.#building;
+      await building;
+      // A newer build (the country changed meanwhile) replaced these indexes: wait for that one.
+      if (building === this.#building) return { clients: this.#clients!, orders: this.#orders! };
+    }
   }
 
   async #build(): Promise<void> {

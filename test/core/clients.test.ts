@@ -182,6 +182,26 @@ describe('clients', () => {
     expect((await crm.clients.search('420777123456')).map((c) => c.name)).to.deep.equal(['Alfa s.r.o.']);
   });
 
+  it('answers a search begun before the default country changed from the indexes built after', async () => {
+    // A store whose client reads turn slow, so the second build is still reading when the first search ends.
+    const inner = memoryAdapter();
+    let slow = false;
+    const storage = Object.create(inner) as typeof inner;
+    storage.query = async (collection, query) => {
+      if (slow && collection === 'clients') await new Promise((resolve) => setTimeout(resolve, 50));
+      return inner.query(collection, query);
+    };
+    const crm = await openCrm({ storage });
+    await crm.clients.create({ name: 'Alfa s.r.o.' });
+    const first = crm.clients.search('alfa');
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    slow = true;
+    await crm.settings.update({ defaultCountry: 'CZ' });
+    const second = crm.clients.search('alfa');
+    expect((await first).map((c) => c.name)).to.deep.equal(['Alfa s.r.o.']);
+    expect((await second).map((c) => c.name)).to.deep.equal(['Alfa s.r.o.']);
+  });
+
   it('searches within a filter, kept current by every write', async () => {
     const crm = await openCrm();
     const [lead] = await crm.statuses.list();

@@ -144,6 +144,8 @@ describe('clients.exportCsv', () => {
     const [header] = table(await crm.clients.exportCsv({ fields: ['number', 'name', 'email'], headers: { name: 'Název', email: 'E-mail' } }));
     expect(header).to.deep.equal(['number', 'Název', 'E-mail']);
     expect((await rejection(crm.clients.exportCsv({ headers: { name: 'x'.repeat(201) } }))).fields[0]!.path).to.deep.equal(['headers', 'name']);
+    // A header for no field is a typo, not a wish.
+    expect((await rejection(crm.clients.exportCsv({ headers: { nmae: 'Jméno' } as never }))).fields[0]!.path).to.deep.equal(['headers', 'nmae']);
   });
 
   it("joins a client's e-mails with '; ' in a row per client, when asked", async () => {
@@ -485,9 +487,16 @@ describe('clients.importCsv', () => {
     const logged: unknown[] = [];
     const unhandled: unknown[] = [];
     const { error } = console;
+    // Node tells of an unhandled rejection on `process`, a browser with an event.
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    const onBrowserUnhandled = (event: PromiseRejectionEvent) => {
+      event.preventDefault();
+      onUnhandled(event.reason);
+    };
+    const node = (globalThis as { process?: NodeJS.Process }).process;
     console.error = (...args: unknown[]) => void logged.push(args);
-    process.on('unhandledRejection', onUnhandled);
+    if (node) node.on('unhandledRejection', onUnhandled);
+    else addEventListener('unhandledrejection', onBrowserUnhandled);
     try {
       const onProgress = async () => { throw new Error('progress bar gone'); };
       expect(await crm.orders.import([shopOrder()], { onProgress })).to.include({ created: 1 });
@@ -495,7 +504,8 @@ describe('clients.importCsv', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       console.error = error;
-      process.off('unhandledRejection', onUnhandled);
+      if (node) node.off('unhandledRejection', onUnhandled);
+      else removeEventListener('unhandledrejection', onBrowserUnhandled);
     }
     expect(unhandled).to.deep.equal([]);
     expect(logged).to.have.length(2);

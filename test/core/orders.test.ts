@@ -90,10 +90,14 @@ describe('orders', () => {
     const [shop, backOffice] = [await openCrm({ storage }), await openCrm({ storage })];
     const heard: unknown[] = [];
     shop.on('settings.changed', ({ settings }) => heard.push(settings));
+    // The instance that saved them reads them already when it tells of them.
+    const read: unknown[] = [];
+    backOffice.on('settings.changed', () => read.push(backOffice.settings.get().defaultCountry));
     await backOffice.settings.update({ autoCreateClients: true, defaultCountry: 'SK' });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(shop.settings.get()).to.include({ autoCreateClients: true, defaultCountry: 'SK' });
     expect(heard).to.deep.equal([shop.settings.get()]);
+    expect(read).to.deep.equal(['SK']);
     // Saving the same settings again changes nothing, and tells nobody.
     await backOffice.settings.update({ defaultCountry: 'SK' });
     await new Promise((resolve) => setTimeout(resolve, 0));
