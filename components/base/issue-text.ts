@@ -13,9 +13,12 @@ export function fieldOfPath(path: readonly (string | number)[]): string {
 
 /**
  * A field's problem in the user's language, from the kind the SDK names (`FieldIssue.code`), its
- * bound and the field: the SDK's own messages are English. Anything else is "not valid".
+ * bound and the field: the SDK's own messages are English. Another kind is "not valid"; an issue
+ * of no kind (another owner's client, a status the store lacks) keeps the SDK's words, which
+ * alone say what is wrong.
  */
-export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit'>, locale: string): string {
+export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'message'>, locale: string): string {
+  if (issue.code === undefined) return issue.message;
   const t = translationFor(locale).issues;
   const format = FORMATS[field as keyof typeof FORMATS];
   const number = NUMBERS[field as keyof typeof NUMBERS];

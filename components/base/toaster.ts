@@ -20,7 +20,9 @@ export class Toaster implements ReactiveController {
 
   show(toast: Toast): void {
     this.#toast = toast;
-    this.#start();
+    // The new toast takes the old one's place: under the pointer or the focus, it waits for them to leave.
+    if (this.host.shadowRoot?.querySelector('.toast')?.matches(':hover, :focus-within')) this.#stop();
+    else this.#start();
     this.host.requestUpdate();
   }
 

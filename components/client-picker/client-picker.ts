@@ -469,9 +469,16 @@ export class KtClientPicker extends KtElement {
     ${!order.clientId && !chosen && this.likely.length
       ? html`<div class="likely" part="likely" role="group" aria-labelledby="likely-title">
           <p class="hint" id="likely-title">${t.picker.likely}</p>
-          ${this.likely.map((client) => html`<button type="button" @click=${() => this.#choose(client, true)}>${this.#label(client)}</button>`)}
+          ${this.likely.map((client) => html`<button type="button" @click=${() => this.#chooseLikely(client)}>${this.#label(client)}</button>`)}
         </div>`
       : nothing}`;
+  }
+
+  /** The group of suggestions goes once one is chosen: the focus goes on to Link, not to <body>. */
+  async #chooseLikely(client: Client): Promise<void> {
+    this.#choose(client, true);
+    await this.updateComplete;
+    this.#focusActions();
   }
 
   #renderContext(): TemplateResult | typeof nothing {

@@ -64,8 +64,8 @@ export function sortKey(key: ColumnKey, client: Client, positions: CatalogPositi
     case 'status':
       return client.statusId ? positions.status(client.statusId) : undefined;
     case 'stars':
-      // By the first of its stars in the list: the same stars sort together.
-      return client.stars.length ? Math.min(...client.stars.map((id) => positions.star(id))) : undefined;
+      // By its stars' places in the list, first to last: the same stars sort together, one star before it and another.
+      return client.stars.length ? client.stars.map((id) => positions.star(id)).sort((a, b) => a - b).join(',') : undefined;
     case 'lifecycle':
       return client.lifecycle;
     case 'temperature':

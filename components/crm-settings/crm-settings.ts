@@ -161,16 +161,17 @@ export class KtCrmSettings extends KtElement {
         <p class="hint">${t.autoCreateHint}</p>
         <label class="line"
           >${t.defaultStatus}
+          <!-- .selected, not ?selected: an option the user picked no longer follows its attribute. -->
           <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultStatusId: (e.target as HTMLSelectElement).value || null }))}>
-            <option value="" ?selected=${!settings?.defaultStatusId}>${this.t.card.none}</option>
-            ${this.#catalog.statuses.map((status) => html`<option value=${status.id} ?selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
+            <option value="" .selected=${!settings?.defaultStatusId}>${this.t.card.none}</option>
+            ${this.#catalog.statuses.map((status) => html`<option value=${status.id} .selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
           </select>
         </label>
         <label class="line"
           >${t.defaultCountry}
           <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultCountry: (e.target as HTMLSelectElement).value || null }))}>
-            <option value="" ?selected=${!settings?.defaultCountry}>${t.noDefaultCountry}</option>
-            ${this.#countries(settings?.defaultCountry).map(({ code, label }) => html`<option value=${code} ?selected=${settings?.defaultCountry === code}>${label}</option>`)}
+            <option value="" .selected=${!settings?.defaultCountry}>${t.noDefaultCountry}</option>
+            ${this.#countries(settings?.defaultCountry).map(({ code, label }) => html`<option value=${code} .selected=${settings?.defaultCountry === code}>${label}</option>`)}
           </select>
         </label>
       </section>

@@ -205,9 +205,11 @@ describe('<kt-client-picker>', () => {
     const likely = () => shadow(picker).querySelector('[part="likely"]');
     await until(() => expect(textOf(likely())).to.equal(`The buyer may be: ${crm.clients.label(alza)}`));
     expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('This order is not linked to a client. Alza.cz a.s.');
-    likely()!.querySelector('button')!.click();
+    likely()!.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
     await until(() => expect(picker.value).to.equal(alza.id));
     expect(likely()).to.equal(null);
+    await until(() => expect(textOf(shadow(picker).activeElement)).to.equal('Link the order to this client'));
     expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Alza.cz a.s.');
     button(picker, 'Link the order')!.click();
     await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(alza.id));

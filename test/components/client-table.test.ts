@@ -145,15 +145,17 @@ describe('<kt-client-table>', () => {
     const temperature = [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith('Temperature'))!;
     temperature.querySelector('button')!.click();
     await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));
-    // Stars sort by the star kinds' order (Beta's red comes before Alfa's second one), both ways; none last.
-    const [, second] = await crm.stars.list();
-    const alfa = (await crm.clients.search('alfa'))[0]!;
+    // Stars sort by the star kinds' order (Beta's red, Žlutý's red and second, Alfa's second), both ways; none last.
+    const [red, second] = await crm.stars.list();
+    const [alfa, zluty] = [(await crm.clients.search('alfa'))[0]!, (await crm.clients.search('zluty'))[0]!];
     await crm.clients.update(alfa.id, { stars: [second!.id] });
     const stars = () => [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith('Stars'))!;
     stars().querySelector('button')!.click();
     await until(() => expect(rowNames(element)).to.deep.equal(['Beta Servis s.r.o.', 'Alfa Trade a.s.', 'Žlutý kůň s.r.o.']));
     stars().querySelector('button')!.click();
     await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));
+    await crm.clients.update(zluty.id, { stars: [second!.id, red!.id] });
+    await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Žlutý kůň s.r.o.', 'Beta Servis s.r.o.']));
   });
 
   it('sorts by the order figures, also a search\'s results', async () => {

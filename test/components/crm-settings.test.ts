@@ -75,4 +75,18 @@ describe('<kt-crm-settings>', () => {
     country().dispatchEvent(new Event('change'));
     await until(() => expect(crm.settings.get().defaultCountry).to.equal('CZ'));
   });
+
+  it('shows the stored country after the user picked two and another writer set the first again', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    const country = () => shadow(panel).querySelectorAll<HTMLSelectElement>('section select')[1]!;
+    await until(() => expect(country()).to.not.equal(undefined));
+    for (const code of ['CZ', 'SK']) {
+      country().value = code;
+      country().dispatchEvent(new Event('change'));
+      await until(() => expect(crm.settings.get().defaultCountry).to.equal(code));
+    }
+    await crm.settings.update({ defaultCountry: 'CZ' });
+    await until(() => expect(country().value).to.equal('CZ'));
+  });
 });

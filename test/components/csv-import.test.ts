@@ -197,4 +197,22 @@ describe('<kt-csv-import>', () => {
     await until(() => expect([...shadow(element).querySelectorAll('[data-figure="created"] > *')].map(textOf)).to.deep.equal(['Založeno', '1']));
     expect((await crm.clients.list()).items[0]).to.deep.include({ name: 'Žluťoučký kůň' });
   });
+
+  it('says why a row was refused when the SDK names no kind of problem: another owner’s client', async () => {
+    const storage = memoryAdapter();
+    const admin = await createCrm({ storage, settings: { defaultCountry: 'CZ' } });
+    await admin.clients.create({ name: 'Theirs', taxId: 'CZ27082440', owner: 'eva' });
+    const crm = await createCrm({ storage, principal: { userId: 'marta', role: 'member' } });
+    const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm}></kt-csv-import>`, 'kt-csv-import');
+    const input = shadow(element).querySelector<HTMLInputElement>('input[type="file"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Name;Tax ID;City\r\nTheirs;CZ27082440;Praha\r\n'], 'k.csv', { type: 'text/csv' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => expect(shadow(element).querySelector('[part="mapping"]')).to.not.equal(null));
+    shadow(element).querySelector<HTMLButtonElement>('[part="import-button"]')!.click();
+    await until(() => expect(shadow(element).querySelectorAll('[part="errors"] tbody tr')).to.have.length(1));
+    const cells = [...shadow(element).querySelectorAll('[part="errors"] tbody tr td')].map(textOf);
+    expect(cells[2]).to.match(/belongs to another owner/);
+  });
 });

@@ -199,4 +199,30 @@ describe('<kt-task-list>', () => {
     await sendKeys({ press: 'Space' });
     await until(async () => expect((await crm.tasks.list({ clientId: client.id })).map((t) => `${t.title}:${t.done}`)).to.deep.equal(['First task:false', 'Second task:false']));
   });
+
+  it('keeps a toast that replaced the one under the pointer until the pointer leaves', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Alza' });
+    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+    await crm.tasks.create({ clientId: client.id, title: 'Send the price list', due: inDays(3) });
+    await crm.tasks.create({ clientId: client.id, title: 'Ask for the references', due: inDays(4) });
+    const element = await mount<KtTaskList>(html`<kt-task-list client-id=${client.id} toast-duration="300" .crm=${crm}></kt-task-list>`, 'kt-task-list');
+    await until(() => expect(shadow(element).querySelectorAll('li')).to.have.length(2));
+    const toastBox = () => shadow(element).querySelector('[part="toast"]');
+    const complete = async (title: string) => {
+      const row = [...shadow(element).querySelectorAll('li')].find((li) => textOf(li).includes(title))!;
+      row.querySelector<HTMLInputElement>('input[type=checkbox]')!.focus();
+      await sendKeys({ press: 'Space' });
+      await until(() => expect(textOf(toastBox())).to.contain(title));
+    };
+    await complete('Send the price list');
+    const box = toastBox()!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + 5), Math.round(box.y + box.height / 2)] });
+    // The pointer stays on the toast while the next task is completed from the keyboard.
+    await complete('Ask for the references');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(textOf(toastBox())).to.contain('Ask for the references');
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await until(() => expect(toastBox()).to.equal(null));
+  });
 });
