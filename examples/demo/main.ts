@@ -59,8 +59,8 @@ async function renderOrders(): Promise<void> {
   const text = $<HTMLInputElement>('#order-search').value.trim();
   const taxId = $<HTMLInputElement>('#order-tax-id').value.trim();
   const unlinked = $<HTMLInputElement>('#order-unlinked').checked;
-  // The SDK's largest pages: 500 found by a search, 1,000 listed.
-  const limit = Math.min(ordersShown, text ? 500 : 1000);
+  // One more than shown tells whether there are more; the SDK's largest pages: 500 found by a search, 1,000 listed.
+  const limit = Math.min(ordersShown + 1, text ? 500 : 1000);
   let orders: Order[];
   try {
     if (text) orders = await crm.orders.search(text, { limit });
@@ -68,7 +68,8 @@ async function renderOrders(): Promise<void> {
   } catch {
     orders = [];
   }
-  const more = orders.length === limit && limit === ordersShown;
+  const more = orders.length > ordersShown;
+  orders = orders.slice(0, ordersShown);
   if (text && unlinked) orders = orders.filter((order) => !order.clientId);
   const clientIds = [...new Set(orders.flatMap((order) => (order.clientId ? [order.clientId] : [])))];
   const clients = new Map((await Promise.all(clientIds.map((id) => crm.clients.get(id).catch(() => undefined)))).flatMap((client) => (client ? [[client.id, client] as const] : [])));
@@ -97,7 +98,10 @@ async function renderOrders(): Promise<void> {
     rows.push(empty);
   }
   $('#orders tbody').replaceChildren(...rows);
+  const moreHadFocus = document.activeElement === $('#more-orders');
   $('#more-orders').hidden = !more;
+  // The button pressed for the last page goes: the keyboard goes on at the last order.
+  if (moreHadFocus && !more) $<HTMLElement>('#orders tbody tr:last-child button').focus();
 }
 
 /** A button that looks like a link: it acts in the page rather than going anywhere. */

@@ -39,10 +39,17 @@ describe('demo page', () => {
     await clientOfOrder.click();
     await page.locator('kt-client-card').getByRole('heading', { name: clientName }).waitFor();
     await shoot(page, 'demo');
-    // 50 at a time.
+    // 50 at a time, to the last of the 300: no press too many, and the keyboard stays in the list.
     expect(await page.locator('#orders tbody tr').count()).to.equal(50);
-    await page.getByRole('button', { name: 'Show more' }).click();
-    await page.locator('#orders tbody tr').nth(99).waitFor();
+    const more = page.getByRole('button', { name: 'Show more' });
+    await more.focus();
+    for (let shown = 100; shown <= 300; shown += 50) {
+      await page.keyboard.press('Enter');
+      await page.locator('#orders tbody tr').nth(shown - 1).waitFor();
+    }
+    await more.waitFor({ state: 'hidden' });
+    expect(await page.locator('#orders tbody tr').count()).to.equal(300);
+    expect(await page.evaluate(() => document.activeElement?.closest('tr') === document.querySelector('#orders tbody tr:last-child'))).to.equal(true);
 
     await page.getByRole('searchbox', { name: 'Search clients' }).fill('zluty kun');
     await clientCount(page, /^1 client$/).waitFor();
