@@ -3,7 +3,7 @@ import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Crm, CrmEvent } from '../../src/index.ts';
 import { crmContext } from './crm-context.ts';
-import { followLang, formatDate, formatMoney, formatNumber, formatPercent, nearestLang, plural, translationFor } from './locale.ts';
+import { followLang, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, nearestLang, plural, translationFor } from './locale.ts';
 import { themeStyles } from './theme.styles.ts';
 import type { PluralForms, Translation } from '../translations/en.ts';
 
@@ -77,6 +77,10 @@ export class KtElement extends LitElement {
 
   protected date(iso: string): string {
     return formatDate(iso, this.language);
+  }
+
+  protected dateTime(iso: string): string {
+    return formatDateTime(iso, this.language);
   }
 
   protected number(value: number): string {

@@ -55,6 +55,11 @@ export function formatDate(iso: string, locale: string): string {
   return cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
 }
 
+/** A moment with its time of day: `26. 11. 2026 14:05` in Czech. */
+export function formatDateTime(iso: string, locale: string): string {
+  return cached(`date-time ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
+}
+
 /** A share (0…1) as a whole percentage in the locale: `0.333` → `33 %` in Czech. */
 export function formatPercent(share: number, locale: string): string {
   return cached(`percent ${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);

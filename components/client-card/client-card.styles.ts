@@ -218,14 +218,14 @@ export const clientCardStyles = css`
   }
   .timeline .when {
     color: var(--_muted);
-    min-width: 6.5em;
+    min-width: 9.5em;
   }
   .timeline .what {
     flex: 1;
   }
   .timeline .detail {
     flex-basis: 100%;
-    padding-inline-start: calc(6.5em + var(--_space));
+    padding-inline-start: calc(9.5em + var(--_space));
     color: var(--_muted);
     font-size: 0.9em;
   }

@@ -550,11 +550,24 @@ export class KtClientCard extends KtElement {
     if (first) void this.#pipelineChange((crm) => crm.pipelines.place(clientId, pipelineId, first.id));
   }
 
-  /** What a rule changed, in words: "Status: Lead → VIP". */
-  #ruleChanges(activity: Activity): string {
-    const changes = (activity.data?.['changes'] ?? []) as RuleChange[];
+  /** What an entry changed, in words: "Status: Lead → VIP"; nothing for one that changed no field. */
+  #changesOf(activity: Activity): string | undefined {
+    const data = activity.data ?? {};
     const names = { t: this.t.ruleEditor, all: this.t, statuses: this.statuses, stars: this.starKinds };
-    return changes.map((change) => describeChange(change, names)).join(' · ');
+    switch (activity.type) {
+      case 'rule_applied':
+        return ((data['changes'] ?? []) as RuleChange[]).map((change) => describeChange(change, names)).join(' · ');
+      case 'status_changed':
+      case 'stars_changed':
+        return describeChange({ field: activity.type === 'status_changed' ? 'statusId' : 'stars', from: data['from'], to: data['to'] }, names);
+      case 'stage_changed': {
+        const stages = this.pipelines.find((pipeline) => pipeline.id === data['pipelineId'])?.stages ?? [];
+        const stage = (id: unknown) => stages.find((each) => each.id === id)?.name ?? '—';
+        return `${stage(data['from'])} → ${stage(data['to'])}`;
+      }
+      default:
+        return undefined;
+    }
   }
 
   #renderTimeline(): TemplateResult {
@@ -574,16 +587,18 @@ export class KtClientCard extends KtElement {
       <ol class="timeline">
         ${this.activities.map(
           (activity) => html`<li class=${activity.undoneAt ? 'undone' : ''}>
-            <span class="when">${this.date(activity.at)}</span>
+            <time class="when" datetime=${activity.at}>${this.dateTime(activity.at)}</time>
             <span class="what">${t.card.activityTypes[activity.type]}${countOf(activity) > 1 ? ` (${this.number(countOf(activity))})` : ''}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
             ${activity.undoable && !activity.undoneAt ? html`<button type="button" @click=${() => this.#undo(activity)}>${t.card.undo}</button>` : nothing}
-            ${activity.type === 'rule_applied' ? html`<span class="detail">${this.#ruleChanges(activity)}</span>` : nothing}
+            ${detail(this.#changesOf(activity))}
           </li>`,
         )}
       </ol>
     </section>`;
   }
 }
+
+const detail = (text: string | undefined) => (text ? html`<span class="detail">${text}</span>` : nothing);
 
 declare global {
   interface HTMLElementTagNameMap {

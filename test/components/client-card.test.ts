@@ -78,6 +78,26 @@ describe('<kt-client-card>', () => {
     await until(() => expect(textOf(entry()!)).to.contain('(undone)'));
   });
 
+  it('says on the timeline when, to the minute, and what a status, star or stage change changed', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [lead, , , vip] = await crm.statuses.list();
+    const [red] = await crm.stars.list();
+    const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }, { name: 'Offer' }] });
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649', statusId: lead!.id });
+    await crm.clients.setStatus([client.id], vip!.id);
+    await crm.clients.update(client.id, { stars: [red!.id] });
+    await crm.pipelines.place(client.id, sales.id, sales.stages[0]!.id);
+    await crm.pipelines.move(client.id, sales.id, sales.stages[1]!.id);
+    const element = await card(crm, client.id);
+    const entries = () => [...section(element, 'timeline').querySelectorAll('li')].map(textOf);
+    await until(() => expect(entries().join('\n')).to.contain('Lead → Offer'));
+    const text = entries().join('\n');
+    expect(text).to.contain(`Status: Lead → ${vip!.name}`).and.contain('Stars: — → Red');
+    const when = section(element, 'timeline').querySelector('time')!;
+    expect(textOf(when)).to.match(/\d{1,2}:\d{2}/);
+    expect(Date.parse(when.dateTime)).to.be.closeTo(Date.now(), 60_000);
+  });
+
   it('flags a client overdue against their rhythm, shows their tasks and places them in pipelines', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
