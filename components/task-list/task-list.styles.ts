@@ -82,4 +82,15 @@ export const taskListStyles = css`
   .empty {
     color: var(--_muted);
   }
+  /* A client's name in the due list: it opens the client, as a link would. */
+  .client {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .client:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
 `;

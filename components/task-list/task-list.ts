@@ -12,6 +12,7 @@ import { Toaster } from '../base/toaster.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { taskListStyles } from './task-list.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import { KtClientOpenEvent } from '../events/client-open-event.ts';
 
 type Row = Task & { overdue: boolean };
 
@@ -34,6 +35,7 @@ const byUrgency = (a: Row, b: Row) =>
  * stays on screen, ticked, so it can be reopened.
  *
  * @tagname kt-task-list
+ * @fires kt-client-open - A task's client name in the due list was activated: `clientId`.
  * @summary A client's tasks, or the tasks due, with complete/reopen and add.
  * @csspart heading - The title.
  * @csspart list - The list of tasks.
@@ -43,7 +45,7 @@ const byUrgency = (a: Row, b: Row) =>
  * @csspart badge - The "Overdue" mark.
  * @csspart due - A task's due date.
  * @csspart assignee - A task's assignee.
- * @csspart client - In the due list, the name of the task's client.
+ * @csspart client - In the due list, the name of the task's client: a button that opens it.
  * @csspart empty - The empty-state text.
  * @csspart error - An error message.
  * @csspart form - The new-task form.
@@ -253,7 +255,9 @@ export class KtTaskList extends KtElement {
         ${task.done ? html`<span>${t.done} · </span>` : nothing}
         <span>${t.due} </span><time part="due" datetime=${task.due}>${this.date(task.due)}</time>
         · <span part="assignee">${task.assignee}</span>
-        ${!this.clientId && task.clientId && this.clientNames.has(task.clientId) ? html` · <span part="client">${this.clientNames.get(task.clientId)}</span>` : nothing}
+        ${!this.clientId && task.clientId && this.clientNames.has(task.clientId)
+          ? html` · <button type="button" class="client" part="client" @click=${() => this.emit(new KtClientOpenEvent(task.clientId!))}>${this.clientNames.get(task.clientId)}</button>`
+          : nothing}
       </span>
     </li>`;
   }

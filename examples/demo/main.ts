@@ -218,6 +218,7 @@ async function openClient(event: { clientId: string }): Promise<void> {
 }
 document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));
+document.querySelector('kt-task-list')!.addEventListener('kt-client-open', (event) => void openClient(event));
 
 $('#open-import').addEventListener('click', () => $<HTMLDialogElement>('#import-dialog').showModal());
 $('#open-export').addEventListener('click', () => $<HTMLDialogElement>('#export-dialog').showModal());

@@ -160,6 +160,12 @@ describe('<kt-task-list>', () => {
     expect(shadow(element).querySelector('form')).to.equal(null);
     expect(rows(element).map(textOf)).to.have.length(1);
     expect(textOf(rows(element)[0])).to.contain('Chase the payment').and.contain('Overdue').and.contain('Kasa.cz s.r.o.');
+    // The client's name opens the client, by keyboard too.
+    const opened: string[] = [];
+    element.addEventListener('kt-client-open', (event) => opened.push(event.clientId));
+    shadow(element).querySelector<HTMLButtonElement>('button[part="client"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(opened).to.deep.equal([other.id]);
 
     await crm.tasks.create({ clientId: client.id, title: 'Much later overdue', due: inDays(-3) });
     await until(() => expect(rows(element).map(textOf)[0]).to.contain('Much later overdue'));
