@@ -26,8 +26,6 @@ export interface CatalogDefinition<T extends Entry, I, P> {
   idSchema: z.ZodMiniType<string>;
   input: z.ZodMiniType<Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'> & { position?: number | undefined }, I>;
   patch: z.ZodMiniType<Partial<Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>>, P>;
-  /** The set a new store starts with. */
-  defaults: Omit<T, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'>[];
   /** The client field that refers to entries: one id, or a list of them. */
   clientField: 'statusId' | 'stars';
   announce: (uow: UnitOfWork, entry: T, change: CatalogChange) => void;
@@ -51,12 +49,12 @@ function stageEntry<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefiniti
  * Writes a catalog's default set into a new store, once (a flag remembers it, so deleting them
  * all sticks). Internal: `createCrm` calls it on open.
  */
-export async function seedCatalog<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>): Promise<void> {
+export async function seedCatalog<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>, defaults: EntryData<T>[]): Promise<void> {
   const flagId = `seeded:${def.collection}`;
   await transact(ctx, async (uow) => {
     if (await ctx.storage.get('meta', flagId)) return;
     uow.put('meta', { id: flagId }, 'absent');
-    def.defaults.forEach((data, position) => stageEntry(ctx, def, uow, data, position));
+    defaults.forEach((data, position) => stageEntry(ctx, def, uow, data, position));
   });
 }
 

@@ -19,6 +19,7 @@ import { StoreSearch } from './search/store-search.ts';
 import { applySettingsChanges, saveSettings, settingsService } from './settings.ts';
 import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
+import { SEED_LANGUAGES, type SeedLanguage } from './seed-names.ts';
 import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
@@ -29,6 +30,11 @@ export interface CrmOptions {
   storage: StorageAdapter;
   /** Settings to apply (and store) on open; the stored ones apply otherwise. */
   settings?: SettingsPatch;
+  /**
+   * The language a new store's default statuses and star kinds are named in: `'en'` (default),
+   * `'cs'`, `'pl'` or `'sl'`. An existing store keeps its names; staff rename them as they like.
+   */
+  language?: SeedLanguage;
   /** Who is acting; an admin called `system` when not given. */
   principal?: Principal;
   /** The time source, for tests and replays. */
@@ -59,6 +65,12 @@ export async function createCrm(options: CrmOptions) {
       fields: [{ path: ['storage'], message: 'Required: a storage adapter' }],
     });
   }
+  if (options.language !== undefined && !SEED_LANGUAGES.includes(options.language)) {
+    throw new CrmError('validation', `createCrm names the defaults in ${SEED_LANGUAGES.join(', ')}; not "${String(options.language)}"`, {
+      fields: [{ path: ['language'], message: `One of ${SEED_LANGUAGES.join(', ')}`, code: 'invalid_value' }],
+    });
+  }
+  const seedLanguage = options.language ?? 'en';
   const clock = options.clock ?? (() => new Date());
   const ctx: CrmContext = {
     storage: options.storage,
@@ -93,8 +105,8 @@ export async function createCrm(options: CrmOptions) {
       // Independent reads (and, on a new store, writes) side by side: each is a round trip.
       // The settings may name a status, so they wait for the statuses.
       await Promise.all([
-        seedStatuses(ctx).then(() => saveSettings(ctx, options.settings ?? {})),
-        seedStarKinds(ctx),
+        seedStatuses(ctx, seedLanguage).then(() => saveSettings(ctx, options.settings ?? {})),
+        seedStarKinds(ctx, seedLanguage),
         ensureTallies(ctx),
         ensureAnalytics(ctx),
         ctx.rules.load(),

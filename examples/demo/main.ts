@@ -1,4 +1,4 @@
-import { createCrm, formatTaxId, type Client, type Order } from '../../src/index.ts';
+import { createCrm, formatTaxId, type Client, type Order, type SeedLanguage } from '../../src/index.ts';
 import { indexedDbAdapter, requestPersistentStorage } from '../../adapters/indexeddb/index.ts';
 import '../../components/define/all.ts';
 import { counted, removalSummary, strings, translatePage } from './strings.ts';
@@ -18,8 +18,13 @@ const storage = indexedDbAdapter({
     if (notice.type === 'versionchange') $('#store').textContent = words().reload;
   },
 });
+const language = $<HTMLSelectElement>('#language');
+/** The language chosen before, else the browser's when the demo has it: a new store's statuses and stars are named in it. */
+const offered = [...language.options].map((option) => option.value);
+const browserLanguage = navigator.languages.map((tag) => tag.split('-')[0]!.toLowerCase()).find((tag) => offered.includes(tag));
+const firstLanguage = (localStorage.getItem('kartoteka-demo-lang') ?? browserLanguage ?? 'en') as SeedLanguage;
 // Settings are set once, on the first visit (below): passed here, they would undo the settings panel's changes at every load.
-const crm = await createCrm({ storage });
+const crm = await createCrm({ storage, language: firstLanguage });
 await requestPersistentStorage();
 document.querySelector('kt-crm-provider')!.crm = crm;
 
@@ -223,12 +228,8 @@ document.querySelector('kt-task-list')!.addEventListener('kt-client-open', (even
 $('#open-import').addEventListener('click', () => $<HTMLDialogElement>('#import-dialog').showModal());
 $('#open-export').addEventListener('click', () => $<HTMLDialogElement>('#export-dialog').showModal());
 
-const language = $<HTMLSelectElement>('#language');
 const theme = $<HTMLSelectElement>('#theme');
-/** A first visit speaks the browser's language when the demo has it. */
-const offered = [...language.options].map((option) => option.value);
-const browserLanguage = navigator.languages.map((tag) => tag.split('-')[0]!.toLowerCase()).find((tag) => offered.includes(tag));
-language.value = localStorage.getItem('kartoteka-demo-lang') ?? browserLanguage ?? 'en';
+language.value = firstLanguage;
 theme.value = localStorage.getItem('kartoteka-demo-theme') ?? '';
 function applyPreferences(): void {
   document.documentElement.lang = language.value;

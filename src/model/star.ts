@@ -17,6 +17,11 @@ export const StarKindSchema = z.strictObject({
   name: text(100),
   color: Color,
   position: z.int(),
+  /**
+   * Set on the defaults a new store starts with (`lead`, `vip`, `red`…) and kept when staff rename
+   * them: the rule templates and the sample data find them by it, in any language.
+   */
+  key: z.optional(text(40)),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.int().check(z.positive()),

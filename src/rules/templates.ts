@@ -3,6 +3,7 @@ import type { RuleInput } from '../model/rule.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { readAll } from '../storage/read-all.ts';
+import { seedKeyOf } from '../seed-names.ts';
 
 /** A ready rule to start from. */
 export interface RuleTemplate {
@@ -17,8 +18,8 @@ const BIG_ORDER: Record<string, number> = { CZK: 5_000_000, PLN: 800_000, HUF: 8
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
-/** Names the default catalog seeds, looked for first; otherwise the first status or star kind. */
-const prefer = <T extends { name: string }>(list: T[], name: string) => list.find((item) => item.name === name) ?? list[0];
+/** The default catalog entry with this key, looked for first (see `seedKeyOf`); otherwise the first status or star kind. */
+const prefer = <T extends { key?: string | undefined; name: string }>(list: T[], key: string) => list.find((item) => seedKeyOf(item) === key) ?? list[0];
 
 /**
  * The shipped templates, filled in with this store's statuses and star kinds, each a disabled
@@ -27,9 +28,9 @@ const prefer = <T extends { name: string }>(list: T[], name: string) => list.fin
 export async function ruleTemplates(ctx: CrmContext, currency: string): Promise<RuleTemplate[]> {
   const statuses = (await readAll<Status>(ctx, 'statuses')).sort(byPosition);
   const stars = (await readAll<StarKind>(ctx, 'starKinds')).sort(byPosition);
-  const partner = prefer(statuses, 'New partner');
-  const regular = prefer(statuses, 'Regular customer');
-  const star = prefer(stars, 'Yellow');
+  const partner = prefer(statuses, 'new_partner');
+  const regular = prefer(statuses, 'regular_customer');
+  const star = prefer(stars, 'yellow');
   const templates: RuleTemplate[] = [];
   const add = (key: RuleTemplate['key'], description: string, rule: RuleInput) => templates.push({ key, name: rule.name, description, rule: { enabled: false, priority: 0, ...rule, template: key } });
   if (partner) {

@@ -6,7 +6,7 @@ import { seededRandom, type Random } from './random.ts';
 import { sampleTaxId, typedVariant } from './tax-ids.ts';
 import { vocabularies, type CountryVocabulary } from './vocabulary.ts';
 
-/** A client of the sample set; statuses and stars by name, since ids differ per store. */
+/** A client of the sample set; its status and stars by the key of the default they are (`regular_customer`, `red`): ids and names differ per store. */
 export interface SampleClient {
   input: Omit<CreateClientInput, 'statusId' | 'stars'>;
   status: string;
@@ -38,8 +38,8 @@ const products = [
 ];
 const channels = ['eshop', 'b2b-portal', 'phone', 'marketplace'];
 const orderStatuses = ['new', 'processing', 'shipped', 'delivered', 'delivered', 'delivered', 'cancelled'];
-const statusWeights = ['Lead', 'New partner', 'Regular customer', 'Regular customer', 'Regular customer', 'VIP', 'Individual terms'];
-const starNames = ['Red', 'Yellow', 'Green', 'Blue'];
+const statusWeights = ['lead', 'new_partner', 'regular_customer', 'regular_customer', 'regular_customer', 'vip', 'individual_terms'];
+const starKeys = ['red', 'yellow', 'green', 'blue'];
 const clientNotes: NoteInput[] = [
   { text: 'Pays late — ask for prepayment on large orders.', priority: 'high' },
   { text: 'Prefers delivery before 10 am, gate 3.', priority: 'medium' },
@@ -89,8 +89,8 @@ function sampleClient(random: Random, index: number, usedTaxIds: Set<string>): S
       language: v.language,
       tags: random.chance(0.3) ? ['wholesale'] : [],
     },
-    status: current ? random.pick(statusWeights.slice(1)) : 'Lead',
-    stars: random.chance(0.25) ? [random.pick(starNames)] : [],
+    status: current ? random.pick(statusWeights.slice(1)) : 'lead',
+    stars: random.chance(0.25) ? [random.pick(starKeys)] : [],
     notes: Array.from({ length: random.int(0, 2) }, () => random.pick(clientNotes)),
   };
 }

@@ -18,6 +18,7 @@ import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
 import { generateSampleData } from './generate.ts';
+import { seedKeyOf } from '../seed-names.ts';
 
 /** Remembers what "Insert sample data" added, so "Remove" takes exactly that away. */
 interface SampleMarker {
@@ -74,8 +75,9 @@ export function sampleDataService(ctx: CrmContext) {
       const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()) });
       const inserted = await transact(ctx, async (uow) => {
         if (await marker()) throw new CrmError('conflict', 'Sample data is already in; remove it first');
-        const statusIds = new Map(((await readAll<Status>(ctx, 'statuses')) as Status[]).map((s) => [s.name, s.id]));
-        const starIds = new Map(((await readAll<StarKind>(ctx, 'starKinds')) as StarKind[]).map((s) => [s.name, s.id]));
+        const byKey = (entries: (Status | StarKind)[]) => new Map(entries.flatMap((entry) => [[seedKeyOf(entry), entry.id] as const]));
+        const statusIds = byKey(await readAll<Status>(ctx, 'statuses'));
+        const starIds = byKey(await readAll<StarKind>(ctx, 'starKinds'));
         const clientIds: string[] = [];
         const noteIds: string[] = [];
         const skippedNames = new Set<string>();
@@ -84,7 +86,7 @@ export function sampleDataService(ctx: CrmContext) {
           const client = await newClientRecord(
             ctx,
             uow,
-            compact({ ...sample.input, statusId: statusIds.get(sample.status), stars: sample.stars.flatMap((name) => starIds.get(name) ?? []) }),
+            compact({ ...sample.input, statusId: statusIds.get(sample.status), stars: sample.stars.flatMap((key) => starIds.get(key) ?? []) }),
             { strictTaxId: true },
           ).catch((error: unknown) => {
             if (!isCrmError(error) || error.code !== 'duplicate') throw error;

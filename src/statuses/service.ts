@@ -3,15 +3,20 @@ import type { CrmContext } from '../context.ts';
 import { stageSettings } from '../settings.ts';
 import { StatusId } from '../model/ids.ts';
 import { StatusInput, StatusPatch, type Status } from '../model/status.ts';
+import { seedName, type SeedLanguage } from '../seed-names.ts';
 
-/** B4: the default B2B set a new store starts with. */
-export const defaultStatuses: Omit<Status, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'>[] = [
-  { name: 'Lead', group: 'Prospects', color: '#90a4ae' },
-  { name: 'New partner', group: 'Partners', color: '#42a5f5' },
-  { name: 'Regular customer', group: 'Partners', color: '#66bb6a' },
-  { name: 'VIP', group: 'Key accounts', color: '#ffb300' },
-  { name: 'Individual terms', group: 'Key accounts', color: '#ab47bc' },
-];
+/** B4: the default B2B set a new store starts with, named in `language`. */
+function defaultStatuses(language: SeedLanguage): Omit<Status, 'id' | 'position' | 'createdAt' | 'updatedAt' | 'version'>[] {
+  const status = (key: 'lead' | 'new_partner' | 'regular_customer' | 'vip' | 'individual_terms', group: 'prospects' | 'partners' | 'key_accounts', color: string) =>
+    ({ key, name: seedName(key, language), group: seedName(group, language), color });
+  return [
+    status('lead', 'prospects', '#90a4ae'),
+    status('new_partner', 'partners', '#42a5f5'),
+    status('regular_customer', 'partners', '#66bb6a'),
+    status('vip', 'key_accounts', '#ffb300'),
+    status('individual_terms', 'key_accounts', '#ab47bc'),
+  ];
+}
 
 /**
  * `crm.statuses`: user-defined client statuses in groups (B4).
@@ -28,7 +33,7 @@ export function statusesService(ctx: CrmContext) {
 export type StatusesService = ReturnType<typeof statusesService>;
 
 /** Writes the default statuses into a new store, once; `createCrm` calls it on open. */
-export const seedStatuses = (ctx: CrmContext) => seedCatalog(ctx, statusCatalog(ctx));
+export const seedStatuses = (ctx: CrmContext, language: SeedLanguage) => seedCatalog(ctx, statusCatalog(ctx), defaultStatuses(language));
 
 function statusCatalog(ctx: CrmContext) {
   return defineCatalog({
@@ -37,7 +42,6 @@ function statusCatalog(ctx: CrmContext) {
     idSchema: StatusId,
     input: StatusInput,
     patch: StatusPatch,
-    defaults: defaultStatuses,
     clientField: 'statusId',
     announce: (uow, status: Status, change) => uow.emit({ type: 'statuses.changed', status, change }),
     // The status new clients get follows its replacement, or is cleared.

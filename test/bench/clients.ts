@@ -10,8 +10,8 @@ import { FIXED_NOW, progress } from './harness.ts';
  * `count` stored-form clients built straight from the sample data, as `crm.clients.create` would
  * store them (tax ID normalised, numbered, defaults filled in) but without 100k service calls:
  * the read benches need the records in place, not the time it takes to put them there.
- * Deterministic: ids are `cli_` + the number. With `statusIds` (status name → id, from the store
- * the records go into) each client gets its sample status.
+ * Deterministic: ids are `cli_` + the number. With `statusIds` (default status key → id, from the
+ * store the records go into) each client gets its sample status.
  */
 export function clientRecords(count: number, statusIds?: ReadonlyMap<string, string>): Client[] {
   const { clients } = generateSampleData({ seed: 1, clients: count, orders: 0, now: FIXED_NOW });
@@ -62,7 +62,7 @@ export async function storeClients(storage: StorageAdapter, clients: Client[], l
 export async function memoryCrmWithClients(count: number, label: string): Promise<{ crm: Crm; clients: Client[] }> {
   const storage = memoryAdapter();
   const filler = await createCrm({ storage });
-  const statusIds = new Map((await filler.statuses.list()).map((status) => [status.name, status.id]));
+  const statusIds = new Map((await filler.statuses.list()).map((status) => [status.key ?? status.name, status.id]));
   const clients = clientRecords(count, statusIds);
   await storeClients(storage, clients, label);
   await filler.close();

@@ -73,6 +73,40 @@ describe('activities', () => {
 });
 
 describe('statuses and star kinds', () => {
+  it('names a new store\'s defaults in the language asked for; templates and sample data find them by key, renamed too', async () => {
+    const crm = await openCrm({ language: 'cs' });
+    expect((await crm.statuses.list()).map((status) => [status.key, status.name, status.group])).to.deep.equal([
+      ['lead', 'Zájemce', 'Potenciální'],
+      ['new_partner', 'Nový partner', 'Partneři'],
+      ['regular_customer', 'Stálý zákazník', 'Partneři'],
+      ['vip', 'VIP', 'Klíčoví zákazníci'],
+      ['individual_terms', 'Individuální podmínky', 'Klíčoví zákazníci'],
+    ]);
+    expect((await crm.stars.list()).map((star) => star.name)).to.deep.equal(['Červená', 'Žlutá', 'Zelená', 'Modrá']);
+    const regular = (await crm.statuses.list())[2]!;
+    await crm.statuses.update(regular.id, { name: 'Věrný zákazník' });
+    const template = (await crm.rules.templates()).find((each) => each.key === 'regular_customer')!;
+    expect(template.rule.actions).to.deep.equal([{ type: 'set_status', statusId: regular.id }]);
+    await crm.sampleData.insert();
+    const clients = (await crm.clients.list({ limit: 100 })).items;
+    expect(clients.filter((client) => client.statusId === regular.id).length).to.be.above(5);
+    expect(clients.filter((client) => client.stars.length).length).to.be.above(2);
+    expect((await rejection(openCrm({ language: 'de' as never }))).fields[0]!.path).to.deep.equal(['language']);
+  });
+
+  it('finds the defaults of a store seeded before they had keys by their English names', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage });
+    const statuses = await crm.statuses.list();
+    // As such a store holds them: no key.
+    await storage.write(statuses.map(({ key: _, ...status }) => ({ type: 'put' as const, collection: 'statuses', record: { ...status, version: status.version + 1 } })));
+    const again = await openCrm({ storage });
+    const regular = (await again.statuses.list()).find((status) => status.name === 'Regular customer')!;
+    expect(regular.key).to.equal(undefined);
+    const template = (await again.rules.templates()).find((each) => each.key === 'regular_customer')!;
+    expect(template.rule.actions).to.deep.equal([{ type: 'set_status', statusId: regular.id }]);
+  });
+
   it('starts with the default B2B statuses in groups and four star colours', async () => {
     const crm = await openCrm();
     const statuses = await crm.statuses.list();

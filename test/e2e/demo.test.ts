@@ -273,6 +273,8 @@ describe('demo page', () => {
     await page.locator('kt-rule-editor').getByText('Stálý zákazník').waitFor();
     await page.getByRole('button', { name: 'Vložit ukázková data' }).click();
     await clientCount(page, '40 klientů').waitFor({ timeout: 15_000 });
+    // The store was made in Czech: its statuses are Czech too.
+    await page.locator('kt-client-table .body [role="row"]').getByText('Stálý zákazník').first().waitFor();
     await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
     await page.locator('#opened', { hasText: /^Otevřen .+ \(Klient č\. \d+\)$/ }).waitFor();
     await page.selectOption('#language', 'en');

@@ -1,0 +1,46 @@
+/** The languages a new store's default statuses and star kinds can be named in. */
+export const SEED_LANGUAGES = ['en', 'cs', 'pl', 'sl'] as const;
+export type SeedLanguage = (typeof SEED_LANGUAGES)[number];
+
+/** Keys of the default statuses, their groups and the default star kinds. */
+export type SeedName =
+  | 'lead' | 'new_partner' | 'regular_customer' | 'vip' | 'individual_terms'
+  | 'prospects' | 'partners' | 'key_accounts'
+  | 'red' | 'yellow' | 'green' | 'blue';
+
+/** What the defaults are called in each language; staff rename them as they like. */
+const NAMES: Record<SeedLanguage, Record<SeedName, string>> = {
+  en: {
+    lead: 'Lead', new_partner: 'New partner', regular_customer: 'Regular customer', vip: 'VIP', individual_terms: 'Individual terms',
+    prospects: 'Prospects', partners: 'Partners', key_accounts: 'Key accounts',
+    red: 'Red', yellow: 'Yellow', green: 'Green', blue: 'Blue',
+  },
+  cs: {
+    lead: 'Zájemce', new_partner: 'Nový partner', regular_customer: 'Stálý zákazník', vip: 'VIP', individual_terms: 'Individuální podmínky',
+    prospects: 'Potenciální', partners: 'Partneři', key_accounts: 'Klíčoví zákazníci',
+    red: 'Červená', yellow: 'Žlutá', green: 'Zelená', blue: 'Modrá',
+  },
+  pl: {
+    lead: 'Potencjalny klient', new_partner: 'Nowy partner', regular_customer: 'Stały klient', vip: 'VIP', individual_terms: 'Warunki indywidualne',
+    prospects: 'Potencjalni', partners: 'Partnerzy', key_accounts: 'Kluczowi klienci',
+    red: 'Czerwona', yellow: 'Żółta', green: 'Zielona', blue: 'Niebieska',
+  },
+  sl: {
+    lead: 'Potencialna stranka', new_partner: 'Nov partner', regular_customer: 'Stalna stranka', vip: 'VIP', individual_terms: 'Posebni pogoji',
+    prospects: 'Potencialni', partners: 'Partnerji', key_accounts: 'Ključne stranke',
+    red: 'Rdeča', yellow: 'Rumena', green: 'Zelena', blue: 'Modra',
+  },
+};
+
+/** The name of a default status, group or star kind in `language`. */
+export function seedName(key: SeedName, language: SeedLanguage): string {
+  return NAMES[language][key];
+}
+
+/**
+ * Which default an entry is: its `key`, or, in a store seeded before defaults had keys, the
+ * default whose English name it still has.
+ */
+export function seedKeyOf(entry: { key?: string | undefined; name: string }): string | undefined {
+  return entry.key ?? (Object.keys(NAMES.en) as SeedName[]).find((key) => NAMES.en[key] === entry.name);
+}
