@@ -38,9 +38,10 @@ export function seedName(key: SeedName, language: SeedLanguage): string {
 }
 
 /**
- * Which default an entry is: its `key`, or, in a store seeded before defaults had keys, the
- * default whose English name it still has.
+ * The entry that is the default `key`: the one carrying that key, else, in a store seeded before
+ * defaults had keys, the one still under the default's English name.
  */
-export function seedKeyOf(entry: { key?: string | undefined; name: string }): string | undefined {
-  return entry.key ?? (Object.keys(NAMES.en) as SeedName[]).find((key) => NAMES.en[key] === entry.name);
+export function findSeeded<T extends { key?: string | undefined; name: string }>(entries: readonly T[], key: string): T | undefined {
+  const english = NAMES.en[key as SeedName];
+  return entries.find((entry) => entry.key === key) ?? entries.find((entry) => entry.key === undefined && entry.name === english);
 }

@@ -3,7 +3,7 @@ import type { RuleInput } from '../model/rule.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { readAll } from '../storage/read-all.ts';
-import { seedKeyOf } from '../seed-names.ts';
+import { findSeeded } from '../seed-names.ts';
 
 /** A ready rule to start from. */
 export interface RuleTemplate {
@@ -18,8 +18,8 @@ const BIG_ORDER: Record<string, number> = { CZK: 5_000_000, PLN: 800_000, HUF: 8
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
-/** The default catalog entry with this key, looked for first (see `seedKeyOf`); otherwise the first status or star kind. */
-const prefer = <T extends { key?: string | undefined; name: string }>(list: T[], key: string) => list.find((item) => seedKeyOf(item) === key) ?? list[0];
+/** The default catalog entry with this key, looked for first (see `findSeeded`); otherwise the first status or star kind. */
+const prefer = <T extends { key?: string | undefined; name: string }>(list: T[], key: string) => findSeeded(list, key) ?? list[0];
 
 /**
  * The shipped templates, filled in with this store's statuses and star kinds, each a disabled

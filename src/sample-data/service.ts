@@ -18,7 +18,7 @@ import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
 import { generateSampleData } from './generate.ts';
-import { seedKeyOf } from '../seed-names.ts';
+import { findSeeded } from '../seed-names.ts';
 
 /** Remembers what "Insert sample data" added, so "Remove" takes exactly that away. */
 interface SampleMarker {
@@ -75,9 +75,7 @@ export function sampleDataService(ctx: CrmContext) {
       const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()) });
       const inserted = await transact(ctx, async (uow) => {
         if (await marker()) throw new CrmError('conflict', 'Sample data is already in; remove it first');
-        const byKey = (entries: (Status | StarKind)[]) => new Map(entries.flatMap((entry) => [[seedKeyOf(entry), entry.id] as const]));
-        const statusIds = byKey(await readAll<Status>(ctx, 'statuses'));
-        const starIds = byKey(await readAll<StarKind>(ctx, 'starKinds'));
+        const [statuses, starKinds] = [await readAll<Status>(ctx, 'statuses'), await readAll<StarKind>(ctx, 'starKinds')];
         const clientIds: string[] = [];
         const noteIds: string[] = [];
         const skippedNames = new Set<string>();
@@ -86,7 +84,7 @@ export function sampleDataService(ctx: CrmContext) {
           const client = await newClientRecord(
             ctx,
             uow,
-            compact({ ...sample.input, statusId: statusIds.get(sample.status), stars: sample.stars.flatMap((key) => starIds.get(key) ?? []) }),
+            compact({ ...sample.input, statusId: findSeeded(statuses, sample.status)?.id, stars: sample.stars.flatMap((key) => findSeeded(starKinds, key)?.id ?? []) }),
             { strictTaxId: true },
           ).catch((error: unknown) => {
             if (!isCrmError(error) || error.code !== 'duplicate') throw error;

@@ -85,6 +85,9 @@ describe('statuses and star kinds', () => {
     expect((await crm.stars.list()).map((star) => star.name)).to.deep.equal(['Červená', 'Žlutá', 'Zelená', 'Modrá']);
     const regular = (await crm.statuses.list())[2]!;
     await crm.statuses.update(regular.id, { name: 'Věrný zákazník' });
+    // A status of the user's own under the English default name is not the default.
+    const own = await crm.statuses.create({ name: 'Regular customer', group: 'Vlastní' });
+    await crm.statuses.reorder([own.id, ...(await crm.statuses.list()).filter((status) => status.id !== own.id).map((status) => status.id)]);
     const template = (await crm.rules.templates()).find((each) => each.key === 'regular_customer')!;
     expect(template.rule.actions).to.deep.equal([{ type: 'set_status', statusId: regular.id }]);
     await crm.sampleData.insert();
