@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isCrmError, type Crm, type CrmEvent, type DryRunReport, type FieldIssue, type Rule, type RuleTemplate, type StarKind, type Status } from '../../src/index.ts';
+import { SEED_LANGUAGES, isCrmError, type SeedLanguage, type Crm, type CrmEvent, type DryRunReport, type FieldIssue, type Rule, type RuleTemplate, type StarKind, type Status } from '../../src/index.ts';
 import { errorText } from '../base/error-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
@@ -90,6 +90,8 @@ export class KtRuleEditor extends KtElement {
   @state() private view: 'list' | 'edit' = 'list';
   @state() private rules: Rule[] | undefined;
   @state() private templates: RuleTemplate[] = [];
+  /** The language `templates` were last asked for in. */
+  #templatesIn: SeedLanguage | undefined;
   @state() private statuses: Status[] = [];
   @state() private stars: StarKind[] = [];
   /** The stored rule being edited; undefined for one not saved yet. */
@@ -134,6 +136,8 @@ export class KtRuleEditor extends KtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // The templates speak the UI's language: a switch of it reads them again.
+    if (this.#templatesIn !== undefined && this.#templatesIn !== this.#templateLanguage) void this.#loadTemplates();
     if (changed.has('ruleId')) {
       if (this.ruleId && this.ruleId !== this.rule?.id) void this.#open(this.ruleId);
       else if (!this.ruleId && changed.get('ruleId') && this.rule) this.#showList();
@@ -143,8 +147,22 @@ export class KtRuleEditor extends KtElement {
   async #loadCatalog(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm) return;
-    [this.statuses, this.stars, this.templates] = await Promise.all([crm.statuses.list(), crm.stars.list(), crm.rules.templates()]);
+    [this.statuses, this.stars] = await Promise.all([crm.statuses.list(), crm.stars.list(), this.#loadTemplates()]);
     await this.#loadRules();
+  }
+
+  /** The language templates come in: the UI's, where the SDK has it. */
+  get #templateLanguage(): SeedLanguage {
+    const base = this.language.split('-')[0]!.toLowerCase();
+    return SEED_LANGUAGES.find((language) => language === base) ?? 'en';
+  }
+
+  async #loadTemplates(): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm) return;
+    const language = (this.#templatesIn = this.#templateLanguage);
+    const templates = await crm.rules.templates({ language });
+    if (language === this.#templatesIn) this.templates = templates;
   }
 
   async #loadRules(): Promise<void> {

@@ -35,7 +35,7 @@ document.querySelector('kt-crm-provider')!.crm = crm;
 async function prepareStore(): Promise<void> {
   const w = words();
   if (!(await crm.rules.list()).length) {
-    for (const template of await crm.rules.templates()) await crm.rules.create({ ...template.rule, name: w.ruleNames[template.key] ?? template.rule.name });
+    for (const template of await crm.rules.templates({ language: firstLanguage })) await crm.rules.create(template.rule);
   }
   if (!(await crm.pipelines.list()).length) {
     await crm.settings.update({ autoCreateClients: true, defaultCountry: 'CZ' });

@@ -16,6 +16,7 @@ import { readFacts } from './engine.ts';
 import { missingReferences } from './references.ts';
 import { ruleTemplates, type RuleTemplate } from './templates.ts';
 import { requireAdmin } from '../clients/access.ts';
+import { SEED_LANGUAGES } from '../seed-names.ts';
 
 export const DryRunOptions = z.optional(z.strictObject({
   /** How many matches and misses to list (all are counted). */
@@ -37,6 +38,8 @@ export type DailyOptions = z.input<typeof DailyOptions>;
 export const TemplateOptions = z.optional(z.strictObject({
   /** The currency amounts are in; by default that of the default country (CZK, PLN, else EUR). */
   currency: z.optional(CurrencyCode),
+  /** The language of the templates' names, descriptions and the tag one sets: `'en'` (default), `'cs'`, `'pl'`, `'sl'`. */
+  language: z.optional(z.enum(SEED_LANGUAGES)),
 }));
 export type TemplateOptions = z.input<typeof TemplateOptions>;
 
@@ -140,8 +143,8 @@ export function rulesService(ctx: CrmContext) {
      * ```
      */
     async templates(options?: TemplateOptions): Promise<RuleTemplate[]> {
-      const { currency } = parse(TemplateOptions, options) ?? {};
-      return ruleTemplates(ctx, currency ?? currencyOf(ctx.settings.defaultCountry));
+      const { currency, language } = parse(TemplateOptions, options) ?? {};
+      return ruleTemplates(ctx, currency ?? currencyOf(ctx.settings.defaultCountry), language ?? 'en');
     },
 
     /**

@@ -3,7 +3,8 @@ import type { RuleInput } from '../model/rule.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { readAll } from '../storage/read-all.ts';
-import { findSeeded } from '../seed-names.ts';
+import { findSeeded, type SeedLanguage } from '../seed-names.ts';
+import { TEMPLATE_TEXTS } from './template-texts.ts';
 
 /** A ready rule to start from. */
 export interface RuleTemplate {
@@ -25,17 +26,18 @@ const prefer = <T extends { key?: string | undefined; name: string }>(list: T[],
  * The shipped templates, filled in with this store's statuses and star kinds, each a disabled
  * rule: dry-run it, adjust it, then enable it.
  */
-export async function ruleTemplates(ctx: CrmContext, currency: string): Promise<RuleTemplate[]> {
+export async function ruleTemplates(ctx: CrmContext, currency: string, language: SeedLanguage): Promise<RuleTemplate[]> {
+  const texts = TEMPLATE_TEXTS[language];
   const statuses = (await readAll<Status>(ctx, 'statuses')).sort(byPosition);
   const stars = (await readAll<StarKind>(ctx, 'starKinds')).sort(byPosition);
   const partner = prefer(statuses, 'new_partner');
   const regular = prefer(statuses, 'regular_customer');
   const star = prefer(stars, 'yellow');
   const templates: RuleTemplate[] = [];
-  const add = (key: RuleTemplate['key'], description: string, rule: RuleInput) => templates.push({ key, name: rule.name, description, rule: { enabled: false, priority: 0, ...rule, template: key } });
+  const add = (key: RuleTemplate['key'], description: string, rule: Omit<RuleInput, 'name'>) =>
+    templates.push({ key, name: texts.names[key], description, rule: { enabled: false, priority: 0, name: texts.names[key], ...rule, template: key } });
   if (partner) {
-    add('first_paid_order_status', `Sets the status "${partner.name}" when a client pays their first order.`, {
-      name: 'Status after the first paid order',
+    add('first_paid_order_status', texts.firstPaid(partner.name), {
       trigger: 'order.paid',
       conditions: { fact: 'client.paidOrders', op: 'eq', value: 1 },
       actions: [{ type: 'set_status', statusId: partner.id }],
@@ -43,16 +45,15 @@ export async function ruleTemplates(ctx: CrmContext, currency: string): Promise<
   }
   if (star) {
     const big = BIG_ORDER[currency] ?? BIG_ORDER['EUR']!;
-    add('big_order_star', `Gives the star "${star.name}" for an order of ${big / 100} ${currency} or more.`, {
-      name: 'Star for a big order',
+    const amount = new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(big / 100);
+    add('big_order_star', texts.bigOrder(star.name, amount), {
       trigger: 'order.created',
       conditions: { fact: 'order.total', op: 'gte', value: big, currency },
       actions: [{ type: 'add_star', starId: star.id }],
     });
   }
   if (regular) {
-    add('regular_customer', `Sets the status "${regular.name}" after 3 paid orders within 180 days.`, {
-      name: 'Regular customer',
+    add('regular_customer', texts.regular(regular.name), {
       trigger: 'order.paid',
       conditions: {
         all: [
@@ -63,14 +64,12 @@ export async function ruleTemplates(ctx: CrmContext, currency: string): Promise<
       actions: [{ type: 'set_status', statusId: regular.id }],
     });
   }
-  add('dormant_tag', 'Tags a client "Dormant" when they have not ordered for 90 days (checked daily).', {
-    name: 'Dormant after 90 days',
+  add('dormant_tag', texts.dormant(texts.dormantTag), {
     trigger: 'schedule.daily',
-    conditions: { all: [{ fact: 'client.daysSinceLastOrder', op: 'gte', value: 90 }, { fact: 'client.tag', op: 'lacks', value: 'Dormant' }] },
-    actions: [{ type: 'add_tag', tag: 'Dormant' }],
+    conditions: { all: [{ fact: 'client.daysSinceLastOrder', op: 'gte', value: 90 }, { fact: 'client.tag', op: 'lacks', value: texts.dormantTag }] },
+    actions: [{ type: 'add_tag', tag: texts.dormantTag }],
   });
-  add('hot_potential', 'Marks a potential client "hot" when a new order of theirs comes in.', {
-    name: 'Hot when a potential client orders',
+  add('hot_potential', texts.hot, {
     trigger: 'order.created',
     conditions: { fact: 'client.lifecycle', op: 'in', value: ['potential'] },
     actions: [{ type: 'set_temperature', temperature: 'hot' }],

@@ -230,4 +230,14 @@ describe('<kt-rule-editor>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => expect(textOf(part(editor, 'rule'))).to.contain('Deep, renamed'));
   });
+
+  it('offers the templates in the UI language, and again in a new one after a switch', async () => {
+    const { crm } = await world();
+    const host = await mount<HTMLDivElement>(html`<div lang="cs"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+    const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+    const offered = () => [...root(editor).querySelectorAll('[part="template"] option')].slice(1).map(textOf);
+    await until(() => expect(offered()).to.include('Stálý zákazník').and.include('Spící po 90 dnech'));
+    host.lang = 'en';
+    await until(() => expect(offered()).to.include('Regular customer').and.include('Dormant after 90 days'));
+  });
 });

@@ -30,6 +30,17 @@ describe('rules', () => {
     expect((await crm.rules.templates({ currency: 'EUR' })).find((t) => t.key === 'big_order_star')!.rule.conditions).to.deep.include({ currency: 'EUR', value: 200_000 });
   });
 
+  it('speaks the language asked for: names, descriptions with the store\'s own names and a local amount, the tag it sets', async () => {
+    const crm = await openCrm({ language: 'cs' });
+    const templates = Object.fromEntries((await crm.rules.templates({ currency: 'CZK', language: 'cs' })).map((t) => [t.key, t]));
+    expect(templates['regular_customer']).to.deep.include({ name: 'Stálý zákazník', description: 'Nastaví stav „Stálý zákazník“ po 3 zaplacených objednávkách za 180 dní.' });
+    expect(templates['regular_customer']!.rule.name).to.equal('Stálý zákazník');
+    expect(templates['big_order_star']!.description.replace(/\s/g, ' ')).to.equal('Udělí hvězdu „Žlutá“ za objednávku od 50 000 Kč.');
+    expect(templates['dormant_tag']!.rule.actions).to.deep.equal([{ type: 'add_tag', tag: 'Spící' }]);
+    expect((await crm.rules.templates()).find((t) => t.key === 'dormant_tag')!.name).to.equal('Dormant after 90 days');
+    expect((await rejection(crm.rules.templates({ language: 'de' as never }))).fields[0]!.path).to.deep.equal(['language']);
+  });
+
   it('template: status after the first paid order, and only the first', async () => {
     const crm = await openCrm();
     const { templates, statuses } = await withTemplates(crm);
