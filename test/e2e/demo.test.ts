@@ -270,7 +270,7 @@ describe('demo page', () => {
     await page.locator('kt-pipeline-board section h3').first().waitFor();
     expect(await page.locator('kt-pipeline-board section h3').allInnerTexts()).to.deep.equal(['Zájemce', 'Nabídka', 'Jednání', 'Vyhráno']);
     await page.locator('#automation summary').click();
-    await page.locator('kt-rule-editor').getByText('Stálý zákazník').waitFor();
+    await page.locator('kt-rule-editor [part="rule-name"]', { hasText: 'Stálý zákazník' }).waitFor();
     await page.getByRole('button', { name: 'Vložit ukázková data' }).click();
     await clientCount(page, '40 klientů').waitFor({ timeout: 15_000 });
     // The store was made in Czech: its statuses are Czech too.
