@@ -38,10 +38,11 @@ export function seedName(key: SeedName, language: SeedLanguage): string {
 }
 
 /**
- * The entry that is the default `key`: the one carrying that key, else, in a store seeded before
- * defaults had keys, the one still under the default's English name.
+ * The entry that is the default `key`: the one carrying that key. In a store seeded before
+ * defaults had keys (no entry has one), the one still under the default's English name.
  */
 export function findSeeded<T extends { key?: string | undefined; name: string }>(entries: readonly T[], key: string): T | undefined {
+  if (entries.some((entry) => entry.key !== undefined)) return entries.find((entry) => entry.key === key);
   const english = NAMES.en[key as SeedName];
-  return entries.find((entry) => entry.key === key) ?? entries.find((entry) => entry.key === undefined && entry.name === english);
+  return entries.find((entry) => entry.name === english);
 }

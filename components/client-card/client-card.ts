@@ -562,8 +562,10 @@ export class KtClientCard extends KtElement {
         return describeChange({ field: activity.type === 'status_changed' ? 'statusId' : 'stars', from: data['from'], to: data['to'] }, names);
       case 'stage_changed': {
         const stages = this.pipelines.find((pipeline) => pipeline.id === data['pipelineId'])?.stages ?? [];
-        const stage = (id: unknown) => stages.find((each) => each.id === id)?.name ?? '—';
-        return `${stage(data['from'])} → ${stage(data['to'])}`;
+        // Not in the pipeline (entering or leaving it); else the stage's name now, or as the entry kept it.
+        const stage = (id: unknown, kept: unknown) =>
+          id === null ? this.t.ruleEditor.none : (stages.find((each) => each.id === id)?.name ?? (kept as string | undefined) ?? this.t.ruleEditor.gone);
+        return `${stage(data['from'], data['fromName'])} → ${stage(data['to'], data['toName'])}`;
       }
       default:
         return undefined;

@@ -5,8 +5,8 @@ import type { RowContext } from './row-context.ts';
 export type Names = Pick<RowContext, 't' | 'all' | 'statuses' | 'stars'>;
 
 /** Ids, codes and amounts in words, for the dry run and its explanations. */
-const statusName = (ctx: Names, id: unknown) => ctx.statuses.find((status) => status.id === id)?.name ?? String(id);
-const starName = (ctx: Names, id: unknown) => ctx.stars.find((star) => star.id === id)?.name ?? String(id);
+const statusName = (ctx: Names, id: unknown) => ctx.statuses.find((status) => status.id === id)?.name ?? ctx.t.gone;
+const starName = (ctx: Names, id: unknown) => ctx.stars.find((star) => star.id === id)?.name ?? ctx.t.gone;
 
 function named(ctx: Names, kind: 'lifecycle' | 'temperature' | 'payment' | 'status' | 'star', value: unknown): string {
   if (kind === 'status') return statusName(ctx, value);

@@ -69,6 +69,8 @@ export class KtTaskList extends KtElement {
   @state() private error: string | undefined;
   /** In the due list, the names of the tasks' clients. */
   @state() private clientNames = new Map<string, string>();
+  /** A client was merged, renamed or deleted: the next read asks for every name afresh. */
+  #namesStale = false;
 
   /** Tasks completed in the due list: no longer due, kept on screen so they can be reopened. */
   #kept = new Map<string, Task>();
@@ -81,6 +83,12 @@ export class KtTaskList extends KtElement {
   }
 
   protected override crmEvent(event: CrmEvent): void {
+    // The due list names clients: a merge moves their tasks (telling no task event), a rename or delete changes the name.
+    if (!this.clientId && (event.type === 'clients.merged' || event.type === 'client.updated' || event.type === 'client.deleted')) {
+      this.#namesStale = true;
+      void this.#load();
+      return;
+    }
     if (!('task' in event)) return;
     if (this.#kept.has(event.task.id)) {
       if (event.type === 'task.deleted' || !event.task.done) this.#kept.delete(event.task.id);
@@ -130,11 +138,13 @@ export class KtTaskList extends KtElement {
   /** The names of the clients the tasks hang on; a client that cannot be read is left out. */
   async #clientNames(rows: Row[]): Promise<Map<string, string>> {
     const crm = this.activeCrm!;
+    const cached = this.#namesStale ? new Map<string, string>() : this.clientNames;
+    this.#namesStale = false;
     const ids = [...new Set(rows.flatMap((task) => (task.clientId ? [task.clientId] : [])))];
     const names = new Map<string, string>();
     await Promise.all(
       ids.map(async (id) => {
-        const known = this.clientNames.get(id);
+        const known = cached.get(id);
         if (known) return names.set(id, known);
         try {
           names.set(id, (await crm.clients.get(id)).name);

@@ -476,6 +476,7 @@ export const cs: Translation = {
     alsoDoes: 'Dále',
     skipped: 'Vynecháno',
     none: '—',
+    gone: '(smazáno)',
     why: (name) => `Proč: ${name}`,
     showWhy: 'Ukázat proč',
     holds: 'platí',

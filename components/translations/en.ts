@@ -485,6 +485,8 @@ export const en = {
     alsoDoes: 'Also',
     skipped: 'Skipped',
     none: '—',
+    /** A status, star kind or stage named by id that no longer exists. */
+    gone: '(deleted)',
     why: (name: string) => `Why: ${name}`,
     showWhy: 'Show why',
     holds: 'holds',

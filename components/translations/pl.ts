@@ -476,6 +476,7 @@ export const pl: Translation = {
     alsoDoes: 'Ponadto',
     skipped: 'Pominięte',
     none: '—',
+    gone: '(usunięte)',
     why: (name) => `Dlaczego: ${name}`,
     showWhy: 'Pokaż dlaczego',
     holds: 'spełniony',

@@ -476,6 +476,7 @@ export const sl: Translation = {
     alsoDoes: 'Poleg tega',
     skipped: 'Izpuščeno',
     none: '—',
+    gone: '(izbrisano)',
     why: (name) => `Zakaj: ${name}`,
     showWhy: 'Pokaži zakaj',
     holds: 'velja',

@@ -22,7 +22,8 @@ const language = $<HTMLSelectElement>('#language');
 /** The language chosen before, else the browser's when the demo has it: a new store's statuses and stars are named in it. */
 const offered = [...language.options].map((option) => option.value);
 const browserLanguage = navigator.languages.map((tag) => tag.split('-')[0]!.toLowerCase()).find((tag) => offered.includes(tag));
-const firstLanguage = (localStorage.getItem('kartoteka-demo-lang') ?? browserLanguage ?? 'en') as SeedLanguage;
+const saved = localStorage.getItem('kartoteka-demo-lang');
+const firstLanguage = ((saved && offered.includes(saved) ? saved : undefined) ?? browserLanguage ?? 'en') as SeedLanguage;
 // Settings are set once, on the first visit (below): passed here, they would undo the settings panel's changes at every load.
 const crm = await createCrm({ storage, language: firstLanguage });
 await requestPersistentStorage();

@@ -33,6 +33,8 @@ export interface StageChange {
   undoable?: boolean;
   /** Made by `sampleData.insert`, not by the user: removing the sample removes it too. */
   sample?: boolean;
+  /** The pipeline before an edit that removed the stage the client leaves: its name is there. */
+  previous?: Pipeline;
 }
 
 /**
@@ -40,8 +42,11 @@ export interface StageChange {
  * entry (the stage history) and event. Returns the placement, `undefined` when the client left.
  */
 export function changeStage(ctx: CrmContext, uow: UnitOfWork, change: StageChange): Placement | undefined {
-  const { pipeline, clientId, current, to, batchId, undoable = true, sample } = change;
+  const { pipeline, clientId, current, to, batchId, undoable = true, sample, previous } = change;
   const from = current?.stageId ?? null;
+  // The stage names as they are now, kept with the history: a stage removed later still reads by name.
+  const stageName = (id: string | null) => [...pipeline.stages, ...(previous?.stages ?? [])].find((stage) => stage.id === id)?.name;
+  const [fromName, toName] = [stageName(from), stageName(to)];
   const now = ctx.now();
   let placement: Placement | undefined;
   if (to === null) uow.delete('placements', current!);
@@ -58,7 +63,7 @@ export function changeStage(ctx: CrmContext, uow: UnitOfWork, change: StageChang
     subject: pipeline.name,
     undoable,
     ...(batchId ? { batchId } : {}),
-    data: { pipelineId: pipeline.id, from, to, ...(sample ? { sample } : {}) },
+    data: { pipelineId: pipeline.id, from, to, ...(fromName ? { fromName } : {}), ...(toName ? { toName } : {}), ...(sample ? { sample } : {}) },
   });
   uow.emit({ type: 'pipeline.stage_changed', clientId, pipelineId: pipeline.id, from, to });
   return placement;

@@ -110,7 +110,7 @@ export function pipelinesService(ctx: CrmContext) {
       }
       if (target !== null && !kept.has(target)) throw invalid(['moveClientsTo', stage.id], 'Choose a stage the pipeline keeps');
       // The stage they came from is gone, so no undo could put them back: these entries are history only.
-      for (const current of placed) changeStage(ctx, uow, { pipeline, clientId: current.clientId, current, to: target, batchId, undoable: false });
+      for (const current of placed) changeStage(ctx, uow, { pipeline, previous, clientId: current.clientId, current, to: target, batchId, undoable: false });
     }
   }
 

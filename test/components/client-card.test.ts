@@ -98,6 +98,27 @@ describe('<kt-client-card>', () => {
     expect(Date.parse(when.dateTime)).to.be.closeTo(Date.now(), 60_000);
   });
 
+  it('keeps the timeline readable after the status, the stage or the pipeline it names is gone', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [lead, partner] = await crm.statuses.list();
+    const sales = await crm.pipelines.create({ name: 'Sales', stages: [{ name: 'Lead' }, { name: 'Offer' }] });
+    const renewals = await crm.pipelines.create({ name: 'Renewals', stages: [{ name: 'Due' }, { name: 'Renewed' }] });
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    await crm.clients.setStatus([client.id], lead!.id);
+    await crm.statuses.delete(lead!.id, { replacementId: partner!.id });
+    const [first, offer] = sales.stages;
+    await crm.pipelines.place(client.id, sales.id, offer!.id);
+    await crm.pipelines.update(sales.id, { stages: [first!] }, { moveClientsTo: { [offer!.id]: first!.id } });
+    await crm.pipelines.place(client.id, renewals.id, renewals.stages[0]!.id);
+    await crm.pipelines.move(client.id, renewals.id, renewals.stages[1]!.id);
+    await crm.pipelines.delete(renewals.id, { removePlacements: true });
+    const element = await card(crm, client.id);
+    const text = () => [...section(element, 'timeline').querySelectorAll('li')].map(textOf).join('\n');
+    await until(() => expect(text()).to.contain('Offer → Lead'));
+    expect(text()).to.contain('Status: (deleted) → New partner').and.contain('Due → Renewed').and.contain('Renewed → —');
+    expect(text()).to.not.contain(lead!.id);
+  });
+
   it('flags a client overdue against their rhythm, shows their tasks and places them in pipelines', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });

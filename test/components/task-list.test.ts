@@ -231,4 +231,20 @@ describe('<kt-task-list>', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
     await until(() => expect(toastBox()).to.equal(null));
   });
+
+  it('names the client a merge kept, and opens that one', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const keep = await crm.clients.create({ name: 'Alza.cz a.s.' });
+    const gone = await crm.clients.create({ name: 'Alza duplicate' });
+    await crm.tasks.create({ clientId: gone.id, title: 'Chase the payment', due: inDays(-1) });
+    const element = await list(crm);
+    const name = () => shadow(element).querySelector<HTMLButtonElement>('button[part="client"]');
+    await until(() => expect(textOf(name())).to.equal('Alza duplicate'));
+    await crm.clients.merge(keep.id, gone.id);
+    await until(() => expect(textOf(name())).to.equal('Alza.cz a.s.'));
+    const opened: string[] = [];
+    element.addEventListener('kt-client-open', (event) => opened.push(event.clientId));
+    name()!.click();
+    expect(opened).to.deep.equal([keep.id]);
+  });
 });

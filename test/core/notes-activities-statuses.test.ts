@@ -97,6 +97,15 @@ describe('statuses and star kinds', () => {
     expect((await rejection(openCrm({ language: 'de' as never }))).fields[0]!.path).to.deep.equal(['language']);
   });
 
+  it('does not take a status of the user\'s own for a default deleted from a store with keys', async () => {
+    const crm = await openCrm();
+    const vip = (await crm.statuses.list()).find((status) => status.key === 'vip')!;
+    await crm.statuses.delete(vip.id, { replacementId: null });
+    const own = await crm.statuses.create({ name: 'VIP', group: 'Mine' });
+    await crm.sampleData.insert();
+    expect((await crm.clients.list({ limit: 100 })).items.filter((client) => client.statusId === own.id)).to.deep.equal([]);
+  });
+
   it('finds the defaults of a store seeded before they had keys by their English names', async () => {
     const storage = memoryAdapter();
     const crm = await openCrm({ storage });

@@ -67,11 +67,11 @@ describe('pipelines', () => {
     expect((await rejection(crm.pipelines.place(client.id, sales.id, renewals.stages[0]!.id))).code).to.equal('not_found');
 
     expect(await stageHistory(crm, client.id)).to.deep.equal([
-      { pipelineId: sales.id, from: null, to: lead },
-      { pipelineId: sales.id, from: lead, to: won },
-      { pipelineId: sales.id, from: won, to: offer },
-      { pipelineId: renewals.id, from: null, to: renewals.stages[0]!.id },
-      { pipelineId: sales.id, from: offer, to: null },
+      { pipelineId: sales.id, from: null, to: lead, toName: 'Lead' },
+      { pipelineId: sales.id, from: lead, to: won, fromName: 'Lead', toName: 'Won' },
+      { pipelineId: sales.id, from: won, to: offer, fromName: 'Won', toName: 'Offer' },
+      { pipelineId: renewals.id, from: null, to: renewals.stages[0]!.id, toName: 'Due' },
+      { pipelineId: sales.id, from: offer, to: null, fromName: 'Offer' },
     ]);
     expect(events.map((e) => [e.from, e.to])).to.deep.equal([[null, lead], [lead, won], [won, offer], [null, renewals.stages[0]!.id], [offer, null]]);
   });
@@ -186,7 +186,8 @@ describe('pipelines', () => {
     const moved = (await crm.activities.list(client.id)).items.find((a) => a.type === 'stage_changed')!;
     // The stage it came from is gone: history only.
     expect(moved).to.include({ undoable: false });
-    expect(moved.data).to.deep.equal({ pipelineId: sales.id, from: offer, to: lead });
+    // The names as they were: the stage left is gone, and stays readable in the history.
+    expect(moved.data).to.deep.equal({ pipelineId: sales.id, from: offer, to: lead, fromName: 'Offer', toName: 'Lead' });
 
     // `null` takes the clients of a removed stage out of the pipeline.
     await crm.pipelines.update(sales.id, { stages: [{ id: won, name: 'Closed' }] }, { moveClientsTo: { [lead]: null } });
@@ -205,8 +206,8 @@ describe('pipelines', () => {
     expect(await crm.pipelines.list()).to.deep.equal([]);
     expect(await crm.pipelines.placements(client.id)).to.deep.equal([]);
     expect(await stageHistory(crm, client.id)).to.deep.equal([
-      { pipelineId: sales.id, from: null, to: lead },
-      { pipelineId: sales.id, from: lead, to: null },
+      { pipelineId: sales.id, from: null, to: lead, toName: 'Lead' },
+      { pipelineId: sales.id, from: lead, to: null, fromName: 'Lead' },
     ]);
     const empty = await crm.pipelines.create({ name: 'Empty', stages: [{ name: 'Only' }] });
     await crm.pipelines.delete(empty.id);
