@@ -251,4 +251,22 @@ export const clientCardStyles = css`
     gap: calc(var(--_space) / 2);
     margin-block-end: calc(var(--_space) / 2);
   }
+  /* Status and stars, changed in place. */
+  .stars {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .star {
+    padding: 0 0.6em;
+    border-radius: 999px;
+  }
+  .star .glyph {
+    /* The colour is the shop's choice (yellow on white is 1.4:1): an outline keeps the shape visible. */
+    -webkit-text-stroke: 0.5px var(--_muted);
+  }
+  .star[aria-pressed='true'] {
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
 `;

@@ -311,16 +311,14 @@ export class KtClientCard extends KtElement {
   #renderInfo(client: Client): TemplateResult {
     const { t } = this;
     const f = t.card.fields;
-    const status = this.statuses.find((s) => s.id === client.statusId);
-    const stars = client.stars.map((id) => this.starKinds.find((star) => star.id === id)?.name).filter(Boolean);
     const rows: [string, unknown][] = [
       [f.accountCode, client.accountCode],
       [f.emails, client.emails.length ? client.emails.map((email) => html`<span class="item">${email} <a href=${lookupLinks.mailbox(email)} target="_blank" rel="noopener noreferrer">${t.card.lookup.mailbox}</a></span>`) : undefined],
       [f.phones, client.phones.join(', ')],
       [f.contacts, client.contacts.length ? client.contacts.map((c) => html`<span class="item">${[c.name, c.role, c.email, c.phone].filter(Boolean).join(' · ')}</span>`) : undefined],
       [f.note, client.note],
-      [f.status, status?.name],
-      [f.stars, stars.join(', ')],
+      [f.status, this.#statusSelect(client)],
+      [f.stars, this.#starToggles(client)],
       [f.lifecycle, t.lifecycle[client.lifecycle]],
       [f.temperature, client.temperature && t.temperature[client.temperature]],
       [f.discountPercent, client.discountPercent !== undefined ? `${this.number(client.discountPercent)} %` : undefined],
@@ -340,6 +338,49 @@ export class KtClientCard extends KtElement {
         ${rows.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value === undefined || value === '' ? t.card.none : value}</dd></div>`)}
       </dl>
     </section>`;
+  }
+
+  /** Status, set right here: staff change it many times a day, without opening the whole form. */
+  #statusSelect(client: Client): TemplateResult {
+    const f = this.t.card.fields;
+    return html`<select
+      class="quick"
+      aria-label=${f.status}
+      @change=${(e: Event) => void this.#quickUpdate({ statusId: (e.target as HTMLSelectElement).value || null })}
+    >
+      <option value="" .selected=${!client.statusId}>${this.t.card.none}</option>
+      ${this.statuses.map((status) => html`<option value=${status.id} .selected=${status.id === client.statusId}>${status.group} › ${status.name}</option>`)}
+    </select>`;
+  }
+
+  /** Stars, each a toggle button: pressed when the client has it. */
+  #starToggles(client: Client): TemplateResult {
+    return html`<span class="stars" role="group" aria-label=${this.t.card.fields.stars}>
+      ${this.starKinds.map((star) => {
+        const has = client.stars.includes(star.id);
+        const stars = has ? client.stars.filter((id) => id !== star.id) : [...client.stars, star.id];
+        return html`<button type="button" class="star" aria-pressed=${has ? 'true' : 'false'} @click=${() => void this.#quickUpdate({ stars })}>
+          <span class="glyph" aria-hidden="true" style=${`color: ${star.color}`}>${has ? '★' : '☆'}</span> ${star.name}
+        </button>`;
+      })}
+    </span>`;
+  }
+
+  /** A change made outside the form: saved at once against the version shown; the focus stays where it is. */
+  async #quickUpdate(patch: ClientPatch): Promise<void> {
+    const crm = this.activeCrm;
+    const client = this.client;
+    if (!crm || !client) return;
+    try {
+      this.client = await crm.clients.update(client.id, patch, { expectedVersion: client.version });
+      this.#reads.drop();
+      void this.#load(false);
+      this.conflict = undefined;
+      this.message = this.t.card.saved;
+    } catch (error) {
+      if (!isCrmError(error)) throw error;
+      this.#showError(error, patch);
+    }
   }
 
   /** `sk` as "slovenština" in Czech; a tag Intl cannot read as it is. */

@@ -98,6 +98,38 @@ describe('<kt-client-card>', () => {
     expect(Date.parse(when.dateTime)).to.be.closeTo(Date.now(), 60_000);
   });
 
+  it('changes the status and the stars in place, the focus staying put; a stale card conflicts', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [, partner, , vip] = await crm.statuses.list();
+    const [red] = await crm.stars.list();
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    const element = await card(crm, client.id);
+    const status = () => section(element, 'info').querySelector<HTMLSelectElement>('select[aria-label="Status"]')!;
+    await until(() => expect(status()).to.not.equal(null));
+    status().focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await until(async () => expect((await crm.clients.get(client.id)).statusId).to.equal(partner!.id));
+    expect(shadow(element).activeElement).to.equal(status());
+    const redToggle = () => [...section(element, 'info').querySelectorAll<HTMLButtonElement>('.stars button')].find((b) => textOf(b).includes(red!.name))!;
+    expect(redToggle().getAttribute('aria-pressed')).to.equal('false');
+    redToggle().focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(redToggle().getAttribute('aria-pressed')).to.equal('true'));
+    expect((await crm.clients.get(client.id)).stars).to.deep.equal([red!.id]);
+    expect(textOf(shadow(element).activeElement)).to.contain(red!.name);
+    await until(() => expect(textOf(section(element, 'timeline'))).to.contain('Stars: — → Red'));
+
+    // Someone else changed the client meanwhile, and the card has not heard yet: its change conflicts.
+    const shown = (await crm.clients.get(client.id)).version;
+    await crm.clients.update(client.id, { note: 'changed elsewhere' }, { expectedVersion: shown });
+    (element as unknown as { client: { version: number } }).client.version = shown;
+    status().value = vip!.id;
+    status().dispatchEvent(new Event('change'));
+    await until(() => expect(shadow(element).querySelector('[part="conflict"]')).to.not.equal(null));
+    expect((await crm.clients.get(client.id)).statusId).to.equal(partner!.id);
+  });
+
   it('keeps the timeline readable after the status, the stage or the pipeline it names is gone', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const [lead, partner] = await crm.statuses.list();

@@ -68,11 +68,12 @@ function describeContrast(element: Element): { text: string; ratio: number } {
 
 /**
  * Every visible text under `root` below WCAG AA's 4.5:1, as "text: ratio". Left out: disabled
- * controls (WCAG asks no contrast of them) and icons, `role="img"` (they need 3:1, told apart).
+ * controls (WCAG asks no contrast of them), icons, `role="img"` (they need 3:1, told apart), and
+ * decoration hidden from assistive technology beside the words it adorns (`aria-hidden`).
  */
 export function lowContrastTexts(root: Element): string[] {
   return textElements(root)
-    .filter((element) => element.getClientRects().length > 0 && !element.closest(':disabled, [role="img"]'))
+    .filter((element) => element.getClientRects().length > 0 && !element.closest(':disabled, [role="img"], [aria-hidden="true"]'))
     .map(describeContrast)
     .filter(({ ratio }) => ratio < 4.5)
     .map(({ text, ratio }) => `${text.slice(0, 60)}: ${ratio.toFixed(2)}`);
