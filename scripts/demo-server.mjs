@@ -10,6 +10,8 @@ export async function startDemoServer({ port = 8000 } = {}) {
       port,
       hostname: 'localhost',
       nodeResolve: { exportConditions: ['browser', 'production'] },
+      // Whoever opens the server's root meant the demo.
+      middleware: [(context, next) => (context.path === '/' ? context.redirect('/examples/demo/') : next())],
       plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('../tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
     },
     readCliArgs: false,

@@ -240,6 +240,13 @@ describe('demo page', () => {
     }
   });
 
+  it('opens the demo from the server\'s root too', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/', url).href);
+    await page.getByText('No clients yet').waitFor();
+    expect(new URL(page.url()).pathname).to.equal('/examples/demo/');
+  });
+
   it('keeps the console clean: no error, no failed request (a favicon included)', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
