@@ -127,8 +127,8 @@ export class KtPipelineBoard extends KtElement {
     }, (error) => (this.error = errorText(error)));
   }
 
-  /** Moves a client to `stageId`; `refocus` puts the focus back on its card (keyboard moves). */
-  async #move(item: PipelineClient, stageId: string, refocus: boolean): Promise<void> {
+  /** Moves a client to `stageId`; `refocus` puts the focus back on its card, on the control named (keyboard moves). */
+  async #move(item: PipelineClient, stageId: string, refocus?: 'select' | 'open'): Promise<void> {
     const crm = this.activeCrm;
     const pipeline = this.#pipeline;
     if (!crm || !pipeline || item.placement.stageId === stageId) return;
@@ -143,8 +143,38 @@ export class KtPipelineBoard extends KtElement {
     await this.#load();
     if (refocus) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`li[data-client="${CSS.escape(item.client.id)}"] select`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`li[data-client="${CSS.escape(item.client.id)}"] ${refocus === 'open' ? '.open' : 'select'}`)?.focus();
     }
+  }
+
+  /**
+   * Keys on a card's client: arrows go to the card above, below or in the next column, Home and
+   * End to a column's first and last; Alt with ← or → moves the client a stage back or on.
+   */
+  #cardKey(e: KeyboardEvent, item: PipelineClient): void {
+    const stages = this.#pipeline?.stages ?? [];
+    const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
+    if (e.altKey) {
+      const target = stages[stages.findIndex((stage) => stage.id === item.placement.stageId) + step];
+      if (!step || !target) return;
+      e.preventDefault();
+      void this.#move(item, target.id, 'open');
+      return;
+    }
+    const grid = [...this.renderRoot.querySelectorAll('section')].map((column) => [...column.querySelectorAll<HTMLElement>('li .open')]);
+    const at = grid.findIndex((cards) => cards.includes(e.currentTarget as HTMLElement));
+    const row = grid[at]!.indexOf(e.currentTarget as HTMLElement);
+    let next: HTMLElement | undefined;
+    if (e.key === 'ArrowUp') next = grid[at]![row - 1];
+    else if (e.key === 'ArrowDown') next = grid[at]![row + 1];
+    else if (e.key === 'Home') next = grid[at]![0];
+    else if (e.key === 'End') next = grid[at]!.at(-1);
+    else if (step) {
+      // The nearest column that way with a card in it, at the same height or its last.
+      for (let column = at + step; column >= 0 && column < grid.length && !next; column += step) next = grid[column]![Math.min(row, grid[column]!.length - 1)];
+    } else return;
+    e.preventDefault();
+    next?.focus();
   }
 
   #open(clientId: string): void {
@@ -174,7 +204,7 @@ export class KtPipelineBoard extends KtElement {
     const clientId = this.dragging ?? e.dataTransfer?.getData('text/plain');
     this.dragging = this.dropStage = undefined;
     const item = this.columns.flatMap((c) => c.items).find((i) => i.client.id === clientId);
-    if (item) void this.#move(item, stageId, false);
+    if (item) void this.#move(item, stageId);
   }
 
   protected override render(): TemplateResult {
@@ -248,7 +278,14 @@ export class KtPipelineBoard extends KtElement {
       @dragstart=${(e: DragEvent) => this.#dragStart(e, item)}
       @dragend=${() => (this.dragging = this.dropStage = undefined)}
     >
-      <button type="button" class="open" part="open" aria-describedby="help" @click=${() => this.#open(item.client.id)}>${item.client.name}</button>
+      <button
+        type="button"
+        class="open"
+        part="open"
+        aria-describedby="help"
+        @click=${() => this.#open(item.client.id)}
+        @keydown=${(e: KeyboardEvent) => this.#cardKey(e, item)}
+      >${item.client.name}</button>
       <div class="move" part="move">
         <select id=${selectId} aria-label=${t.moveTo(item.client.name)}>
           ${stages.map((s) => html`<option value=${s.id} ?selected=${s.id === item.placement.stageId}>${s.name}</option>`)}
@@ -257,7 +294,7 @@ export class KtPipelineBoard extends KtElement {
           type="button"
           @click=${() => {
             const select = this.renderRoot.querySelector<HTMLSelectElement>(`#${CSS.escape(selectId)}`);
-            if (select) void this.#move(item, select.value, true);
+            if (select) void this.#move(item, select.value, 'select');
           }}
         >${t.move}</button>
       </div>

@@ -154,7 +154,7 @@ export const cs: Translation = {
     move: 'Přesunout',
     moved: (name: string, stage: string) => `${name}: přesunuto do fáze ${stage}.`,
     more: 'V této fázi je víc klientů, než se zobrazuje.',
-    help: 'Přetáhněte kartu do jiného sloupce, nebo pod kartou vyberte fázi a stiskněte Přesunout. Enter na klientovi ho otevře.',
+    help: 'Přetáhněte kartu do jiného sloupce, nebo pod kartou vyberte fázi a stiskněte Přesunout. Na klientovi: Enter ho otevře, šipky přejdou na další kartu, Alt+← a Alt+→ ho posunou o fázi zpět či dál.',
   },
   card: {
     loading: 'Načítám klienta…',

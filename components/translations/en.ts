@@ -163,7 +163,7 @@ export const en = {
     move: 'Move',
     moved: (name: string, stage: string) => `${name} moved to ${stage}.`,
     more: 'More clients are in this stage than shown.',
-    help: 'Drag a card to another column, or choose a stage under the card and press Move. Enter on a client opens it.',
+    help: 'Drag a card to another column, or choose a stage under the card and press Move. On a client: Enter opens it, arrow keys go to the next card, Alt+← and Alt+→ move it a stage back or on.',
   },
   card: {
     loading: 'Loading the client…',

@@ -154,7 +154,7 @@ export const pl: Translation = {
     move: 'Przenieś',
     moved: (name: string, stage: string) => `${name}: przeniesiono do etapu ${stage}.`,
     more: 'W tym etapie jest więcej klientów, niż widać.',
-    help: 'Przeciągnij kartę do innej kolumny albo wybierz etap pod kartą i naciśnij Przenieś. Enter na kliencie go otwiera.',
+    help: 'Przeciągnij kartę do innej kolumny albo wybierz etap pod kartą i naciśnij Przenieś. Na kliencie: Enter go otwiera, strzałki przechodzą do kolejnej karty, Alt+← i Alt+→ przesuwają go o etap wstecz lub dalej.',
   },
   card: {
     loading: 'Wczytywanie klienta…',

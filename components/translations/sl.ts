@@ -154,7 +154,7 @@ export const sl: Translation = {
     move: 'Premakni',
     moved: (name: string, stage: string) => `${name}: premaknjeno v fazo ${stage}.`,
     more: 'V tej fazi je več strank, kot jih je prikazanih.',
-    help: 'Povlecite kartico v drug stolpec ali pod kartico izberite fazo in pritisnite Premakni. Enter na stranki jo odpre.',
+    help: 'Povlecite kartico v drug stolpec ali pod kartico izberite fazo in pritisnite Premakni. Na stranki: Enter jo odpre, puščice gredo na naslednjo kartico, Alt+← in Alt+→ jo premakneta za fazo nazaj ali naprej.',
   },
   card: {
     loading: 'Nalagam stranko…',

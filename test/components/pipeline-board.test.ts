@@ -84,6 +84,42 @@ describe('<kt-pipeline-board>', () => {
     await until(() => expect(live()).to.equal('Alza.cz a.s.: přesunuto do fáze Won.'));
   });
 
+  it('goes from card to card with the arrow keys, and moves a client a stage on or back with Alt+→ and Alt+←', async () => {
+    const { crm, sales, mall } = await world();
+    const element = await board(crm, sales.id);
+    const focused = () => textOf(shadow(element).activeElement);
+    const [first, second] = cardNames(element, 'Lead');
+    card(element, first!).querySelector<HTMLElement>('.open')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(second);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused()).to.equal('Mall Group');
+    // No card in Won: nothing further right.
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused()).to.equal('Mall Group');
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ up: 'Alt' });
+    await until(async () => expect(await stageOf(crm, mall.id, sales.id)).to.equal(sales.stages[2]!.id));
+    await until(() => expect(cardNames(element, 'Won')).to.deep.equal(['Mall Group']));
+    await until(() => expect(focused()).to.equal('Mall Group'));
+    expect(textOf(shadow(element).querySelector('[aria-live=polite]'))).to.equal('Mall Group moved to Won.');
+    // The last stage: Alt+→ goes nowhere; Alt+← back.
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ up: 'Alt' });
+    await until(async () => expect(await stageOf(crm, mall.id, sales.id)).to.equal(sales.stages[1]!.id));
+    await until(() => expect(cardNames(element, 'Offer')).to.deep.equal(['Mall Group']));
+    await until(() => expect(focused()).to.equal('Mall Group'));
+    // To the next column at the same height; End and Home within it.
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focused()).to.equal(first);
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal(second);
+    await sendKeys({ press: 'Home' });
+    expect(focused()).to.equal(first);
+  });
+
   it('moves a card by drag and drop', async () => {
     const { crm, sales, kasa } = await world();
     const element = await board(crm, sales.id);
