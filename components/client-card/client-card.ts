@@ -163,12 +163,17 @@ export class KtClientCard extends KtElement {
   }
 
   async #update(patch: ClientPatch, version: number): Promise<void> {
-    const crm = this.activeCrm;
-    if (!crm || !this.client) return;
     if (Object.keys(patch).length === 0) {
       await this.#stopEditing();
       return;
     }
+    if (await this.#store(patch, version)) await this.#stopEditing();
+  }
+
+  /** Saves `patch` over `version`; a refusal shows, as a conflict or at the fields. True when saved. */
+  async #store(patch: ClientPatch, version: number): Promise<boolean> {
+    const crm = this.activeCrm;
+    if (!crm || !this.client) return false;
     try {
       const saved = await crm.clients.update(this.client.id, patch, { expectedVersion: version });
       // Reads started before the save (its own event starts one) must not put the old client back.
@@ -177,10 +182,11 @@ export class KtClientCard extends KtElement {
       void this.#load(false);
       this.conflict = undefined;
       this.message = this.t.card.saved;
-      await this.#stopEditing();
+      return true;
     } catch (error) {
       if (!isCrmError(error)) throw error;
       this.#showError(error, patch);
+      return false;
     }
   }
 
@@ -368,19 +374,7 @@ export class KtClientCard extends KtElement {
 
   /** A change made outside the form: saved at once against the version shown; the focus stays where it is. */
   async #quickUpdate(patch: ClientPatch): Promise<void> {
-    const crm = this.activeCrm;
-    const client = this.client;
-    if (!crm || !client) return;
-    try {
-      this.client = await crm.clients.update(client.id, patch, { expectedVersion: client.version });
-      this.#reads.drop();
-      void this.#load(false);
-      this.conflict = undefined;
-      this.message = this.t.card.saved;
-    } catch (error) {
-      if (!isCrmError(error)) throw error;
-      this.#showError(error, patch);
-    }
+    if (this.client) await this.#store(patch, this.client.version);
   }
 
   /** `sk` as "slovenština" in Czech; a tag Intl cannot read as it is. */
