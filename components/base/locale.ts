@@ -60,6 +60,18 @@ export function formatDateTime(iso: string, locale: string): string {
   return cached(`date-time ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
+/**
+ * A language or region code by its name in the locale (`sk` → `slovenština` in Czech); `undefined`
+ * for a code Intl has no name for, or cannot read.
+ */
+export function displayName(code: string, type: 'language' | 'region', locale: string): string | undefined {
+  try {
+    return cached(`names ${type} ${locale}`, () => new Intl.DisplayNames([locale], { type, fallback: 'none' })).of(code);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A share (0…1) as a whole percentage in the locale: `0.333` → `33 %` in Czech. */
 export function formatPercent(share: number, locale: string): string {
   return cached(`percent ${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);

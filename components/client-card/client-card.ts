@@ -10,6 +10,7 @@ import { lastTwelveMonths } from '../base/last-twelve-months.ts';
 import { allOrdersOf } from '../base/client-orders.ts';
 import { errorText } from '../base/error-text.ts';
 import { fieldOfPath, issueText } from '../base/issue-text.ts';
+import { displayName } from '../base/locale.ts';
 import { EDITABLE, contactsText, patchFromForm } from './client-patch.ts';
 import { lookupLinks } from './lookup-links.ts';
 import { describeChange } from '../rule-editor/describe.ts';
@@ -330,7 +331,8 @@ export class KtClientCard extends KtElement {
       [f.discountPercent, client.discountPercent !== undefined ? `${this.number(client.discountPercent)} %` : undefined],
       [f.discountClass, client.discountClass],
       [f.currency, client.currency],
-      [f.language, client.language && this.#languageName(client.language)],
+      // `sk` as "slovenština" in Czech; a tag Intl cannot read as it is.
+      [f.language, client.language && (displayName(client.language, 'language', this.language) ?? client.language)],
       [f.owner, client.owner],
       [f.externalLinks, client.externalLinks.map((link) => `${link.integration}: ${link.accountId}`).join(', ')],
       [f.nextOrderReminder, client.nextOrderReminder],
@@ -375,15 +377,6 @@ export class KtClientCard extends KtElement {
   /** A change made outside the form: saved at once against the version shown; the focus stays where it is. */
   async #quickUpdate(patch: ClientPatch): Promise<void> {
     if (this.client) await this.#store(patch, this.client.version);
-  }
-
-  /** `sk` as "slovenština" in Czech; a tag Intl cannot read as it is. */
-  #languageName(tag: string): string {
-    try {
-      return new Intl.DisplayNames(this.language, { type: 'language' }).of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
   }
 
   #renderForm(client: Client): TemplateResult {

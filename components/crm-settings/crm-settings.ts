@@ -7,6 +7,7 @@ import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { CatalogController } from '../base/catalog.ts';
 import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
+import { displayName } from '../base/locale.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -98,11 +99,10 @@ export class KtCrmSettings extends KtElement {
 
   /** The countries tax IDs are checked for, by name in the UI language; also `current`, when it is another. */
   #countries(current: string | undefined): { code: string; label: string }[] {
-    const names = new Intl.DisplayNames([this.language], { type: 'region', fallback: 'none' });
     const countries = taxIdCountries();
     if (current && !countries.some((country) => country.code === current)) countries.push({ code: current, name: current });
     // Greece's VAT prefix is EL; XI (Northern Ireland) is no region: its English name stands.
-    const label = ({ code, name }: { code: string; name: string }) => `${names.of(code === 'EL' ? 'GR' : code) ?? name} (${code})`;
+    const label = ({ code, name }: { code: string; name: string }) => `${displayName(code === 'EL' ? 'GR' : code, 'region', this.language) ?? name} (${code})`;
     return countries.map((country) => ({ code: country.code, label: label(country) })).sort((a, b) => a.label.localeCompare(b.label, this.language));
   }
 
