@@ -19,7 +19,9 @@ import { StoreSearch } from './search/store-search.ts';
 import { applySettingsChanges, saveSettings, settingsService } from './settings.ts';
 import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
-import { SEED_LANGUAGES, type SeedLanguage } from './seed-names.ts';
+import { SeedLanguage } from './seed-names.ts';
+import { parse } from './validation.ts';
+import * as z from 'zod/mini';
 import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
@@ -65,12 +67,7 @@ export async function createCrm(options: CrmOptions) {
       fields: [{ path: ['storage'], message: 'Required: a storage adapter' }],
     });
   }
-  if (options.language !== undefined && !SEED_LANGUAGES.includes(options.language)) {
-    throw new CrmError('validation', `createCrm names the defaults in ${SEED_LANGUAGES.join(', ')}; not "${String(options.language)}"`, {
-      fields: [{ path: ['language'], message: `One of ${SEED_LANGUAGES.join(', ')}`, code: 'invalid_value' }],
-    });
-  }
-  const seedLanguage = options.language ?? 'en';
+  const seedLanguage = parse(z.optional(SeedLanguage), options.language, ['language']) ?? 'en';
   const clock = options.clock ?? (() => new Date());
   const ctx: CrmContext = {
     storage: options.storage,

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { createCrm, type Crm, type CrmOptions } from './crm.ts';
-export { SEED_LANGUAGES, type SeedLanguage } from './seed-names.ts';
+export { SEED_LANGUAGES, SeedLanguage } from './seed-names.ts';
 export { CrmError, isCrmError, type CrmErrorCode, type CrmErrorOptions, type FieldIssue } from './errors.ts';
 export { CrmEvents, type CrmEvent, type CrmEventMap, type CrmEventName, type CatalogChange } from './events.ts';
 export type { Principal } from './context.ts';

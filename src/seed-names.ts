@@ -1,6 +1,9 @@
+import * as z from 'zod/mini';
+
 /** The languages a new store's default statuses and star kinds can be named in. */
 export const SEED_LANGUAGES = ['en', 'cs', 'pl', 'sl'] as const;
-export type SeedLanguage = (typeof SEED_LANGUAGES)[number];
+export const SeedLanguage = z.enum(SEED_LANGUAGES);
+export type SeedLanguage = z.infer<typeof SeedLanguage>;
 
 /** Keys of the default statuses, their groups and the default star kinds. */
 export type SeedName =

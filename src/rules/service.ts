@@ -16,7 +16,7 @@ import { readFacts } from './engine.ts';
 import { missingReferences } from './references.ts';
 import { ruleTemplates, type RuleTemplate } from './templates.ts';
 import { requireAdmin } from '../clients/access.ts';
-import { SEED_LANGUAGES } from '../seed-names.ts';
+import { SeedLanguage } from '../seed-names.ts';
 
 export const DryRunOptions = z.optional(z.strictObject({
   /** How many matches and misses to list (all are counted). */
@@ -39,7 +39,7 @@ export const TemplateOptions = z.optional(z.strictObject({
   /** The currency amounts are in; by default that of the default country (CZK, PLN, else EUR). */
   currency: z.optional(CurrencyCode),
   /** The language of the templates' names, descriptions and the tag one sets: `'en'` (default), `'cs'`, `'pl'`, `'sl'`. */
-  language: z.optional(z.enum(SEED_LANGUAGES)),
+  language: z.optional(SeedLanguage),
 }));
 export type TemplateOptions = z.input<typeof TemplateOptions>;
 
