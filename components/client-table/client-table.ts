@@ -212,11 +212,10 @@ export class KtClientTable extends KtElement {
     const crm = this.activeCrm;
     if (!crm) return;
     if (this.view === 'cards') void this.cards.load(this.filter, this.search.trim()).catch((error: unknown) => this.#failed(error));
-    const [statuses, stars] = [this.statuses, this.starKinds].map((entries) => new Map(entries.map((entry, i) => [entry.id, i])));
     const source: RowSource = new RowSource(
       crm,
       { filter: this.filter, search: this.search.trim(), sort: this.sort },
-      { status: (id) => statuses!.get(id) ?? Infinity, star: (id) => stars!.get(id) ?? Infinity },
+      { status: positionIn(this.statuses), star: positionIn(this.starKinds) },
       () => {
         if (this.source === source || this.pending === source) this.requestUpdate();
       },
@@ -760,6 +759,12 @@ export class KtClientTable extends KtElement {
       this.#toasts.show({ message: errorText(error), error: true });
     }
   }
+}
+
+/** Where an entry stands in its list, by id; one the list lacks sorts last. */
+function positionIn(entries: readonly { id: string }[]): (id: string) => number {
+  const positions = new Map(entries.map((entry, i) => [entry.id, i]));
+  return (id) => positions.get(id) ?? Infinity;
 }
 
 declare global {

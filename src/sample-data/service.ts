@@ -75,7 +75,7 @@ export function sampleDataService(ctx: CrmContext) {
       const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()) });
       const inserted = await transact(ctx, async (uow) => {
         if (await marker()) throw new CrmError('conflict', 'Sample data is already in; remove it first');
-        const [statuses, starKinds] = [await readAll<Status>(ctx, 'statuses'), await readAll<StarKind>(ctx, 'starKinds')];
+        const [statuses, starKinds] = await Promise.all([readAll<Status>(ctx, 'statuses'), readAll<StarKind>(ctx, 'starKinds')]);
         const clientIds: string[] = [];
         const noteIds: string[] = [];
         const skippedNames = new Set<string>();
