@@ -276,6 +276,19 @@ describe('indexedDbAdapter', () => {
       await Promise.all([writer.close(), reader.close(), loner.close()]);
     });
 
+    it('still sends other adapters, in commit order, the batches committed just before it closed', async () => {
+      const name = databaseName('close-after-write');
+      const [writer, reader] = [await openedAdapter(name), await openedAdapter(name)];
+      const heard: string[] = [];
+      reader.onExternalChange?.((changes) => heard.push(...changes.puts.map(({ record }) => record.id)));
+      await writer.write([put(person('p1'))]);
+      await writer.write([put(person('p2')), put(person('p3'))]);
+      await writer.close();
+      await settled();
+      expect(heard).to.deep.equal(['p1', 'p2', 'p3']);
+      await reader.close();
+    });
+
     it('announces the events a batch was written with as they were then, and writes nothing for events that cannot travel', async () => {
       const name = databaseName('events');
       const [writer, reader] = [await openedAdapter(name), await openedAdapter(name)];
