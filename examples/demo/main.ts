@@ -188,7 +188,7 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => counted(document.documentElement.lang, words().inserted, await crm.sampleData.insert())),
+  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => counted(document.documentElement.lang, words().inserted, await crm.sampleData.insert({ language: language.value as SeedLanguage }))),
 );
 $('#remove-sample').addEventListener('click', () => $<HTMLDialogElement>('#remove-dialog').showModal());
 $<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {

@@ -1,10 +1,12 @@
 import type { CreateClientInput } from '../model/client.ts';
 import type { NoteInput } from '../model/note.ts';
 import type { OrderInput } from '../model/order.ts';
+import type { SeedLanguage } from '../seed-names.ts';
 import { foldText } from '../text.ts';
 import { seededRandom, type Random } from './random.ts';
 import { sampleTaxId, typedVariant } from './tax-ids.ts';
 import { vocabularies, type CountryVocabulary } from './vocabulary.ts';
+import { SAMPLE_TEXTS, type SampleTexts } from './texts.ts';
 
 /** A client of the sample set; its status and stars by the key of the default they are (`regular_customer`, `red`): ids and names differ per store. */
 export interface SampleClient {
@@ -25,28 +27,24 @@ export interface SampleDataOptions {
   orders?: number;
   /** The newest order date; orders spread over the 18 months before it. */
   now?: Date;
+  /** The shop's language, which its products, notes and contact roles are written in: `'en'` (default), `'cs'`, `'pl'`, `'sl'`. The data is otherwise the same. */
+  language?: SeedLanguage;
 }
 
+/** The catalogue; each product's name is in {@link SampleTexts.products}, at the same place. */
 const products = [
-  { sku: 'KAV-1000', name: 'Coffee beans 1 kg', price: 45_900 },
-  { sku: 'PAP-A4', name: 'Paper A4, 5 reams', price: 54_900 },
-  { sku: 'TON-285', name: 'Toner HP 85A', price: 129_000 },
-  { sku: 'RUK-L', name: 'Work gloves L, 12 pairs', price: 23_900 },
-  { sku: 'SRB-M8', name: 'Screws M8, 500 pcs', price: 38_500 },
-  { sku: 'LAM-LED', name: 'LED panel 60×60', price: 89_900 },
-  { sku: 'CIS-5L', name: 'Cleaner 5 l', price: 19_900 },
+  { sku: 'KAV-1000', price: 45_900 },
+  { sku: 'PAP-A4', price: 54_900 },
+  { sku: 'TON-285', price: 129_000 },
+  { sku: 'RUK-L', price: 23_900 },
+  { sku: 'SRB-M8', price: 38_500 },
+  { sku: 'LAM-LED', price: 89_900 },
+  { sku: 'CIS-5L', price: 19_900 },
 ];
 const channels = ['eshop', 'b2b-portal', 'phone', 'marketplace'];
 const orderStatuses = ['new', 'processing', 'shipped', 'delivered', 'delivered', 'delivered', 'cancelled'];
 const statusWeights = ['lead', 'new_partner', 'regular_customer', 'regular_customer', 'regular_customer', 'vip', 'individual_terms'];
 const starKeys = ['red', 'yellow', 'green', 'blue'];
-const clientNotes: NoteInput[] = [
-  { text: 'Pays late — ask for prepayment on large orders.', priority: 'high' },
-  { text: 'Prefers delivery before 10 am, gate 3.', priority: 'medium' },
-  { text: 'Interested in the 2027 price list.', priority: 'none' },
-  { text: 'Credit limit agreed at 200 000.', priority: 'high', visibility: 'private' },
-  { text: 'Met at the Brno trade fair.', priority: 'none' },
-];
 
 const slug = (text: string) => foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const phone = (random: Random, v: CountryVocabulary) => `${v.phonePrefix} ${random.int(600, 799)} ${random.digits(3)} ${random.digits(3)}`;
@@ -56,7 +54,7 @@ function address(random: Random, v: CountryVocabulary) {
   return { street: `${random.pick(v.streets)} ${random.int(1, 120)}`, city: place.city, postalCode: place.postalCode, country: v.country };
 }
 
-function sampleClient(random: Random, index: number, usedTaxIds: Set<string>): SampleClient {
+function sampleClient(random: Random, index: number, usedTaxIds: Set<string>, texts: SampleTexts): SampleClient {
   const v = vocabularies[index % vocabularies.length]!;
   const round = Math.floor(index / (vocabularies.length * v.stems.length));
   const stem = v.stems[Math.floor(index / vocabularies.length) % v.stems.length]!;
@@ -74,32 +72,33 @@ function sampleClient(random: Random, index: number, usedTaxIds: Set<string>): S
     input: {
       name,
       taxId,
-      contacts: [{ name: contact, role: random.pick(['Purchasing', 'Owner', 'Accounts']), email: `${slug(contact).replace(/-/g, '.')}@${domain}`, phone: phone(random, v) }],
+      contacts: [{ name: contact, role: random.pick(texts.contactRoles), email: `${slug(contact).replace(/-/g, '.')}@${domain}`, phone: phone(random, v) }],
       emails: [`info@${domain}`],
       phones: [phone(random, v)],
       billingAddress,
-      deliveryAddresses: random.chance(0.3) ? [{ label: 'Warehouse', ...address(random, v) }] : [billingAddress],
+      deliveryAddresses: random.chance(0.3) ? [{ label: texts.warehouse, ...address(random, v) }] : [billingAddress],
       lifecycle: current ? 'current' : 'potential',
       ...(current ? {} : { temperature: random.pick(['hot', 'warm', 'cold', 'not_interested'] as const) }),
       ...(random.chance(0.4) ? { discountPercent: random.pick([3, 5, 7.5, 10]) } : {}),
       ...(random.chance(0.2) ? { discountClass: random.int(1, 3) } : {}),
       ...(random.chance(0.3) ? { accountCode: `${slug(stem).slice(0, 8)}-${index}` } : {}),
-      ...(random.chance(0.15) ? { nextOrderReminder: 'Offer the new price list with their next order.' } : {}),
+      ...(random.chance(0.15) ? { nextOrderReminder: texts.nextOrderReminder } : {}),
       currency: v.currency,
       language: v.language,
-      tags: random.chance(0.3) ? ['wholesale'] : [],
+      tags: random.chance(0.3) ? [texts.wholesaleTag] : [],
     },
     status: current ? random.pick(statusWeights.slice(1)) : 'lead',
     stars: random.chance(0.25) ? [random.pick(starKeys)] : [],
-    notes: Array.from({ length: random.int(0, 2) }, () => random.pick(clientNotes)),
+    notes: Array.from({ length: random.int(0, 2) }, (): NoteInput => ({ ...random.pick(texts.clientNotes) })),
   };
 }
 
-function sampleOrder(random: Random, index: number, clients: SampleClient[], newest: number): OrderInput {
+function sampleOrder(random: Random, index: number, clients: SampleClient[], newest: number, texts: SampleTexts): OrderInput {
   const createdAt = new Date(newest - random.int(0, 547) * 86_400_000 - random.int(0, 86_399) * 1000).toISOString();
   const lines = Array.from({ length: random.int(1, 4) }, () => {
-    const product = random.pick(products);
-    return { sku: product.sku, name: product.name, quantity: random.int(1, 20), unitPrice: product.price };
+    const at = random.int(0, products.length - 1);
+    const product = products[at]!;
+    return { sku: product.sku, name: texts.products[at]!, quantity: random.int(1, 20), unitPrice: product.price };
   });
   const total = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
   const client = random.pick(clients).input;
@@ -129,9 +128,9 @@ function sampleOrder(random: Random, index: number, clients: SampleClient[], new
       ...(random.chance(0.03) ? [{ kind: 'credit_note' as const, number: `D${index + 1}`, issuedAt: createdAt }] : []),
     ],
     notes: {
-      ...(random.chance(0.2) ? { customer: 'Please call before delivery.' } : {}),
-      ...(random.chance(0.15) ? { shopPublic: 'Ships within 2 working days.' } : {}),
-      ...(random.chance(0.1) ? { shopPrivate: 'Check the stock of toner before confirming.' } : {}),
+      ...(random.chance(0.2) ? { customer: texts.orderNotes.customer } : {}),
+      ...(random.chance(0.15) ? { shopPublic: texts.orderNotes.shopPublic } : {}),
+      ...(random.chance(0.1) ? { shopPrivate: texts.orderNotes.shopPrivate } : {}),
     },
     createdAt,
   };
@@ -146,10 +145,11 @@ function sampleOrder(random: Random, index: number, clients: SampleClient[], new
  * ```
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
-  const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, now = new Date() } = options;
+  const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, now = new Date(), language = 'en' } = options;
+  const texts = SAMPLE_TEXTS[language];
   const random = seededRandom(seed);
   const usedTaxIds = new Set<string>();
-  const clients = Array.from({ length: clientCount }, (_, i) => sampleClient(random, i, usedTaxIds));
-  const orders = clientCount ? Array.from({ length: orderCount }, (_, i) => sampleOrder(random, i, clients, now.getTime())) : [];
+  const clients = Array.from({ length: clientCount }, (_, i) => sampleClient(random, i, usedTaxIds, texts));
+  const orders = clientCount ? Array.from({ length: orderCount }, (_, i) => sampleOrder(random, i, clients, now.getTime(), texts)) : [];
   return { clients, orders };
 }

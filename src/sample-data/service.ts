@@ -18,7 +18,7 @@ import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
 import { generateSampleData } from './generate.ts';
-import { findSeeded } from '../seed-names.ts';
+import { findSeeded, SeedLanguage } from '../seed-names.ts';
 
 /** Remembers what "Insert sample data" added, so "Remove" takes exactly that away. */
 interface SampleMarker {
@@ -37,6 +37,8 @@ const InsertOptions = z.optional(z.strictObject({
   seed: z.optional(z.int()),
   clients: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   orders: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
+  /** The shop's language, which the sample products, notes and contact roles are written in: `'en'` (default), `'cs'`, `'pl'`, `'sl'`. */
+  language: z.optional(SeedLanguage),
 }));
 
 export interface SampleDataSummary {
@@ -65,14 +67,15 @@ export function sampleDataService(ctx: CrmContext) {
      * orders over 18 months, linked by tax ID. Refused (`conflict`) while sample data is in.
      * Generated clients whose tax ID a client already has (one `remove` kept, say) are left out
      * with their orders, and so are orders whose id is taken: nothing already stored changes.
+     * Products, notes and contact roles are in the shop's `language`, as staff would write them.
      * @example
      * ```ts
-     * if (!(await crm.sampleData.has())) await crm.sampleData.insert();
+     * if (!(await crm.sampleData.has())) await crm.sampleData.insert({ language: 'cs' });
      * ```
      */
     async insert(options?: z.input<typeof InsertOptions>): Promise<SampleDataSummary> {
-      const { seed = 1, clients: clientCount = 40, orders: orderCount = 300 } = parse(InsertOptions, options) ?? {};
-      const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()) });
+      const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, language } = parse(InsertOptions, options) ?? {};
+      const data = generateSampleData({ seed, clients: clientCount, orders: orderCount, now: new Date(ctx.now()), ...(language ? { language } : {}) });
       const inserted = await transact(ctx, async (uow) => {
         if (await marker()) throw new CrmError('conflict', 'Sample data is already in; remove it first');
         const [statuses, starKinds] = await Promise.all([readAll<Status>(ctx, 'statuses'), readAll<StarKind>(ctx, 'starKinds')]);

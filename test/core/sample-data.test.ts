@@ -41,6 +41,27 @@ describe('sample data', () => {
     expect((await rejection(crm.sampleData.insert())).code).to.equal('conflict');
   });
 
+  it('writes products, notes and contact roles in the shop’s language; the data is otherwise the same', async () => {
+    const now = new Date('2026-11-01T00:00:00Z');
+    const english = generateSampleData({ seed: 7, clients: 50, orders: 200, now });
+    const czech = generateSampleData({ seed: 7, clients: 50, orders: 200, now, language: 'cs' });
+    const skeleton = (data: typeof english) => data.orders.map((o) => [o.id, o.total, o.billing.taxId, o.items.map((item) => item.sku)]);
+    expect(skeleton(czech)).to.deep.equal(skeleton(english));
+
+    const crm = await openCrm({ clock: () => now });
+    await crm.sampleData.insert({ language: 'cs' });
+    const clients = (await crm.clients.list({ limit: 1000 })).items;
+    expect(new Set(clients.flatMap((c) => c.contacts.map((contact) => contact.role)))).to.deep.equal(new Set(['Nákup', 'Majitel', 'Účtárna']));
+    const notes = (await Promise.all(clients.map((c) => crm.notes.list({ clientId: c.id })))).flat();
+    expect(notes.map((n) => n.text)).to.include('Potkali jsme se na veletrhu v Brně.');
+    const orders = (await crm.orders.list({ limit: 1000 })).items;
+    expect(orders.flatMap((o) => o.items.map((item) => item.name))).to.include('Zrnková káva 1 kg');
+    expect(orders.map((o) => o.notes?.customer)).to.include('Před doručením prosím zavolejte.');
+
+    const refused = await rejection(openCrm().then((fresh) => fresh.sampleData.insert({ language: 'de' as 'cs' })));
+    expect([refused.code, refused.fields[0]?.path]).to.deep.equal(['validation', ['language']]);
+  });
+
   it('removes exactly what it inserted, and nothing the user added', async () => {
     const crm = await openCrm();
     const mine = await crm.clients.create({ name: 'Moje firma s.r.o.', taxId: 'CZ27082440' });

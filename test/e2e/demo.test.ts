@@ -265,7 +265,7 @@ describe('demo page', () => {
     expect(problems).to.deep.equal([]);
   });
 
-  it('greets a Czech browser in Czech: the title, dialog names, the pipeline and rules it seeds, the opened client also after a switch of language', async () => {
+  it('greets a Czech browser in Czech: the title, dialog names, the pipeline, rules and sample data it seeds, the opened client also after a switch of language', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'cs-CZ' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -284,6 +284,8 @@ describe('demo page', () => {
     await page.locator('kt-client-table .body [role="row"]').getByText('Stálý zákazník').first().waitFor();
     await page.locator('kt-client-table .body [role="row"] .client-name').first().click();
     await page.locator('#opened', { hasText: /^Otevřen .+ \(Klient č\. \d+\)$/ }).waitFor();
+    // The sample data is the Czech shop's own: its contact persons' roles are Czech.
+    await page.locator('kt-client-card .item', { hasText: / · (Nákup|Majitel|Účtárna) · / }).waitFor();
     await page.selectOption('#language', 'en');
     await page.locator('#opened', { hasText: /^Opened .+ \(Client: \d+\)$/ }).waitFor();
     expect(await page.title()).to.equal('Kartoteka demo — shop admin');
