@@ -15,10 +15,12 @@ export interface FieldIssue {
   /**
    * What kind of problem, for a message of one's own (another language): zod's issue code
    * (`too_big`, `too_small`, `invalid_format`, `invalid_type`…), or `required`, or `tax_id`
-   * for a tax ID its country's rules reject. Absent for other problems.
+   * for a tax ID its country's rules reject. A CSV import's mapping: `key_missing` (no column
+   * fills name or taxId), `column_missing`, `column_repeated` (several columns under the
+   * header), `field_taken` (another column fills the field). Absent for other problems.
    */
   code?: string;
-  /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */
+  /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length; how many columns a `column_repeated` header heads. */
   limit?: number;
 }
 

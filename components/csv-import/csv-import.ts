@@ -8,6 +8,7 @@ import {
   type ClientCsvImportField,
   type ClientCsvImportProgress,
   type ClientCsvImportReport,
+  type FieldIssue,
 } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { csvType } from '../base/download.ts';
@@ -18,6 +19,7 @@ import { KtImportCompleteEvent } from '../events/import-complete-event.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { errorsCsv } from './errors-file.ts';
 import { issueText } from '../base/issue-text.ts';
+import { formatNumber } from '../base/locale.ts';
 import { guessMapping } from './guess-field.ts';
 import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
@@ -72,7 +74,8 @@ export class KtCsvImport extends KtElement {
   @state() private progress: ClientCsvImportProgress | undefined;
   @state() private report: ClientCsvImportReport | undefined;
   /** Mapping problems the SDK found, by column index. */
-  @state() private columnErrors = new Map<number, string>();
+  /** The SDK's mapping problems by column, worded at render: a change of language rewords them. */
+  @state() private columnErrors = new Map<number, FieldIssue>();
   @state() private error: string | undefined;
   @state() private dragging = false;
   @state() private errorsUrl: string | undefined;
@@ -199,19 +202,31 @@ export class KtCsvImport extends KtElement {
     return issueText(error.field ?? '', error, this.language);
   }
 
+  /** A column's mapping problem in the user's language: the SDK's message is English. */
+  #mappingProblem(issue: FieldIssue, index: number): string {
+    const t = this.t.csvImport;
+    const field = this.mapping[index];
+    if (issue.code === 'field_taken' && field) {
+      const fields = this.t.csvFields;
+      return t.fieldTaken(field.startsWith('customFields.') ? fields.custom(field.slice('customFields.'.length)) : fields[field as (typeof clientCsvImportFields)[number]]);
+    }
+    if (issue.code === 'column_repeated' && issue.limit !== undefined) return t.columnRepeated(formatNumber(issue.limit, this.language));
+    return issue.message;
+  }
+
   /** A mapping problem goes to its column's row; anything else above the button. */
   #showFailure(error: unknown): void {
     if (!isCrmError(error) || error.code !== 'validation') {
       this.error = this.t.csvImport.importFailed(errorText(error));
       return;
     }
-    const columns = new Map<number, string>();
+    const columns = new Map<number, FieldIssue>();
     const general: string[] = [];
-    for (const { path, message } of error.fields) {
-      const header = path[0] === 'mapping' ? path[1] : undefined;
+    for (const issue of error.fields) {
+      const header = issue.path[0] === 'mapping' ? issue.path[1] : undefined;
       const indexes = typeof header === 'string' ? this.preview.headers.flatMap((h, i) => (h === header.trim() ? [i] : [])) : [];
-      if (indexes.length) indexes.forEach((i) => columns.set(i, message));
-      else general.push(message);
+      if (indexes.length) indexes.forEach((i) => columns.set(i, issue));
+      else general.push(issue.message);
     }
     this.columnErrors = columns;
     if (general.length || !columns.size) this.error = this.t.csvImport.importFailed(general.join(' ') || errorText(error));
@@ -318,7 +333,8 @@ export class KtCsvImport extends KtElement {
           <tbody>
             ${headers.map((header, i) => {
               const example = rows.map((row) => row[i]?.trim() ?? '').find(Boolean) ?? '';
-              const problem = this.columnErrors.get(i);
+              const issue = this.columnErrors.get(i);
+              const problem = issue && this.#mappingProblem(issue, i);
               const custom = header && header.length <= 100 && header !== '__proto__' ? (`customFields.${header}` as const) : undefined;
               const value = this.mapping[i] ?? '';
               return html`<tr>

@@ -326,6 +326,8 @@ export const cs: Translation = {
     noErrors: 'Všechny řádky se importovaly.',
     again: 'Importovat další soubor',
     importFailed: (message) => `Import selhal: ${message}`,
+    fieldTaken: (field) => `Pole „${field}“ už plní jiný sloupec.`,
+    columnRepeated: (count) => `Sloupců s tímto záhlavím je v souboru ${count}: přejmenujte je.`,
   },
   csvExport: {
     title: 'Export klientů do CSV',

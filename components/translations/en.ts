@@ -335,6 +335,8 @@ export const en = {
     noErrors: 'Every row was imported.',
     again: 'Import another file',
     importFailed: (message: string) => `The import failed: ${message}`,
+    fieldTaken: (field: string) => `Another column already fills “${field}”.`,
+    columnRepeated: (count: string) => `The file has ${count} columns with this header: rename them.`,
   },
   csvExport: {
     title: 'Export clients to CSV',

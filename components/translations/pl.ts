@@ -326,6 +326,8 @@ export const pl: Translation = {
     noErrors: 'Zaimportowano wszystkie wiersze.',
     again: 'Importuj kolejny plik',
     importFailed: (message) => `Import nie powiódł się: ${message}`,
+    fieldTaken: (field) => `Pole „${field}” wypełnia już inna kolumna.`,
+    columnRepeated: (count) => `Kolumn z tym nagłówkiem jest w pliku ${count}: zmień ich nazwy.`,
   },
   csvExport: {
     title: 'Eksport klientów do CSV',

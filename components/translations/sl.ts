@@ -326,6 +326,8 @@ export const sl: Translation = {
     noErrors: 'Uvožene so vse vrstice.',
     again: 'Uvozi drugo datoteko',
     importFailed: (message) => `Uvoz ni uspel: ${message}`,
+    fieldTaken: (field) => `Polje »${field}« že izpolnjuje drug stolpec.`,
+    columnRepeated: (count) => `Stolpcev s tem naslovom je v datoteki ${count}: preimenujte jih.`,
   },
   csvExport: {
     title: 'Izvoz strank v CSV',

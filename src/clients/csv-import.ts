@@ -159,15 +159,16 @@ function mappedColumns(header: CsvRecord, mapping: Record<string, Field>): Colum
   if (header.problem) issues.push({ path: ['text'], message: `Line ${header.line}: ${header.problem}` });
   const fields = Object.values(mapping);
   if (!fields.includes('name') && !fields.includes('taxId')) {
-    issues.push({ path: ['mapping'], message: 'Map a column to name (to create clients) or taxId (to find and update them)' });
+    issues.push({ path: ['mapping'], code: 'key_missing', message: 'Map a column to name (to create clients) or taxId (to find and update them)' });
   }
   const columns: Column[] = [];
   for (const [name, field] of Object.entries(mapping)) {
     const positions = headers.flatMap((h, index) => (h === name.trim() ? [index] : []));
     const taken = listFields.has(field) ? undefined : columns.find((column) => column.field === field);
-    if (positions.length === 0) issues.push({ path: ['mapping', name], message: `The file has no column "${name}"; its columns are ${headers.map((h) => `"${h}"`).join(', ')}` });
-    else if (positions.length > 1) issues.push({ path: ['mapping', name], message: `The file has ${positions.length} columns "${name}"` });
-    else if (taken) issues.push({ path: ['mapping', name], message: `Column "${taken.header}" already fills ${field}` });
+    const path = ['mapping', name];
+    if (positions.length === 0) issues.push({ path, code: 'column_missing', message: `The file has no column "${name}"; its columns are ${headers.map((h) => `"${h}"`).join(', ')}` });
+    else if (positions.length > 1) issues.push({ path, code: 'column_repeated', limit: positions.length, message: `The file has ${positions.length} columns "${name}"` });
+    else if (taken) issues.push({ path, code: 'field_taken', message: `Column "${taken.header}" already fills ${field}` });
     else columns.push({ index: positions[0]!, header: name, field });
   }
   if (issues.length) {

@@ -146,10 +146,14 @@ describe('<kt-csv-import>', () => {
     // Two columns for the one city: the SDK refuses before storing anything, and says so at the second.
     await until(() => expect(select(element, 'Town').getAttribute('aria-invalid')).to.equal('true'));
     const problem = shadow(element).getElementById(select(element, 'Town').getAttribute('aria-describedby')!)!;
-    expect(textOf(problem)).to.equal('Column "City" already fills city');
+    expect(textOf(problem)).to.equal('Another column already fills “City”.');
     expect(select(element, 'City').getAttribute('aria-invalid')).to.equal('false');
     expect(await crm.clients.count()).to.equal(0);
     await expectAccessible(element);
+    element.locale = 'cs';
+    await until(() => expect(textOf(shadow(element).querySelector('[part="mapping-error"]'))).to.equal('Pole „Město“ už plní jiný sloupec.'));
+    element.locale = 'en';
+    await element.updateComplete;
 
     select(element, 'Town').value = '';
     select(element, 'Town').dispatchEvent(new Event('change'));
@@ -158,6 +162,16 @@ describe('<kt-csv-import>', () => {
     await until(() => expect(textOf(shadow(element).querySelector('[data-figure="created"] dd'))).to.equal('1'));
     expect(textOf(shadow(element).querySelector('[part="summary"] ~ p'))).to.equal('Every row was imported.');
     expect((await crm.clients.list()).items.map((client) => [client.name, client.billingAddress?.city])).to.deep.equal([['Alza', 'Praha']]);
+  });
+
+  it('says at both columns, in the user’s language, that two columns share a header', async () => {
+    const crm = await czechCrm();
+    const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="pl"></kt-csv-import>`, 'kt-csv-import');
+    await chooseFile(element, 'Firma,Firma\nAlza,Alza.cz\n');
+    button(element).click();
+    await until(() => expect(shadow(element).querySelectorAll('[part="mapping-error"]')).to.have.length(2));
+    expect([...shadow(element).querySelectorAll('[part="mapping-error"]')].map(textOf)).to.deep.equal(Array(2).fill('Kolumn z tym nagłówkiem jest w pliku 2: zmień ich nazwy.'));
+    expect(await crm.clients.count()).to.equal(0);
   });
 
   it('says in Czech why rows were not imported, on screen and in the errors file', async () => {

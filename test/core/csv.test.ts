@@ -563,16 +563,19 @@ describe('clients.importCsv', () => {
     const crm = await openCrm({ storage });
     const before = await snapshot(storage);
     const csv = 'Firma,IČO,Mail,Mail2,Dup,Dup\nAlza,CZ27082440,a@b.cz,c@d.cz,x,y\n';
-    const paths = async (map: Record<string, string>) => {
+    const issues = async (map: Record<string, string>) => {
       const error = await rejection(crm.clients.importCsv(csv, { mapping: map as never }));
       expect(error.code).to.equal('validation');
-      return error.fields.map((f) => f.path.join('.'));
+      return error.fields;
     };
+    const paths = async (map: Record<string, string>) => (await issues(map)).map((f) => f.path.join('.'));
+    // Each mapping problem has a code (and a count), for a message in the user's language.
+    const coded = async (map: Record<string, string>) => (await issues(map)).map(({ path, code, limit }) => ({ path: path.join('.'), code, limit }));
     expect(await paths({ Firma: 'name', 'IČO': 'password' })).to.deep.equal(['mapping.IČO']);
-    expect(await paths({ Firma: 'name', Missing: 'city' })).to.deep.equal(['mapping.Missing']);
-    expect(await paths({ Firma: 'name', Dup: 'city' })).to.deep.equal(['mapping.Dup']);
-    expect(await paths({ Firma: 'name', 'IČO': 'name' })).to.deep.equal(['mapping.IČO']);
-    expect(await paths({ Mail: 'email' })).to.deep.equal(['mapping']);
+    expect(await coded({ Firma: 'name', Missing: 'city' })).to.deep.equal([{ path: 'mapping.Missing', code: 'column_missing', limit: undefined }]);
+    expect(await coded({ Firma: 'name', Dup: 'city' })).to.deep.equal([{ path: 'mapping.Dup', code: 'column_repeated', limit: 2 }]);
+    expect(await coded({ Firma: 'name', 'IČO': 'name' })).to.deep.equal([{ path: 'mapping.IČO', code: 'field_taken', limit: undefined }]);
+    expect(await coded({ Mail: 'email' })).to.deep.equal([{ path: 'mapping', code: 'key_missing', limit: undefined }]);
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.' })).to.deep.equal(['mapping.IČO']);
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.__proto__' })).to.deep.equal(['mapping.IČO']);
     expect((await rejection(crm.clients.importCsv(42 as never, { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
