@@ -35,7 +35,8 @@ export const clientCardStyles = css`
   }
   @container (max-width: 50em) {
     .columns {
-      grid-template-columns: 1fr;
+      /* minmax(0, …): a wide table scrolls in its own box instead of widening the card. */
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   :host {
@@ -163,6 +164,13 @@ export const clientCardStyles = css`
     text-align: start;
     padding: 3px calc(var(--_space) / 1.5);
     border-bottom: 1px solid var(--_border);
+    white-space: nowrap;
+  }
+  /* Long channel names and document lists wrap, so the Unlink buttons stay in view in every language. */
+  td.wrap {
+    white-space: normal;
+  }
+  td.wrap .item {
     white-space: nowrap;
   }
   .money {

@@ -470,11 +470,11 @@ export class KtClientCard extends KtElement {
                 (order) => html`<tr>
                   <td>${order.number ?? order.id}</td>
                   <td>${this.date(order.createdAt)}</td>
-                  <td>${order.channel ? (t.order.channels[order.channel] ?? order.channel) : ''}</td>
+                  <td class="wrap">${order.channel ? (t.order.channels[order.channel] ?? order.channel) : ''}</td>
                   <td>${order.status ? (t.order.statuses[order.status] ?? order.status) : ''}</td>
                   <td class=${order.paymentState === 'unpaid' || order.paymentState === 'partially_paid' ? 'unpaid' : ''}>${order.paymentState ? t.card.payment[order.paymentState] : ''}</td>
                   <td class="money">${this.money(order.total, order.currency)}</td>
-                  <td>${(order.documents ?? []).map((doc) => html`<span class="item">${t.card.documents[doc.kind]} ${doc.number}</span>`)}</td>
+                  <td class="wrap">${(order.documents ?? []).map((doc) => html`<span class="item">${t.card.documents[doc.kind]} ${doc.number}</span>`)}</td>
                   <td><button type="button" aria-label=${`${t.card.unlink} ${order.number ?? order.id}`} @click=${() => this.#unlink(order)}>${t.card.unlink}</button></td>
                 </tr>`,
               )}

@@ -199,6 +199,16 @@ describe('<kt-client-card>', () => {
     await expectAccessible(element);
   });
 
+  it('stays within a narrow container: its orders table scrolls in its own box', async () => {
+    const { crm, client } = await world();
+    const element = await mount<KtClientCard>(html`<kt-client-card client-id=${client.id} .crm=${crm} locale="pl" style="display: block; width: 480px"></kt-client-card>`, 'kt-client-card');
+    await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(2));
+    const box = section(element, 'orders').querySelector<HTMLElement>('.table-wrap')!;
+    expect(textOf(box)).to.contain('Sklep internetowy').and.contain('Faktura F-r-1').and.contain('Odłącz');
+    for (const part of ['info', 'orders', 'figures']) expect(section(element, part).getBoundingClientRect().right, part).to.be.at.most(element.getBoundingClientRect().right);
+    expect(box.scrollWidth).to.be.above(box.clientWidth);
+  });
+
   it('builds look-up links from the client’s data, never from markup or javascript: URLs', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const client = await crm.clients.create({ name: 'Evil <img src=x onerror="window.__ktCardXss=1">', emails: ['a@b.cz'], note: 'javascript:alert(1)', billingAddress: { street: 'javascript:alert(1)', city: 'Brno' } });
