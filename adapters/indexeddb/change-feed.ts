@@ -9,12 +9,6 @@ import { ChangeListeners } from '../../src/storage/change-listeners.ts';
 export class ChangeFeed {
   private readonly listeners = new ChangeListeners();
   private channel: BroadcastChannel | undefined;
-  /**
-   * Batches committed but not yet posted. Posting copies a whole batch on the main thread; done
-   * in a task of its own, that copy runs while the writer waits on IndexedDB for its next reads
-   * (a tenth of a bulk import's time when posted at once).
-   */
-  private outbox: ChangeSet[] = [];
 
   /** `channelName` undefined: batches stay within this adapter. */
   constructor(private readonly channelName: string | undefined) {}
@@ -34,23 +28,14 @@ export class ChangeFeed {
   }
 
   disconnect(): void {
-    this.flush();
     this.channel?.close();
     this.channel = undefined;
   }
 
-  /**
-   * Tells this adapter's listeners of a committed batch at once, and every other connection soon
-   * after, batches in the order they committed. Listeners must not change what they are handed:
-   * other connections are sent it later.
-   */
+  /** Tells this adapter's listeners and every other connection of a committed batch. */
   publish(changes: ChangeSet): void {
-    if (this.channel !== undefined && this.outbox.push(changes) === 1) setTimeout(() => this.flush());
+    this.channel?.postMessage(changes);
     this.listeners.deliver(changes);
-  }
-
-  private flush(): void {
-    for (const changes of this.outbox.splice(0)) this.channel?.postMessage(changes);
   }
 }
 
