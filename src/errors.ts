@@ -20,7 +20,7 @@ export interface FieldIssue {
    * header), `field_taken` (another column fills the field). Absent for other problems.
    */
   code?: string;
-  /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length; how many columns a `column_repeated` header heads. */
+  /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */
   limit?: number;
 }
 

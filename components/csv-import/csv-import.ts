@@ -19,7 +19,6 @@ import { KtImportCompleteEvent } from '../events/import-complete-event.ts';
 import { csvImportStyles } from './csv-import.styles.ts';
 import { errorsCsv } from './errors-file.ts';
 import { issueText } from '../base/issue-text.ts';
-import { formatNumber } from '../base/locale.ts';
 import { guessMapping } from './guess-field.ts';
 import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
@@ -206,11 +205,10 @@ export class KtCsvImport extends KtElement {
   #mappingProblem(issue: FieldIssue, index: number): string {
     const t = this.t.csvImport;
     const field = this.mapping[index];
-    if (issue.code === 'field_taken' && field) {
-      const fields = this.t.csvFields;
-      return t.fieldTaken(field.startsWith('customFields.') ? fields.custom(field.slice('customFields.'.length)) : fields[field as (typeof clientCsvImportFields)[number]]);
-    }
-    if (issue.code === 'column_repeated' && issue.limit !== undefined) return t.columnRepeated(formatNumber(issue.limit, this.language));
+    // The SDK names the column that fills the field first: the first other column mapped to it.
+    const other = this.preview.headers.find((header, i) => i !== index && this.mapping[i] === field);
+    if (issue.code === 'field_taken' && field && other !== undefined) return t.fieldTaken(other);
+    if (issue.code === 'column_repeated') return t.columnRepeated;
     return issue.message;
   }
 

@@ -30,6 +30,7 @@ export const cs: Translation = {
     anyOwner: 'Každý obchodník',
     filters: 'Filtry',
     clearFilters: 'Zrušit filtry',
+    columns: 'Sloupce',
     statusFilter: 'Stav',
     starFilter: 'Hvězda',
     lifecycleFilter: 'Typ',
@@ -326,8 +327,8 @@ export const cs: Translation = {
     noErrors: 'Všechny řádky se importovaly.',
     again: 'Importovat další soubor',
     importFailed: (message) => `Import selhal: ${message}`,
-    fieldTaken: (field) => `Pole „${field}“ už plní jiný sloupec.`,
-    columnRepeated: (count) => `Sloupců s tímto záhlavím je v souboru ${count}: přejmenujte je.`,
+    fieldTaken: (column) => `Toto pole už plní sloupec „${column}“.`,
+    columnRepeated: 'Toto záhlaví má v souboru víc sloupců: přejmenujte je.',
   },
   csvExport: {
     title: 'Export klientů do CSV',

@@ -39,6 +39,7 @@ export const en = {
     anyOwner: 'Any owner',
     filters: 'Filters',
     clearFilters: 'Clear filters',
+    columns: 'Columns',
     statusFilter: 'Status',
     starFilter: 'Star',
     lifecycleFilter: 'Lifecycle',
@@ -335,8 +336,8 @@ export const en = {
     noErrors: 'Every row was imported.',
     again: 'Import another file',
     importFailed: (message: string) => `The import failed: ${message}`,
-    fieldTaken: (field: string) => `Another column already fills “${field}”.`,
-    columnRepeated: (count: string) => `The file has ${count} columns with this header: rename them.`,
+    fieldTaken: (column: string) => `The column “${column}” already fills this field.`,
+    columnRepeated: 'Several columns of the file have this header: rename them.',
   },
   csvExport: {
     title: 'Export clients to CSV',

@@ -30,6 +30,7 @@ export const pl: Translation = {
     anyOwner: 'Każdy opiekun',
     filters: 'Filtry',
     clearFilters: 'Wyczyść filtry',
+    columns: 'Kolumny',
     statusFilter: 'Status',
     starFilter: 'Gwiazdka',
     lifecycleFilter: 'Rodzaj',
@@ -326,8 +327,8 @@ export const pl: Translation = {
     noErrors: 'Zaimportowano wszystkie wiersze.',
     again: 'Importuj kolejny plik',
     importFailed: (message) => `Import nie powiódł się: ${message}`,
-    fieldTaken: (field) => `Pole „${field}” wypełnia już inna kolumna.`,
-    columnRepeated: (count) => `Kolumn z tym nagłówkiem jest w pliku ${count}: zmień ich nazwy.`,
+    fieldTaken: (column) => `To pole wypełnia już kolumna „${column}”.`,
+    columnRepeated: 'Ten nagłówek ma w pliku kilka kolumn: zmień ich nazwy.',
   },
   csvExport: {
     title: 'Eksport klientów do CSV',

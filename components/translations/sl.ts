@@ -30,6 +30,7 @@ export const sl: Translation = {
     anyOwner: 'Vsak skrbnik',
     filters: 'Filtri',
     clearFilters: 'Počisti filtre',
+    columns: 'Stolpci',
     statusFilter: 'Status',
     starFilter: 'Zvezdica',
     lifecycleFilter: 'Vrsta',
@@ -326,8 +327,8 @@ export const sl: Translation = {
     noErrors: 'Uvožene so vse vrstice.',
     again: 'Uvozi drugo datoteko',
     importFailed: (message) => `Uvoz ni uspel: ${message}`,
-    fieldTaken: (field) => `Polje »${field}« že izpolnjuje drug stolpec.`,
-    columnRepeated: (count) => `Stolpcev s tem naslovom je v datoteki ${count}: preimenujte jih.`,
+    fieldTaken: (column) => `To polje že izpolnjuje stolpec »${column}«.`,
+    columnRepeated: 'Ta naslov ima v datoteki več stolpcev: preimenujte jih.',
   },
   csvExport: {
     title: 'Izvoz strank v CSV',

@@ -167,7 +167,7 @@ function mappedColumns(header: CsvRecord, mapping: Record<string, Field>): Colum
     const taken = listFields.has(field) ? undefined : columns.find((column) => column.field === field);
     const path = ['mapping', name];
     if (positions.length === 0) issues.push({ path, code: 'column_missing', message: `The file has no column "${name}"; its columns are ${headers.map((h) => `"${h}"`).join(', ')}` });
-    else if (positions.length > 1) issues.push({ path, code: 'column_repeated', limit: positions.length, message: `The file has ${positions.length} columns "${name}"` });
+    else if (positions.length > 1) issues.push({ path, code: 'column_repeated', message: `The file has ${positions.length} columns "${name}"` });
     else if (taken) issues.push({ path, code: 'field_taken', message: `Column "${taken.header}" already fills ${field}` });
     else columns.push({ index: positions[0]!, header: name, field });
   }

@@ -1,8 +1,10 @@
+import * as z from 'zod/mini';
 import type { CreateClientInput } from '../model/client.ts';
 import type { NoteInput } from '../model/note.ts';
 import type { OrderInput } from '../model/order.ts';
-import type { SeedLanguage } from '../seed-names.ts';
+import { SeedLanguage } from '../seed-names.ts';
 import { foldText } from '../text.ts';
+import { parse } from '../validation.ts';
 import { seededRandom, type Random } from './random.ts';
 import { sampleTaxId, typedVariant } from './tax-ids.ts';
 import { vocabularies, type CountryVocabulary } from './vocabulary.ts';
@@ -145,8 +147,8 @@ function sampleOrder(random: Random, index: number, clients: SampleClient[], new
  * ```
  */
 export function generateSampleData(options: SampleDataOptions = {}): SampleData {
-  const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, now = new Date(), language = 'en' } = options;
-  const texts = SAMPLE_TEXTS[language];
+  const { seed = 1, clients: clientCount = 40, orders: orderCount = 300, now = new Date() } = options;
+  const texts = SAMPLE_TEXTS[parse(z.optional(SeedLanguage), options.language, ['language']) ?? 'en'];
   const random = seededRandom(seed);
   const usedTaxIds = new Set<string>();
   const clients = Array.from({ length: clientCount }, (_, i) => sampleClient(random, i, usedTaxIds, texts));

@@ -17,8 +17,8 @@ import { changeStage, removePlacements } from '../pipelines/placements.ts';
 import { readMany } from '../storage/read-ahead.ts';
 import { ordersOfClient, readAll } from '../storage/read-all.ts';
 import { parse } from '../validation.ts';
-import { generateSampleData } from './generate.ts';
 import { findSeeded, SeedLanguage } from '../seed-names.ts';
+import { generateSampleData } from './generate.ts';
 
 /** Remembers what "Insert sample data" added, so "Remove" takes exactly that away. */
 interface SampleMarker {

@@ -146,12 +146,12 @@ describe('<kt-csv-import>', () => {
     // Two columns for the one city: the SDK refuses before storing anything, and says so at the second.
     await until(() => expect(select(element, 'Town').getAttribute('aria-invalid')).to.equal('true'));
     const problem = shadow(element).getElementById(select(element, 'Town').getAttribute('aria-describedby')!)!;
-    expect(textOf(problem)).to.equal('Another column already fills “City”.');
+    expect(textOf(problem)).to.equal('The column “City” already fills this field.');
     expect(select(element, 'City').getAttribute('aria-invalid')).to.equal('false');
     expect(await crm.clients.count()).to.equal(0);
     await expectAccessible(element);
     element.locale = 'cs';
-    await until(() => expect(textOf(shadow(element).querySelector('[part="mapping-error"]'))).to.equal('Pole „Město“ už plní jiný sloupec.'));
+    await until(() => expect(textOf(shadow(element).querySelector('[part="mapping-error"]'))).to.equal('Toto pole už plní sloupec „City“.'));
     element.locale = 'en';
     await element.updateComplete;
 
@@ -170,7 +170,7 @@ describe('<kt-csv-import>', () => {
     await chooseFile(element, 'Firma,Firma\nAlza,Alza.cz\n');
     button(element).click();
     await until(() => expect(shadow(element).querySelectorAll('[part="mapping-error"]')).to.have.length(2));
-    expect([...shadow(element).querySelectorAll('[part="mapping-error"]')].map(textOf)).to.deep.equal(Array(2).fill('Kolumn z tym nagłówkiem jest w pliku 2: zmień ich nazwy.'));
+    expect([...shadow(element).querySelectorAll('[part="mapping-error"]')].map(textOf)).to.deep.equal(Array(2).fill('Ten nagłówek ma w pliku kilka kolumn: zmień ich nazwy.'));
     expect(await crm.clients.count()).to.equal(0);
   });
 

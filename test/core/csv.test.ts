@@ -569,13 +569,13 @@ describe('clients.importCsv', () => {
       return error.fields;
     };
     const paths = async (map: Record<string, string>) => (await issues(map)).map((f) => f.path.join('.'));
-    // Each mapping problem has a code (and a count), for a message in the user's language.
-    const coded = async (map: Record<string, string>) => (await issues(map)).map(({ path, code, limit }) => ({ path: path.join('.'), code, limit }));
+    // Each mapping problem has a code, for a message in the user's language.
+    const coded = async (map: Record<string, string>) => (await issues(map)).map(({ path, code }) => ({ path: path.join('.'), code }));
     expect(await paths({ Firma: 'name', 'IČO': 'password' })).to.deep.equal(['mapping.IČO']);
-    expect(await coded({ Firma: 'name', Missing: 'city' })).to.deep.equal([{ path: 'mapping.Missing', code: 'column_missing', limit: undefined }]);
-    expect(await coded({ Firma: 'name', Dup: 'city' })).to.deep.equal([{ path: 'mapping.Dup', code: 'column_repeated', limit: 2 }]);
-    expect(await coded({ Firma: 'name', 'IČO': 'name' })).to.deep.equal([{ path: 'mapping.IČO', code: 'field_taken', limit: undefined }]);
-    expect(await coded({ Mail: 'email' })).to.deep.equal([{ path: 'mapping', code: 'key_missing', limit: undefined }]);
+    expect(await coded({ Firma: 'name', Missing: 'city' })).to.deep.equal([{ path: 'mapping.Missing', code: 'column_missing' }]);
+    expect(await coded({ Firma: 'name', Dup: 'city' })).to.deep.equal([{ path: 'mapping.Dup', code: 'column_repeated' }]);
+    expect(await coded({ Firma: 'name', 'IČO': 'name' })).to.deep.equal([{ path: 'mapping.IČO', code: 'field_taken' }]);
+    expect(await coded({ Mail: 'email' })).to.deep.equal([{ path: 'mapping', code: 'key_missing' }]);
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.' })).to.deep.equal(['mapping.IČO']);
     expect(await paths({ Firma: 'name', 'IČO': 'customFields.__proto__' })).to.deep.equal(['mapping.IČO']);
     expect((await rejection(crm.clients.importCsv(42 as never, { mapping: { name: 'name' } }))).fields[0]!.path).to.deep.equal(['text']);
