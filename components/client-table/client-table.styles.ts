@@ -38,6 +38,25 @@ export const clientTableStyles = css`
     color: var(--_accent-text);
     border-color: var(--_accent);
   }
+  /* The column list opens in the top layer: placed under its button when it opens (column-chooser.ts). */
+  [popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+  }
+  [popover] label {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    padding: 2px 0;
+    white-space: nowrap;
+  }
   .bulk-bar {
     padding: var(--_space);
     background: var(--_selected);
@@ -74,6 +93,11 @@ export const clientTableStyles = css`
   }
   .header .row {
     min-height: 2.75em;
+  }
+  /* A long heading ("Poslední objednávka") takes two lines rather than losing its end. */
+  .header .cell {
+    white-space: normal;
+    line-height: 1.2;
   }
   .body {
     position: relative;

@@ -12,7 +12,9 @@ import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { KtSelectionChangeEvent } from '../events/selection-change-event.ts';
 import { ClientCardsView } from './client-cards.ts';
 import { clientTableStyles } from './client-table.styles.ts';
-import { ALL_COLUMNS, FIGURE_COLUMNS, isSortable, parseColumns, type ColumnKey } from './columns.ts';
+import { ALL_COLUMNS, FIGURE_COLUMNS, isSortable, parseColumns, withColumn, type ColumnKey } from './columns.ts';
+import { renderColumnChooser } from './column-chooser.ts';
+import { KtColumnsChangeEvent } from '../events/columns-change-event.ts';
 import { OrderFiguresCache } from './order-figures.ts';
 import { RowSource, type TableSort } from './row-source.ts';
 import { Selection } from './selection.ts';
@@ -35,7 +37,10 @@ const OVERSCAN = 6;
  * @summary The client list (B16, C1–C3).
  * @fires kt-client-open - A row was activated (the name clicked, a double-click, Enter): `clientId`.
  * @fires kt-selection-change - The selection changed: `clientIds`, or `allMatching`.
- * @csspart toolbar - The search box, filters and view switch.
+ * @fires kt-columns-change - The user showed or hid a column with the Columns button: `columns`, for the host to keep and give back in `columns`.
+ * @csspart toolbar - The search box, filters, view switch and Columns button.
+ * @csspart columns-button - The button that opens the list of columns to show.
+ * @csspart column-chooser - That list: a checkbox per column.
  * @csspart search - The search box.
  * @csspart filter - Each filter select.
  * @csspart count - How many clients match.
@@ -301,8 +306,16 @@ export class KtClientTable extends KtElement {
           <button type="button" aria-pressed=${this.view === 'table'} @click=${() => (this.view = 'table')}>${t.table.viewTable}</button>
           <button type="button" aria-pressed=${this.view === 'cards'} @click=${() => (this.view = 'cards')}>${t.table.viewCards}</button>
         </div>
+        ${this.view === 'table'
+          ? renderColumnChooser({ label: t.table.columns, names: t.columns, shown: this.columns, toggle: (column, show) => this.#showColumn(column, show) })
+          : nothing}
       </div>
     `;
+  }
+
+  #showColumn(column: ColumnKey, show: boolean): void {
+    this.columns = show ? withColumn(this.columns, column) : this.columns.filter((shown) => shown !== column);
+    this.emit(new KtColumnsChangeEvent(this.columns));
   }
 
   #filtered(): boolean {
@@ -431,10 +444,10 @@ export class KtClientTable extends KtElement {
       stars: '6em',
       lifecycle: '7.5em',
       temperature: '8.5em',
-      email: '15em',
+      email: '14em',
       phone: '11.5em',
       lastOrder: '8.5em',
-      orderCount: '5.5em',
+      orderCount: '6.5em',
       totalValue: '9.5em',
       owner: '8em',
       info: '7em',

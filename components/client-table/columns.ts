@@ -29,6 +29,14 @@ export function parseColumns(value: string | null): ColumnKey[] {
   return keys.length ? [...new Set(keys)] : [...ALL_COLUMNS];
 }
 
+/** `columns` with `column` back, after the nearest shown column that comes before it in {@link ALL_COLUMNS}. */
+export function withColumn(columns: readonly ColumnKey[], column: ColumnKey): ColumnKey[] {
+  if (columns.includes(column)) return [...columns];
+  const before = new Set(ALL_COLUMNS.slice(0, ALL_COLUMNS.indexOf(column)));
+  const at = columns.findLastIndex((shown) => before.has(shown)) + 1;
+  return [...columns.slice(0, at), column, ...columns.slice(at)];
+}
+
 export function isSortable(key: ColumnKey): boolean {
   return key !== 'info';
 }

@@ -222,7 +222,11 @@ async function openClient(event: { clientId: string }): Promise<void> {
   // The user asked for this client: the next Tab goes on in the card, not back in the list.
   card.focus({ preventScroll: true });
 }
-document.querySelector('kt-client-table')!.addEventListener('kt-client-open', (event) => void openClient(event));
+const clients = document.querySelector('kt-client-table')!;
+clients.addEventListener('kt-client-open', (event) => void openClient(event));
+// The columns staff chose with the table's Columns button, kept. At first the order figures are in view instead of lifecycle, temperature, owner and phone (Info copies the phone).
+clients.setAttribute('columns', localStorage.getItem('kartoteka-demo-columns') ?? 'number,name,taxId,status,stars,email,lastOrder,orderCount,totalValue,info');
+clients.addEventListener('kt-columns-change', (event) => localStorage.setItem('kartoteka-demo-columns', event.columns.join(',')));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-task-list')!.addEventListener('kt-client-open', (event) => void openClient(event));
 

@@ -80,6 +80,38 @@ describe('<kt-client-table>', () => {
     await expectAccessible(element);
   });
 
+  it('shows and hides columns from the Columns list, by keyboard, telling the host', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    const headers = () => [...shadow(element).querySelectorAll('[role="columnheader"]')].map(textOf);
+    const told: (readonly string[])[] = [];
+    element.addEventListener('kt-columns-change', (event) => told.push(event.columns));
+    const opener = shadow(element).querySelector<HTMLButtonElement>('[part="columns-button"]')!;
+    const list = shadow(element).querySelector<HTMLElement>('[part="column-chooser"]')!;
+    expect(list.matches(':popover-open')).to.equal(false);
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(list.matches(':popover-open')).to.equal(true));
+    const box = (name: string) => [...list.querySelectorAll('label')].find((label) => textOf(label) === name)!.querySelector('input')!;
+    expect(box('Name').disabled, 'a client is opened by its name').to.equal(true);
+    expect(box('E-mail').checked).to.equal(true);
+    await expectAccessible(element);
+
+    box('E-mail').focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(headers()).not.to.include('E-mail'));
+    expect(headers().slice(0, 6)).to.deep.equal(['', 'No.', 'Name', 'Tax ID', 'Status', 'Stars']);
+    expect(textOf(rows(element)[0]!.querySelector('.phone'))).to.equal('+420 608 457 200');
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(headers()).to.include('E-mail'));
+    expect(headers().indexOf('E-mail')).to.equal(headers().indexOf('Temperature') + 1);
+    expect(told.map((columns) => columns.includes('email'))).to.deep.equal([false, true]);
+
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(list.matches(':popover-open')).to.equal(false));
+    expect(shadow(element).activeElement?.getAttribute('part')).to.equal('columns-button');
+  });
+
   it('moves, selects and opens by keyboard', async () => {
     const { crm, zluty, alfa } = await world();
     const element = await table(crm);
