@@ -20,6 +20,7 @@ export { KtCsvExport } from './csv-export/csv-export.ts';
 export { KtClientOpenEvent } from './events/client-open-event.ts';
 export { KtClientSelectEvent } from './events/client-select-event.ts';
 export { KtSelectionChangeEvent } from './events/selection-change-event.ts';
+export { KtColumnsChangeEvent } from './events/columns-change-event.ts';
 export { KtImportCompleteEvent } from './events/import-complete-event.ts';
 export { KtExportCompleteEvent, type KtExportCompleteDetail } from './events/export-complete-event.ts';
 export { KtRuleEditor } from './rule-editor/rule-editor.ts';
