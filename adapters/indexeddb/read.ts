@@ -104,12 +104,13 @@ export function readLookups(db: IDBPDatabase, collection: string, definition: Co
 }
 
 /**
- * The count to ask IndexedDB for with a look-up's key. A unique index holds a key at most once,
- * so it is asked for all: Chromium answers a count above 1 about twice as slowly as none, which
- * an import's look-ups by tax ID (limit 2, to tell a taken tax ID) would pay on every hit.
+ * The count to ask IndexedDB for with a look-up's key; none for every record (also for a limit
+ * of `Infinity`, which IndexedDB refuses). A unique index holds a key at most once, so it is
+ * asked for all: Chromium answers a count above 1 about twice as slowly as none, which an
+ * import's look-ups by tax ID (limit 2, to tell a taken tax ID) would pay on every hit.
  */
 function countFor(definition: CollectionDefinition, lookup: { index: string; limit?: number }): number | undefined {
-  return definition.indexes[lookup.index]?.unique === true ? undefined : lookup.limit;
+  return definition.indexes[lookup.index]?.unique === true || lookup.limit === Infinity ? undefined : lookup.limit;
 }
 
 /** Checks a query's options as every adapter does, and that the index exists. */

@@ -401,10 +401,13 @@ export function runStorageAdapterSuite({ name, create }: StorageAdapterSuiteOpti
           { index: 'cityAge', key: ['Praha', 28] },
           { index: 'age', key: '36' },
           { id: 'p03' },
+          { index: 'city', key: 'Praha', limit: Infinity },
+          { index: 'email', key: 'igor@example.com', limit: 2 },
+          { index: 'email', key: 'igor@example.com', limit: Infinity },
         ]);
         assertEqual(
           found.map((records) => records.map((record) => record.id)),
-          [['p03'], [], ['p01', 'p03', 'p04', 'p08', 'p10'], ['p01', 'p03'], ['p01', 'p03', 'p07'], ['p03', 'p10'], [], ['p03']],
+          [['p03'], [], ['p01', 'p03', 'p04', 'p08', 'p10'], ['p01', 'p03'], ['p01', 'p03', 'p07'], ['p03', 'p10'], [], ['p03'], ['p01', 'p03', 'p04', 'p08', 'p10'], ['p09'], ['p09']],
           'answers',
         );
         assertEqual(found[0]![0], storedPerson('p03'), 'whole records');
