@@ -11,8 +11,8 @@ export interface ColumnChooserOptions {
 
 /**
  * A "Columns" button opening a list of every column with a checkbox to show or hide it. The list
- * is a popover: Escape or a click elsewhere closes it.
- * The name column stays: it is how a client is opened.
+ * is a popover: Escape or a click elsewhere closes it. The name column stays: it is how a client
+ * is opened.
  */
 export function renderColumnChooser({ label, names, shown, toggle }: ColumnChooserOptions): TemplateResult {
   return html`

@@ -72,8 +72,7 @@ export class KtCsvImport extends KtElement {
   @state() private importing = false;
   @state() private progress: ClientCsvImportProgress | undefined;
   @state() private report: ClientCsvImportReport | undefined;
-  /** Mapping problems the SDK found, by column index. */
-  /** The SDK's mapping problems by column, worded at render: a change of language rewords them. */
+  /** The SDK's mapping problems by column index, worded at render: a change of language rewords them. */
   @state() private columnErrors = new Map<number, FieldIssue>();
   @state() private error: string | undefined;
   @state() private dragging = false;
