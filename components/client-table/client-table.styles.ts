@@ -141,6 +141,11 @@ export const clientTableStyles = css`
     display: inline-flex;
     gap: 0.25em;
   }
+  /* all: unset took the kit's focus ring away too. */
+  .sort:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
   .sort:disabled {
     cursor: not-allowed;
     color: var(--_muted);

@@ -101,8 +101,9 @@ export class KtCrmSettings extends KtElement {
   #countries(current: string | undefined): { code: string; label: string }[] {
     const countries = taxIdCountries();
     if (current && !countries.some((country) => country.code === current)) countries.push({ code: current, name: current });
-    // Greece's VAT prefix is EL; XI (Northern Ireland) is no region: its English name stands.
-    const label = ({ code, name }: { code: string; name: string }) => `${displayName(code === 'EL' ? 'GR' : code, 'region', this.language) ?? name} (${code})`;
+    // Greece's VAT prefix is EL; XI (Northern Ireland) is no region, so it is named here.
+    const named = (code: string) => (code === 'XI' ? this.t.settings.northernIreland : displayName(code === 'EL' ? 'GR' : code, 'region', this.language));
+    const label = ({ code, name }: { code: string; name: string }) => `${named(code) ?? name} (${code})`;
     return countries.map((country) => ({ code: country.code, label: label(country) })).sort((a, b) => a.label.localeCompare(b.label, this.language));
   }
 

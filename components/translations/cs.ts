@@ -249,6 +249,7 @@ export const cs: Translation = {
     autoCreateHint: 'Objednávka s IČO, které nemá žádný klient, klienta založí.',
     defaultStatus: 'Stav klientů založených z objednávek',
     defaultCountry: 'Země IČO zadaných bez předpony',
+    northernIreland: 'Severní Irsko',
     noDefaultCountry: 'Žádná: každé IČO musí mít předponu země',
     statuses: 'Stavy',
     stars: 'Druhy hvězd',

@@ -258,6 +258,8 @@ export const en = {
     autoCreateHint: 'An order with a tax ID that matches no client creates one.',
     defaultStatus: 'Status of clients created from orders',
     defaultCountry: 'Country of tax IDs typed without a prefix',
+    /** Northern Ireland's VAT prefix XI is no region Intl can name. */
+    northernIreland: 'Northern Ireland',
     noDefaultCountry: 'None: every tax ID needs its country prefix',
     statuses: 'Statuses',
     stars: 'Star kinds',

@@ -249,6 +249,7 @@ export const pl: Translation = {
     autoCreateHint: 'Zamówienie z NIP-em, którego nie ma żaden klient, tworzy klienta.',
     defaultStatus: 'Status klientów utworzonych z zamówień',
     defaultCountry: 'Kraj NIP-ów wpisanych bez prefiksu',
+    northernIreland: 'Irlandia Północna',
     noDefaultCountry: 'Brak: każdy NIP musi mieć prefiks kraju',
     statuses: 'Statusy',
     stars: 'Rodzaje gwiazdek',

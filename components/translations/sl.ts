@@ -249,6 +249,7 @@ export const sl: Translation = {
     autoCreateHint: 'Naročilo z davčno številko, ki je nima nobena stranka, ustvari stranko.',
     defaultStatus: 'Status strank, ustvarjenih iz naročil',
     defaultCountry: 'Država davčnih številk, vpisanih brez predpone',
+    northernIreland: 'Severna Irska',
     noDefaultCountry: 'Nobena: vsaka davčna številka potrebuje predpono države',
     statuses: 'Statusi',
     stars: 'Vrste zvezdic',

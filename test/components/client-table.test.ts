@@ -174,6 +174,12 @@ describe('<kt-client-table>', () => {
     header().querySelector('button')!.click();
     await until(() => expect(rowNames(element)).to.deep.equal(['Žlutý kůň s.r.o.', 'Beta Servis s.r.o.', 'Alfa Trade a.s.']));
     expect(header().getAttribute('aria-sort')).to.equal('descending');
+    // Reached by Tab from the select-all box, a header's sort button shows the focus ring.
+    shadow(element).querySelector<HTMLInputElement>('[role="columnheader"] input[type="checkbox"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const focused = shadow(element).activeElement!;
+    expect(textOf(focused)).to.match(/^No\./);
+    expect(getComputedStyle(focused).outlineStyle).to.equal('solid');
     const temperature = [...shadow(element).querySelectorAll('[role="columnheader"]')].find((cell) => textOf(cell).startsWith('Temperature'))!;
     temperature.querySelector('button')!.click();
     await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Beta Servis s.r.o.', 'Žlutý kůň s.r.o.']));

@@ -70,7 +70,7 @@ describe('<kt-crm-settings>', () => {
     expect(country().selectedOptions[0]!.textContent).to.equal('Slovensko (SK)');
 
     const labels = [...country().options].map((option) => option.textContent);
-    expect(labels).to.include.members(['Česko (CZ)', 'Řecko (EL)', 'Northern Ireland (XI)']);
+    expect(labels).to.include.members(['Česko (CZ)', 'Řecko (EL)', 'Severní Irsko (XI)']);
     country().value = 'CZ';
     country().dispatchEvent(new Event('change'));
     await until(() => expect(crm.settings.get().defaultCountry).to.equal('CZ'));
