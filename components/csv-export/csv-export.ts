@@ -5,6 +5,7 @@ import { clientCsvExportFields, parseCsv, type ClientCsvExportField, type Client
 import { KtElement } from '../base/kt-element.ts';
 import { csvType, downloadBlob } from '../base/download.ts';
 import { errorText } from '../base/error-text.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { KtExportCompleteEvent } from '../events/export-complete-event.ts';
@@ -118,6 +119,9 @@ export class KtCsvExport extends KtElement {
     } finally {
       this.exporting = false;
     }
+    // Disabled while it exported, the button dropped the focus: it gets it back, enabled again.
+    await this.updateComplete;
+    if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>('[part="export-button"]')?.focus();
   }
 
   protected override render(): TemplateResult {

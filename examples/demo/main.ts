@@ -85,7 +85,7 @@ async function renderOrders(): Promise<void> {
     const row = document.createElement('tr');
     const client = order.clientId === undefined ? undefined : clients.get(order.clientId);
     const cells = [
-      linkButton(order.number ?? order.id, () => void showOrder(order.id)),
+      linkButton(order.number ?? order.id, () => void openOrder(order.id)),
       new Date(order.createdAt).toLocaleDateString(document.documentElement.lang),
       order.billing.company ?? order.billing.name ?? '',
       money(order.total, order.currency),
@@ -149,6 +149,14 @@ async function showOrder(orderId: string): Promise<void> {
   picker.value = order.clientId ?? '';
   picker.orderId = order.id;
   await renderOrders();
+}
+
+/** An order the user chose: its detail takes the keyboard (the list under it is redrawn), and comes into view (below the list on a phone). */
+async function openOrder(orderId: string): Promise<void> {
+  await showOrder(orderId);
+  const title = $('#order-title');
+  title.scrollIntoView({ block: 'nearest' });
+  title.focus({ preventScroll: true });
 }
 
 let ordersTimer: ReturnType<typeof setTimeout> | undefined;

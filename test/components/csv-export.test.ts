@@ -76,10 +76,17 @@ describe('<kt-csv-export>', () => {
 
     const caught = catchDownloads();
     const completed = new Promise<KtExportCompleteDetail>((resolve) => element.addEventListener('kt-export-complete', (e: KtExportCompleteEvent) => resolve(e.detail), { once: true }));
-    exportButton(element).click();
+    // A store that takes its time, as IndexedDB does: the button is disabled over a frame or more.
+    const exportCsv = crm.clients.exportCsv.bind(crm.clients);
+    const slowCrm = { ...crm, clients: { ...crm.clients, exportCsv: async (...args: Parameters<typeof exportCsv>) => (await new Promise((resolve) => setTimeout(resolve, 100)), exportCsv(...args)) } } as Crm;
+    element.crm = slowCrm;
+    exportButton(element).focus();
+    await sendKeys({ press: 'Enter' });
     const detail = await completed;
     caught.stop();
     await until(() => expect(result(element)).to.equal('Exported 3 rows.'));
+    // Disabled while it exported, the button has the keyboard back.
+    await until(() => expect(shadow(element).activeElement?.getAttribute('part')).to.equal('export-button'));
 
     expect(caught.downloads).to.have.length(1);
     const file = await caught.downloads[0]!;

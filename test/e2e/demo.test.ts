@@ -114,6 +114,8 @@ describe('demo page', () => {
       await open.click();
       await page.locator('#order-title', { hasText: await open.innerText() }).waitFor();
     }
+    // The order opened takes the keyboard: the next Tab goes on into its detail and the picker.
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('order-title');
     const taxId = (await page.locator('#order-billing dt:text-is("Tax ID") + dd').innerText()).trim();
     const company = (await page.locator('#order-billing dt:text-is("Company") + dd').innerText()).trim();
     const picker = page.locator('kt-client-picker');
