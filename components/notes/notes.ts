@@ -1,11 +1,13 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CrmEvent, Note, NoteInput } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import { focusLost } from '../base/lost-focus.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -98,6 +100,8 @@ export class KtNotes extends KtElement {
   @state() private deleting: Note | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  /** The note deleted last, until the keyboard has moved on from it (see `#focusAfterDelete`). */
+  #deleted: string | undefined;
   readonly #reads = new NewestRead();
 
   get #target(): { clientId: string } | { orderId: string } | undefined {
@@ -160,19 +164,61 @@ export class KtNotes extends KtElement {
     e.preventDefault();
     const crm = this.activeCrm;
     if (!crm) return;
-    if (await this.#run(() => crm.notes.update(note.id, this.#input(e.target as HTMLFormElement), { expectedVersion: note.version }))) this.editing = undefined;
+    if (await this.#run(() => crm.notes.update(note.id, this.#input(e.target as HTMLFormElement), { expectedVersion: note.version }))) await this.#stopEditing(note.id);
+  }
+
+  /** Opens a note's form, the keyboard in its text. */
+  async #startEditing(noteId: string): Promise<void> {
+    this.editing = noteId;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#edit-${CSS.escape(noteId)}-text`)?.focus();
+  }
+
+  /** Closes a note's form (saved, cancelled, Escape), the keyboard back on the note's Edit button. */
+  async #stopEditing(noteId: string): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>(`[data-edit="${CSS.escape(noteId)}"]`)?.focus();
   }
 
   async #askDelete(note: Note): Promise<void> {
     this.deleting = note;
     await this.updateComplete;
-    this.dialog?.showModal();
+    if (!this.dialog) return;
+    this.dialog.returnValue = '';
+    this.dialog.showModal();
   }
 
-  #confirmDelete(): void {
+  /** Deletes once the dialog has closed and handed the keyboard back: then the note and its button go. */
+  #onDialogClose(): void {
     const note = this.deleting;
+    this.deleting = undefined;
+    if (note && this.dialog?.returnValue === 'delete') void this.#confirmDelete(note);
+  }
+
+  async #confirmDelete(note: Note): Promise<void> {
     const crm = this.activeCrm;
-    if (note && crm) void this.#run(() => crm.notes.delete(note.id, { expectedVersion: note.version }));
+    if (!crm || !(await this.#run(() => crm.notes.delete(note.id, { expectedVersion: note.version })))) return;
+    this.#deleted = note.id;
+    await this.updateComplete;
+    this.#focusAfterDelete();
+  }
+
+  /**
+   * The dialog gave the keyboard back to the deleted note's Delete button, which goes once the
+   * reloaded list drops the note (before or after the delete answers): then the keyboard goes
+   * to the new-note text.
+   */
+  #focusAfterDelete(): void {
+    if (this.#deleted === undefined || this.notes?.some((note) => note.id === this.#deleted)) return;
+    this.#deleted = undefined;
+    if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>('#new-text')?.focus();
+  }
+
+  // Untyped: `notes` is private state, which PropertyValues<this> cannot name.
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('notes')) this.#focusAfterDelete();
   }
 
   protected override render(): TemplateResult {
@@ -183,25 +229,29 @@ export class KtNotes extends KtElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notes?.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
       <ul>
-        ${(this.notes ?? []).map((note) =>
-          this.editing === note.id
-            ? html`<li class=${note.priority}>${this.#form(note)}</li>`
-            : html`<li class=${note.priority} part=${`note ${note.priority}`}>
-                <p class="text">${note.text}</p>
-                <div class="meta row">
-                  <span>${t.priorities[note.priority]} · ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
-                  <button type="button" @click=${() => (this.editing = note.id)}>${t.edit}</button>
-                  <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
-                </div>
-              </li>`,
+        ${repeat(
+          this.notes ?? [],
+          // Keyed: a note's buttons go with it, so the focus never lands on another note's Delete.
+          (note) => note.id,
+          (note) =>
+            this.editing === note.id
+              ? html`<li class=${note.priority}>${this.#form(note)}</li>`
+              : html`<li class=${note.priority} part=${`note ${note.priority}`}>
+                  <p class="text">${note.text}</p>
+                  <div class="meta row">
+                    <span>${t.priorities[note.priority]} · ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
+                    <button type="button" data-edit=${note.id} @click=${() => this.#startEditing(note.id)}>${t.edit}</button>
+                    <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
+                  </div>
+                </li>`,
         )}
       </ul>
-      <dialog part="dialog" aria-label=${t.confirmDelete} @close=${() => (this.deleting = undefined)}>
+      <dialog part="dialog" aria-label=${t.confirmDelete} @close=${this.#onDialogClose}>
         <p>${t.confirmDelete}</p>
         <p class="text">${this.deleting?.text ?? ''}</p>
         <form method="dialog" class="row">
           <button value="cancel" autofocus>${t.cancel}</button>
-          <button value="delete" @click=${this.#confirmDelete}>${t.delete}</button>
+          <button value="delete">${t.delete}</button>
         </form>
       </dialog>
     `;
@@ -218,7 +268,11 @@ export class KtNotes extends KtElement {
   #form(note: Note | undefined): TemplateResult {
     const t = this.t.notes;
     const id = note ? `edit-${note.id}` : 'new';
-    return html`<form part=${note ? nothing : 'form'} @submit=${(e: SubmitEvent) => (note ? this.#save(e, note) : this.#add(e))}>
+    return html`<form
+      part=${note ? nothing : 'form'}
+      @submit=${(e: SubmitEvent) => (note ? this.#save(e, note) : this.#add(e))}
+      @keydown=${(e: KeyboardEvent) => note && e.key === 'Escape' && (e.stopPropagation(), void this.#stopEditing(note.id))}
+    >
       <label class="visually-hidden" for=${`${id}-text`}>${t.text}</label>
       <textarea id=${`${id}-text`} name="text" required .value=${note?.text ?? ''} placeholder=${t.text} @keydown=${this.#onTextKeydown}></textarea>
       <div class="row">
@@ -233,7 +287,7 @@ export class KtNotes extends KtElement {
           </select>
         </label>
         <button type="submit">${note ? t.save : t.add}</button>
-        ${note ? html`<button type="button" @click=${() => (this.editing = undefined)}>${t.cancel}</button>` : nothing}
+        ${note ? html`<button type="button" @click=${() => this.#stopEditing(note.id)}>${t.cancel}</button>` : nothing}
       </div>
     </form>`;
   }

@@ -426,6 +426,44 @@ describe('<kt-notes>', () => {
     expect((await crm.notes.list({ clientId: client.id })).map((n) => n.text)).to.deep.equal(['Urgent, edited', 'Medium one']);
   });
 
+  it('keeps the keyboard where the user is: Edit puts it in the text, Escape and Save back on Edit, a deleted note hands it to the new-note text', async () => {
+    const { crm, client } = await world();
+    await crm.notes.add({ clientId: client.id }, { text: 'Calls on Mondays' });
+    await crm.notes.add({ clientId: client.id }, { text: 'Pays late', priority: 'high' });
+    const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} .crm=${crm}></kt-notes>`, 'kt-notes');
+    await until(() => expect(shadow(notes).querySelectorAll('li')).to.have.length(2));
+    const focused = () => shadow(notes).activeElement;
+    const first = () => shadow(notes).querySelector('li')!;
+
+    button(first(), 'Edit').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(focused()?.tagName).to.equal('TEXTAREA'));
+    expect((focused() as HTMLTextAreaElement).value).to.equal('Pays late');
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(textOf(focused())).to.equal('Edit'));
+    expect(textOf(first().querySelector('.text'))).to.equal('Pays late');
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(focused()?.tagName).to.equal('TEXTAREA'));
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ': prepayment' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => expect(textOf(first().querySelector('.text'))).to.equal('Pays late: prepayment'));
+    await until(() => expect(textOf(focused())).to.equal('Edit'));
+
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(focused())).to.equal('Delete');
+    await sendKeys({ press: 'Enter' });
+    const dialog = shadow(notes).querySelector('dialog')!;
+    await until(() => expect(dialog.open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(notes).querySelectorAll('li')).to.have.length(1));
+    await until(() => expect(focused()?.id).to.equal('new-text'));
+  });
+
   it('adds a note with Ctrl+Enter or Cmd+Enter in its text; Enter alone starts a new line', async () => {
     const { crm, client } = await world();
     const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} .crm=${crm}></kt-notes>`, 'kt-notes');
