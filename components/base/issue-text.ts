@@ -25,6 +25,7 @@ export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit
   const { code, limit } = issue;
   if (code === 'required') return t.required;
   if (code === 'tax_id') return t.taxId;
+  if (code === 'tax_id_taken') return t.taxIdTaken;
   if (code === 'invalid_format' && format) return t[format];
   if (code === 'invalid_type' && number) return t[number];
   if (code === 'too_big' && limit !== undefined) return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);

@@ -142,7 +142,7 @@ export class KtClientCard extends KtElement {
       },
       (error) => {
         if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
-        else this.message = errorText(error);
+        else this.message = errorText(error, this.language);
       },
     );
   }
@@ -243,7 +243,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.orders.unlink(order.id, { expectedVersion: order.version });
     } catch (error) {
-      this.message = errorText(error);
+      this.message = errorText(error, this.language);
     }
   }
 
@@ -261,7 +261,7 @@ export class KtClientCard extends KtElement {
       });
       form.reset();
     } catch (error) {
-      this.message = errorText(error);
+      this.message = errorText(error, this.language);
     }
   }
 
@@ -270,7 +270,7 @@ export class KtClientCard extends KtElement {
       await this.activeCrm?.activities.undo(activity.id);
     } catch (error) {
       // A refused undo: what it would restore changed since.
-      this.message = isCrmError(error) && error.code === 'conflict' && this.client ? this.t.card.cannotUndo(this.client.name) : errorText(error);
+      this.message = isCrmError(error) && error.code === 'conflict' && this.client ? this.t.card.cannotUndo(this.client.name) : errorText(error, this.language);
     }
   }
 
@@ -558,7 +558,7 @@ export class KtClientCard extends KtElement {
     try {
       await change(crm);
     } catch (error) {
-      this.message = errorText(error);
+      this.message = errorText(error, this.language);
       await this.#load(false);
     }
   }

@@ -250,7 +250,7 @@ export class KtClientTable extends KtElement {
   }
 
   #failed(error: unknown): void {
-    this.loadError = errorText(error);
+    this.loadError = errorText(error, this.language);
   }
 
   // ——— rendering ———
@@ -742,7 +742,7 @@ export class KtClientTable extends KtElement {
       this.#toasts.show({ message, ...(result.undo ? { undo: result.undo } : {}) });
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
-      this.#toasts.show({ message: errorText(error), error: true });
+      this.#toasts.show({ message: errorText(error, this.language), error: true });
     } finally {
       this.busy = undefined;
     }
@@ -769,7 +769,7 @@ export class KtClientTable extends KtElement {
       await undo();
       this.#toasts.show({ message: () => this.t.table.undone });
     } catch (error) {
-      this.#toasts.show({ message: errorText(error), error: true });
+      this.#toasts.show({ message: errorText(error, this.language), error: true });
     }
   }
 }

@@ -92,7 +92,7 @@ export class KtCrmSettings extends KtElement {
       await this.#load();
       return true;
     } catch (error) {
-      this.message = { text: errorText(error), error: true };
+      this.message = { text: errorText(error, this.language), error: true };
       return false;
     }
   }

@@ -115,7 +115,7 @@ export class KtCsvExport extends KtElement {
       }
       this.emit(new KtExportCompleteEvent({ rows, csv, fileName }));
     } catch (error) {
-      this.result = { text: t.exportFailed(errorText(error)), error: true };
+      this.result = { text: t.exportFailed(errorText(error, this.language)), error: true };
     } finally {
       this.exporting = false;
     }

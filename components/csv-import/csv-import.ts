@@ -108,7 +108,7 @@ export class KtCsvImport extends KtElement {
       },
       (error) => {
         this.reading = false;
-        this.error = this.t.csvImport.unreadable(errorText(error));
+        this.error = this.t.csvImport.unreadable(errorText(error, this.language));
       },
     );
   }
@@ -214,7 +214,7 @@ export class KtCsvImport extends KtElement {
   /** A mapping problem goes to its column's row; anything else above the button. */
   #showFailure(error: unknown): void {
     if (!isCrmError(error) || error.code !== 'validation') {
-      this.error = this.t.csvImport.importFailed(errorText(error));
+      this.error = this.t.csvImport.importFailed(errorText(error, this.language));
       return;
     }
     const columns = new Map<number, FieldIssue>();
@@ -226,7 +226,7 @@ export class KtCsvImport extends KtElement {
       else general.push(issue.message);
     }
     this.columnErrors = columns;
-    if (general.length || !columns.size) this.error = this.t.csvImport.importFailed(general.join(' ') || errorText(error));
+    if (general.length || !columns.size) this.error = this.t.csvImport.importFailed(general.join(' ') || errorText(error, this.language));
   }
 
   #onDrop(e: DragEvent): void {

@@ -131,7 +131,7 @@ export class KtNotes extends KtElement {
     const crm = this.activeCrm;
     const target = this.#target;
     if (!crm || !target) return;
-    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = errorText(error)));
+    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = errorText(error, this.language)));
   }
 
   async #run(action: () => Promise<unknown>): Promise<boolean> {
@@ -141,7 +141,7 @@ export class KtNotes extends KtElement {
       this.error = undefined;
       return true;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorText(error, this.language);
       return false;
     }
   }

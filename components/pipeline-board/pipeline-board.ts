@@ -124,7 +124,7 @@ export class KtPipelineBoard extends KtElement {
       this.columns = columns;
       this.stats = stats;
       this.error = missing ? this.t.board.notFound : undefined;
-    }, (error) => (this.error = errorText(error)));
+    }, (error) => (this.error = errorText(error, this.language)));
   }
 
   /** Moves a client to `stageId`; `refocus` puts the focus back on its card, on the control named (keyboard moves). */
@@ -138,7 +138,7 @@ export class KtPipelineBoard extends KtElement {
       this.error = undefined;
       this.announcement = () => this.t.board.moved(item.client.name, stage?.name ?? stageId);
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorText(error, this.language);
     }
     await this.#load();
     if (refocus) {

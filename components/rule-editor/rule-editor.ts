@@ -172,7 +172,7 @@ export class KtRuleEditor extends KtElement {
       this.rules = await crm.rules.list();
     } catch (error) {
       this.rules = [];
-      this.message = { text: errorText(error), error: true };
+      this.message = { text: errorText(error, this.language), error: true };
     }
   }
 
@@ -182,7 +182,7 @@ export class KtRuleEditor extends KtElement {
     await this.#opening.run(
       () => crm.rules.get(id),
       (rule) => this.#edit(rule),
-      (error) => (this.message = { text: errorText(error), error: true }),
+      (error) => (this.message = { text: errorText(error, this.language), error: true }),
     );
   }
 
@@ -294,7 +294,7 @@ export class KtRuleEditor extends KtElement {
         this.errors = [...kept, ...error.fields.map((issue) => ({ ...issue, path: issue.path[0] === 'rule' ? issue.path.slice(1) : issue.path }))];
         this.blocked = true;
       } else {
-        this.dryError = errorText(error);
+        this.dryError = errorText(error, this.language);
       }
     } finally {
       if (run === this.#run) this.checking = false;
@@ -350,7 +350,7 @@ export class KtRuleEditor extends KtElement {
       else if (isCrmError(error) && error.code === 'validation') {
         this.errors = error.fields;
         this.message = { text: this.t.ruleEditor.fixErrors, error: true };
-      } else this.message = { text: errorText(error), error: true };
+      } else this.message = { text: errorText(error, this.language), error: true };
     }
   }
 

@@ -131,7 +131,7 @@ export class KtTaskList extends KtElement {
         this.tasks = rows.sort(byUrgency);
         this.error = undefined;
       },
-      (error) => (this.error = errorText(error)),
+      (error) => (this.error = errorText(error, this.language)),
     );
   }
 
@@ -164,7 +164,7 @@ export class KtTaskList extends KtElement {
       await this.#load();
       return result;
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorText(error, this.language);
       return undefined;
     }
   }

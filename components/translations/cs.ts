@@ -525,6 +525,7 @@ export const cs: Translation = {
     atLeast: (min) => `Zadejte nejméně ${min}.`,
     tooLong: { one: 'Příliš dlouhé: nejvýše {n} znak.', few: 'Příliš dlouhé: nejvýše {n} znaky.', many: 'Příliš dlouhé: nejvýše {n} znaku.', other: 'Příliš dlouhé: nejvýše {n} znaků.' },
     taxId: 'Neplatné IČO / DIČ: zkontrolujte číslo.',
+    taxIdTaken: 'Toto IČO / DIČ už má jiný klient.',
     invalid: 'Tato hodnota není platná.',
   },
   clientLabel: (number) => `Klient č. ${number}`,

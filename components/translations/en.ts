@@ -538,6 +538,7 @@ export const en = {
     atLeast: (min: string) => `Enter ${min} or more.`,
     tooLong: { one: 'Too long: {n} character at most.', other: 'Too long: {n} characters at most.' } as PluralForms,
     taxId: 'Not a valid tax ID: check the number.',
+    taxIdTaken: 'Another client already has this tax ID.',
     invalid: 'This value is not valid.',
   },
   clientLabel: (number: string) => `Client: ${number}`,

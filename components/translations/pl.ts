@@ -525,6 +525,7 @@ export const pl: Translation = {
     atLeast: (min) => `Wpisz co najmniej ${min}.`,
     tooLong: { one: 'Za długie: najwyżej {n} znak.', few: 'Za długie: najwyżej {n} znaki.', many: 'Za długie: najwyżej {n} znaków.', other: 'Za długie: najwyżej {n} znaku.' },
     taxId: 'Nieprawidłowy NIP: sprawdź numer.',
+    taxIdTaken: 'Ten NIP ma już inny klient.',
     invalid: 'Ta wartość jest nieprawidłowa.',
   },
   clientLabel: (number) => `Klient nr ${number}`,

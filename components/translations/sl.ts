@@ -525,6 +525,7 @@ export const sl: Translation = {
     atLeast: (min) => `Vpišite najmanj ${min}.`,
     tooLong: { one: 'Predolgo: največ {n} znak.', two: 'Predolgo: največ {n} znaka.', few: 'Predolgo: največ {n} znaki.', other: 'Predolgo: največ {n} znakov.' },
     taxId: 'Neveljavna davčna številka: preverite številko.',
+    taxIdTaken: 'To davčno številko že ima druga stranka.',
     invalid: 'Ta vrednost ni veljavna.',
   },
   clientLabel: (number) => `Stranka št. ${number}`,

@@ -66,7 +66,7 @@ export async function assertTaxIdFree(ctx: CrmContext, taxId: TaxId | undefined,
   if (other) {
     throw new CrmError('duplicate', `Client ${other.number} (${other.name}) already has tax ID ${taxId.input}`, {
       current: other,
-      fields: [{ path: ['taxId'], message: `Client ${other.number} (${other.name}) already has this tax ID` }],
+      fields: [{ path: ['taxId'], code: 'tax_id_taken', message: `Client ${other.number} (${other.name}) already has this tax ID` }],
       details: { clientId: other.id },
     });
   }

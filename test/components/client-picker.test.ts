@@ -262,9 +262,23 @@ describe('<kt-client-picker>', () => {
     button(picker, 'Create a client')!.click();
     await until(() => expect(toast()).to.not.equal(''));
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(toast()).to.contain('The check digit does not match');
+    expect(toast()).to.contain('Not a valid tax ID: check the number.');
     shadow(picker).querySelector<HTMLButtonElement>('[part="toast"] .close')!.click();
     await until(() => expect(toast()).to.equal(''));
+  });
+
+  it('says in the user’s language that another client has the tax ID an order’s new client would get', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+    await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Alza', taxId: 'CZ27082440' } });
+    await crm.orders.unlink('o-1');
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-1" locale="pl" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const toast = () => textOf(shadow(picker).querySelector('[part="toast"]'));
+    const create = () => [...shadow(picker).querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b).startsWith('Utwórz klienta'));
+    await until(() => expect(create()).to.not.equal(undefined));
+    create()!.click();
+    await until(() => expect(toast()).to.contain('Ten NIP ma już inny klient.'));
+    expect(await crm.clients.count()).to.equal(1);
   });
 
   it('shows suggestions as text, never as markup', async () => {

@@ -86,6 +86,8 @@ describe('clients', () => {
     const error = await rejection(crm.clients.create({ name: 'Alza', taxId: '270-82-440' }));
     expect(error.code).to.equal('duplicate');
     expect((error.current as Client).id).to.equal(first.id);
+    // The field says which kind of problem it is, for a message in the user's language.
+    expect(error.fields.map(({ path, code }) => ({ path, code }))).to.deep.equal([{ path: ['taxId'], code: 'tax_id_taken' }]);
     const other = await crm.clients.create({ name: 'Other' });
     expect((await rejection(crm.clients.update(other.id, { taxId: 'cz 27082440' }))).code).to.equal('duplicate');
   });
