@@ -54,8 +54,12 @@ export const clientCardStyles = css`
   }
   dl div {
     display: grid;
-    grid-template-columns: minmax(8em, 1fr) 2fr;
+    /* minmax(0, …): a long status name or e-mail wraps or shrinks in its column instead of widening the card. */
+    grid-template-columns: minmax(8em, 1fr) minmax(0, 2fr);
     gap: var(--_space);
+  }
+  dd select {
+    max-width: 100%;
   }
   dt {
     color: var(--_muted);
@@ -154,6 +158,8 @@ export const clientCardStyles = css`
   }
   .table-wrap {
     overflow-x: auto;
+    /* Holds the table's visually hidden labels, which would otherwise stretch the page on a phone. */
+    position: relative;
   }
   table {
     border-collapse: collapse;

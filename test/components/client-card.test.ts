@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
@@ -199,14 +199,26 @@ describe('<kt-client-card>', () => {
     await expectAccessible(element);
   });
 
-  it('stays within a narrow container: its orders table scrolls in its own box', async () => {
+  it('stays within a narrow container, as on a phone: its orders table scrolls in its own box, the page not at all', async () => {
     const { crm, client } = await world();
-    const element = await mount<KtClientCard>(html`<kt-client-card client-id=${client.id} .crm=${crm} locale="pl" style="display: block; width: 480px"></kt-client-card>`, 'kt-client-card');
-    await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(2));
-    const box = section(element, 'orders').querySelector<HTMLElement>('.table-wrap')!;
-    expect(textOf(box)).to.contain('Sklep internetowy').and.contain('Faktura F-r-1').and.contain('Odłącz');
-    for (const part of ['info', 'orders', 'figures']) expect(section(element, part).getBoundingClientRect().right, part).to.be.at.most(element.getBoundingClientRect().right);
-    expect(box.scrollWidth).to.be.above(box.clientWidth);
+    // A long status name in the status select, and a long contact line.
+    const status = await crm.statuses.create({ name: 'Potencjalny klient z targów', group: 'Potencjalni klienci' });
+    await crm.clients.update(client.id, { statusId: status.id, contacts: [{ name: 'Łukasz Zieliński', role: 'Księgowość', email: 'lukasz.zielinski@hurtownia-lodz.pl', phone: '+48 644 014 528' }] });
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const element = await mount<KtClientCard>(html`<kt-client-card client-id=${client.id} .crm=${crm} locale="pl" style="display: block"></kt-client-card>`, 'kt-client-card');
+      await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(2));
+      const box = section(element, 'orders').querySelector<HTMLElement>('.table-wrap')!;
+      expect(textOf(box)).to.contain('Sklep internetowy').and.contain('Faktura F-r-1').and.contain('Odłącz');
+      const right = element.getBoundingClientRect().right;
+      const sticking = [...shadow(element).querySelectorAll('*')].filter((part) => !part.closest('.table-wrap') && part.getBoundingClientRect().right > right + 1);
+      expect(sticking.map((part) => part.outerHTML.slice(0, 60)), 'nothing sticks out of the card').to.deep.equal([]);
+      expect(box.scrollWidth).to.be.above(box.clientWidth);
+      const page = document.scrollingElement!;
+      expect(page.scrollWidth, 'the page does not scroll sideways').to.be.at.most(page.clientWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('builds look-up links from the client’s data, never from markup or javascript: URLs', async () => {
