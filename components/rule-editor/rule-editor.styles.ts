@@ -30,6 +30,11 @@ export const ruleEditorStyles = css`
     gap: var(--_space);
     align-items: center;
   }
+  /* A select as wide as its longest template or status name shrinks with a phone's screen, and so does its line. */
+  select,
+  .line {
+    max-width: 100%;
+  }
   .toolbar {
     margin-block-end: var(--_space);
   }

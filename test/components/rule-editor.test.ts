@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm, type RuleCondition } from '../../src/index.ts';
 import type { KtRuleEditor, KtRuleSaveEvent } from '../../components/index.ts';
@@ -239,5 +239,19 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(offered()).to.include('Stálý zákazník').and.include('Spící po 90 dnech'));
     host.lang = 'en';
     await until(() => expect(offered()).to.include('Regular customer').and.include('Dormant after 90 days'));
+  });
+
+  it('fits a phone: the template select shrinks with the screen', async () => {
+    const { crm } = await world();
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div lang="pl" style="width: 342px"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+      const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+      await until(() => expect(root(editor).querySelectorAll('[part="template"] option').length).to.be.above(1));
+      const select = root(editor).querySelector('[part="template"] select')!;
+      expect(select.getBoundingClientRect().right).to.be.at.most(host.getBoundingClientRect().right);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
