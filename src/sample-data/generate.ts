@@ -51,6 +51,13 @@ const starKeys = ['red', 'yellow', 'green', 'blue'];
 const slug = (text: string) => foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const phone = (random: Random, v: CountryVocabulary) => `${v.phonePrefix} ${random.int(600, 799)} ${random.digits(3)} ${random.digits(3)}`;
 
+/** A person's name, the surname in the form that agrees with the first name: Jana Nováková, Petr Novák. */
+function personName(random: Random, v: CountryVocabulary): string {
+  const first = random.pick(v.firstNames);
+  const [man, woman] = random.pick(v.lastNames);
+  return `${first} ${v.womensNames.includes(first) ? woman : man}`;
+}
+
 function address(random: Random, v: CountryVocabulary) {
   const place = random.pick(v.cities);
   return { street: `${random.pick(v.streets)} ${random.int(1, 120)}`, city: place.city, postalCode: place.postalCode, country: v.country };
@@ -66,7 +73,7 @@ function sampleClient(random: Random, index: number, usedTaxIds: Set<string>, te
   let taxId = sampleTaxId(random, v);
   while (usedTaxIds.has(taxId)) taxId = sampleTaxId(random, v);
   usedTaxIds.add(taxId);
-  const contact = `${random.pick(v.firstNames)} ${random.pick(v.lastNames)}`;
+  const contact = personName(random, v);
   const domain = `${slug(stem + branch)}.${v.domain}`;
   const billingAddress = address(random, v);
   const current = random.chance(0.7);
@@ -108,7 +115,7 @@ function sampleOrder(random: Random, index: number, clients: SampleClient[], new
   // Mostly the clients' own orders; some retail buyers; some of a client's orders typed without its tax ID (B15).
   const billing =
     kind < 0.08
-      ? { name: `${random.pick(vocabularies[0]!.firstNames)} ${random.pick(vocabularies[0]!.lastNames)}`, email: `buyer${index}@example.com` }
+      ? { name: personName(random, vocabularies[0]!), email: `buyer${index}@example.com` }
       : kind < 0.12
         ? { company: client.name, email: client.emails![0]! }
         : { company: client.name, name: client.contacts![0]!.name, taxId: typedVariant(random, client.taxId!), email: client.contacts![0]!.email!, address: client.billingAddress! };

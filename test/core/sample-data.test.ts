@@ -41,6 +41,19 @@ describe('sample data', () => {
     expect((await rejection(crm.sampleData.insert())).code).to.equal('conflict');
   });
 
+  it('gives a woman’s surname to a woman: Jana Nováková, Petr Novák, Anna Kowalska', () => {
+    const { clients } = generateSampleData({ seed: 3, clients: 200, orders: 0 });
+    const women = new Set(['Jana', 'Lucie', 'Eva', 'Kateřina', 'Hana', 'Mária', 'Zuzana', 'Katarína', 'Anna', 'Katarzyna', 'Małgorzata', 'Agnieszka']);
+    const people = clients.map((client) => ({ country: client.input.taxId!.slice(0, 2), name: client.input.contacts![0]!.name }));
+    for (const { country, name } of people) {
+      const [first = '', last = ''] = name.split(' ');
+      // Czech and Slovak women's surnames end in -á; Polish ones in -ska/-cka where men's end in -ski/-cki.
+      if (country === 'CZ' || country === 'SK') expect(last.endsWith('á'), name).to.equal(women.has(first));
+      if (country === 'PL' && /[sc]k[ia]$/.test(last)) expect(last.endsWith('a'), name).to.equal(women.has(first));
+    }
+    expect(people.filter(({ name }) => women.has(name.split(' ')[0]!)).length).to.be.above(20);
+  });
+
   it('writes products, notes and contact roles in the shop’s language; the data is otherwise the same', async () => {
     const now = new Date('2026-11-01T00:00:00Z');
     const english = generateSampleData({ seed: 7, clients: 50, orders: 200, now });
