@@ -554,8 +554,8 @@ export class KtClientTable extends KtElement {
   #infoButtons(client: Client, active: boolean): TemplateResult {
     const { t } = this;
     const copyable: [string, string, string | undefined][] = [
-      ['☎', t.columns.phone, client.phones[0] ?? client.contacts.find((c) => c.phone)?.phone],
-      ['✉', t.columns.email, client.emails[0] ?? client.contacts.find((c) => c.email)?.email],
+      ['☎', t.table.phone, client.phones[0] ?? client.contacts.find((c) => c.phone)?.phone],
+      ['✉', t.table.email, client.emails[0] ?? client.contacts.find((c) => c.email)?.email],
       ['✎', t.table.note, client.note],
     ];
     return html`${copyable.map(

@@ -62,6 +62,8 @@ export const cs: Translation = {
     copy: (what) => `Kopírovat ${what}`,
     copied: (what) => `Zkopírováno: ${what}`,
     note: 'poznámku',
+    phone: 'telefon',
+    email: 'e-mail',
     connected: (integration) => `Propojeno s ${integration}`,
     sortBy: (column) => `Řadit podle: ${column}`,
     sorting: 'Řadím…',

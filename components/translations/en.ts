@@ -70,7 +70,10 @@ export const en = {
     undone: 'Undone.',
     copy: (what: string) => `Copy ${what}`,
     copied: (what: string) => `Copied: ${what}`,
+    /** Nouns as "copy" takes them (the object case in cs, pl, sl). */
     note: 'note',
+    phone: 'phone',
+    email: 'e-mail',
     connected: (integration: string) => `Linked to ${integration}`,
     sortBy: (column: string) => `Sort by ${column}`,
     sorting: 'Sorting…',

@@ -62,6 +62,8 @@ export const pl: Translation = {
     copy: (what) => `Kopiuj ${what}`,
     copied: (what) => `Skopiowano: ${what}`,
     note: 'notatkę',
+    phone: 'telefon',
+    email: 'e-mail',
     connected: (integration) => `Połączono z ${integration}`,
     sortBy: (column) => `Sortuj według: ${column}`,
     sorting: 'Sortowanie…',

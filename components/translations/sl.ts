@@ -62,6 +62,8 @@ export const sl: Translation = {
     copy: (what) => `Kopiraj ${what}`,
     copied: (what) => `Kopirano: ${what}`,
     note: 'opombo',
+    phone: 'telefon',
+    email: 'e-pošto',
     connected: (integration) => `Povezano z ${integration}`,
     sortBy: (column) => `Razvrsti po: ${column}`,
     sorting: 'Razvrščam…',

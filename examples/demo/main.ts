@@ -35,13 +35,13 @@ document.querySelector('kt-crm-provider')!.crm = crm;
  */
 async function prepareStore(): Promise<void> {
   const w = words();
+  const firstVisit = !(await crm.pipelines.list()).length;
+  // The settings first: the templates' amounts are in the currency of the shop's country (CZK).
+  if (firstVisit) await crm.settings.update({ autoCreateClients: true, defaultCountry: 'CZ' });
   if (!(await crm.rules.list()).length) {
     for (const template of await crm.rules.templates({ language: firstLanguage })) await crm.rules.create(template.rule);
   }
-  if (!(await crm.pipelines.list()).length) {
-    await crm.settings.update({ autoCreateClients: true, defaultCountry: 'CZ' });
-    await crm.pipelines.create({ name: w.salesPipeline, stages: w.stages.split(',').map((name) => ({ name })) });
-  }
+  if (firstVisit) await crm.pipelines.create({ name: w.salesPipeline, stages: w.stages.split(',').map((name) => ({ name })) });
   await crm.rules.runDaily();
 }
 

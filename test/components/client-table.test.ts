@@ -358,12 +358,16 @@ describe('<kt-client-table>', () => {
     const { crm } = await world();
     const element = await table(crm);
     const copy = (label: string) => rows(element)[0]!.querySelector<HTMLButtonElement>(`.info button[aria-label="${label}"]`)!;
-    copy('Copy Phone').click();
+    copy('Copy phone').click();
     await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Copied: +420 608 457 200'));
     copy('Copy note').click();
     await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Copied: Calls on Mondays'));
     expect(rows(element)[1]!.querySelector<HTMLButtonElement>('.info button[aria-label="Copy note"]')!.disabled).to.equal(true);
-    // A language change reaches the toast on screen too.
+    // A language change reaches the toast on screen too, and the buttons say what they copy as the language does.
+    element.locale = 'sl';
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Kopirano: Calls on Mondays'));
+    expect(rows(element)[0]!.querySelector('.info button')!.getAttribute('aria-label')).to.equal('Kopiraj telefon');
+    expect(rows(element)[0]!.querySelectorAll('.info button')[1]!.getAttribute('aria-label')).to.equal('Kopiraj e-pošto');
     element.locale = 'cs';
     await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Zkopírováno: Calls on Mondays'));
   });

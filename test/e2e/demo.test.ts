@@ -288,6 +288,9 @@ describe('demo page', () => {
     expect(await page.locator('kt-pipeline-board section h3').allInnerTexts()).to.deep.equal(['Zájemce', 'Nabídka', 'Jednání', 'Vyhráno']);
     await page.locator('#automation summary').click();
     await page.locator('kt-rule-editor [part="rule-name"]', { hasText: 'Stálý zákazník' }).waitFor();
+    // The shop is Czech: the big-order rule counts crowns.
+    const bigOrder = await page.evaluate(async () => (await document.querySelector('kt-crm-provider')!.crm!.rules.list()).find((rule) => rule.template === 'big_order_star')?.conditions);
+    expect(bigOrder).to.deep.include({ fact: 'order.total', currency: 'CZK' });
     await page.getByRole('button', { name: 'Vložit ukázková data' }).click();
     await clientCount(page, '40 klientů').waitFor({ timeout: 15_000 });
     // The store was made in Czech: its statuses are Czech too.
