@@ -181,14 +181,20 @@ crm.on('*', (event) => {
 
 // ——— sample data, language, theme ———
 
+/** What the last sample-data action did, worded in the page's language at each switch of it. */
+let outcome: (() => string) | undefined;
+const renderOutcome = () => ($('#status').textContent = outcome?.() ?? '');
+
 /** Runs a long action with its button disabled and the status line saying what happens, then what it did. */
-async function busy(button: HTMLButtonElement, message: string, action: () => Promise<string | void>) {
+async function busy(button: HTMLButtonElement, message: string, action: () => Promise<() => string>) {
   const hadFocus = document.activeElement === button;
   button.disabled = true;
+  outcome = undefined;
   $('#status').textContent = message;
   try {
-    $('#status').textContent = (await action()) ?? '';
+    outcome = await action();
   } finally {
+    renderOutcome();
     button.disabled = false;
     await Promise.all([renderSampleButtons(), renderOrders()]);
     // The button used may hide, the other one taking its place: the keyboard stays there.
@@ -196,7 +202,10 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => counted(document.documentElement.lang, words().inserted, await crm.sampleData.insert({ language: language.value as SeedLanguage }))),
+  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => {
+    const inserted = await crm.sampleData.insert({ language: language.value as SeedLanguage });
+    return () => counted(document.documentElement.lang, words().inserted, inserted);
+  }),
 );
 $('#remove-sample').addEventListener('click', () => $<HTMLDialogElement>('#remove-dialog').showModal());
 $<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {
@@ -206,7 +215,7 @@ $<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {
     $('#order-detail').hidden = true;
     $('#card-section').hidden = true;
     shownOrderId = undefined;
-    return removalSummary(document.documentElement.lang, removal);
+    return () => removalSummary(document.documentElement.lang, removal);
   });
 });
 let opened: Client | undefined;
@@ -248,6 +257,7 @@ function applyPreferences(): void {
   document.documentElement.lang = language.value;
   translatePage(language.value);
   renderOpened();
+  renderOutcome();
   if (shownOrderId) void showOrder(shownOrderId);
   else void renderOrders();
   document.documentElement.style.colorScheme = theme.value || 'light dark';

@@ -115,7 +115,7 @@ describe('demo page', () => {
       await page.locator('#order-title', { hasText: await open.innerText() }).waitFor();
     }
     // The order opened takes the keyboard: the next Tab goes on into its detail and the picker.
-    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('order-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'order-title');
     const taxId = (await page.locator('#order-billing dt:text-is("Tax ID") + dd').innerText()).trim();
     const company = (await page.locator('#order-billing dt:text-is("Company") + dd').innerText()).trim();
     const picker = page.locator('kt-client-picker');
@@ -301,6 +301,8 @@ describe('demo page', () => {
     await page.locator('kt-client-card .item', { hasText: / · (Nákup|Majitel|Účtárna) · / }).waitFor();
     await page.selectOption('#language', 'en');
     await page.locator('#opened', { hasText: /^Opened .+ \(Client: \d+\)$/ }).waitFor();
+    // What the insert did is said again in the new language.
+    await page.locator('#status', { hasText: /^Inserted 40 clients/ }).waitFor();
     expect(await page.title()).to.equal('Kartoteka demo — shop admin');
     expect(errors).to.deep.equal([]);
   });
