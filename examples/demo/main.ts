@@ -155,7 +155,8 @@ async function showOrder(orderId: string): Promise<void> {
 async function openOrder(orderId: string): Promise<void> {
   await showOrder(orderId);
   const title = $('#order-title');
-  title.scrollIntoView({ block: 'nearest' });
+  const { top, bottom } = title.getBoundingClientRect();
+  if (top < 0 || bottom > innerHeight) title.scrollIntoView({ block: 'start' });
   title.focus({ preventScroll: true });
 }
 
