@@ -8,7 +8,11 @@ import { fieldOfPath, issueText } from './issue-text.ts';
 export function errorText(error: unknown, locale = 'en'): string {
   if (isCrmError(error)) {
     const [issue] = error.fields;
-    return issue ? issueText(fieldOfPath(issue.path), issue, locale) : error.message;
+    if (!issue) return error.message;
+    const text = issueText(fieldOfPath(issue.path), issue, locale);
+    // A tax ID another client has: that client (`current`) is named, as the one to pick instead.
+    const holder = issue.code === 'tax_id_taken' ? (error.current as { name?: unknown } | undefined)?.name : undefined;
+    return typeof holder === 'string' ? `${text.replace(/\.$/, '')}: ${holder}.` : text;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -271,7 +271,7 @@ export class KtNotes extends KtElement {
     return html`<form
       part=${note ? nothing : 'form'}
       @submit=${(e: SubmitEvent) => (note ? this.#save(e, note) : this.#add(e))}
-      @keydown=${(e: KeyboardEvent) => note && e.key === 'Escape' && (e.stopPropagation(), void this.#stopEditing(note.id))}
+      @keydown=${(e: KeyboardEvent) => note && e.key === 'Escape' && !e.defaultPrevented && (e.preventDefault(), e.stopPropagation(), void this.#stopEditing(note.id))}
     >
       <label class="visually-hidden" for=${`${id}-text`}>${t.text}</label>
       <textarea id=${`${id}-text`} name="text" required .value=${note?.text ?? ''} placeholder=${t.text} @keydown=${this.#onTextKeydown}></textarea>

@@ -277,7 +277,7 @@ describe('<kt-client-picker>', () => {
     const create = () => [...shadow(picker).querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b).startsWith('Utwórz klienta'));
     await until(() => expect(create()).to.not.equal(undefined));
     create()!.click();
-    await until(() => expect(toast()).to.contain('Ten NIP ma już inny klient.'));
+    await until(() => expect(toast()).to.contain('Ten NIP ma już inny klient: Alza.cz a.s.'));
     expect(await crm.clients.count()).to.equal(1);
   });
 
