@@ -100,8 +100,6 @@ export class KtNotes extends KtElement {
   @state() private deleting: Note | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
-  /** The note deleted last, until the keyboard has moved on from it (see `#focusAfterDelete`). */
-  #deleted: string | undefined;
   readonly #reads = new NewestRead();
 
   get #target(): { clientId: string } | { orderId: string } | undefined {
@@ -199,26 +197,12 @@ export class KtNotes extends KtElement {
   async #confirmDelete(note: Note): Promise<void> {
     const crm = this.activeCrm;
     if (!crm || !(await this.#run(() => crm.notes.delete(note.id, { expectedVersion: note.version })))) return;
-    this.#deleted = note.id;
+    // The dialog gave the keyboard back to the note's Delete button, which goes with the note: read
+    // the list now (the delete's own event may not have reloaded it yet), then the keyboard goes
+    // to the new-note text.
+    await this.#load();
     await this.updateComplete;
-    this.#focusAfterDelete();
-  }
-
-  /**
-   * The dialog gave the keyboard back to the deleted note's Delete button, which goes once the
-   * reloaded list drops the note (before or after the delete answers): then the keyboard goes
-   * to the new-note text.
-   */
-  #focusAfterDelete(): void {
-    if (this.#deleted === undefined || this.notes?.some((note) => note.id === this.#deleted)) return;
-    this.#deleted = undefined;
     if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>('#new-text')?.focus();
-  }
-
-  // Untyped: `notes` is private state, which PropertyValues<this> cannot name.
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (changed.has('notes')) this.#focusAfterDelete();
   }
 
   protected override render(): TemplateResult {
