@@ -1,9 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Words } from './words.ts';
 
 /** A message after an action, maybe with its undo. */
 export interface Toast {
-  /** The words, or how to say them: composed at each render, so a change of language reaches a toast on screen. */
-  message: string | (() => string);
+  message: string | Words;
   undo?: () => Promise<unknown>;
   /** A failure: it stays until closed, where a confirmation closes by itself. */
   error?: boolean;

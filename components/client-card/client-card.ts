@@ -16,6 +16,7 @@ import { lookupLinks } from './lookup-links.ts';
 import { describeChange } from '../rule-editor/describe.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import type { Words } from '../base/words.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -61,7 +62,7 @@ export class KtClientCard extends KtElement {
   /** Each field's message, composed at render: a change of language reaches it. */
   @state() private fieldErrors = new Map<string, () => string>();
   @state() private conflict: { patch: ClientPatch; current: Client } | undefined;
-  @state() private message: string | undefined;
+  @state() private message: Words | undefined;
   readonly #reads = new NewestRead();
   #loadScheduled = false;
   /** A `focus()` waiting for the client to show. */
@@ -142,7 +143,7 @@ export class KtClientCard extends KtElement {
       },
       (error) => {
         if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
-        else this.message = errorText(error, this.language);
+        else this.message = () => errorText(error, this.language);
       },
     );
   }
@@ -182,7 +183,7 @@ export class KtClientCard extends KtElement {
       this.client = saved;
       void this.#load(false);
       this.conflict = undefined;
-      this.message = this.t.card.saved;
+      this.message = () => this.t.card.saved;
       return true;
     } catch (error) {
       if (!isCrmError(error)) throw error;
@@ -200,7 +201,7 @@ export class KtClientCard extends KtElement {
     // The SDK's messages are English: each says its kind, worded here in the user's language.
     for (const issue of error.fields) errors.set(String(issue.path[0] ?? ''), () => issueText(fieldOfPath(issue.path), issue, this.language));
     this.fieldErrors = errors;
-    this.message = errors.size ? undefined : error.message;
+    this.message = errors.size ? undefined : () => error.message;
   }
 
   #reloadTheirs(): void {
@@ -243,7 +244,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.orders.unlink(order.id, { expectedVersion: order.version });
     } catch (error) {
-      this.message = errorText(error, this.language);
+      this.message = () => errorText(error, this.language);
     }
   }
 
@@ -261,7 +262,7 @@ export class KtClientCard extends KtElement {
       });
       form.reset();
     } catch (error) {
-      this.message = errorText(error, this.language);
+      this.message = () => errorText(error, this.language);
     }
   }
 
@@ -270,7 +271,8 @@ export class KtClientCard extends KtElement {
       await this.activeCrm?.activities.undo(activity.id);
     } catch (error) {
       // A refused undo: what it would restore changed since.
-      this.message = isCrmError(error) && error.code === 'conflict' && this.client ? this.t.card.cannotUndo(this.client.name) : errorText(error, this.language);
+      const name = isCrmError(error) && error.code === 'conflict' ? this.client?.name : undefined;
+      this.message = () => (name === undefined ? errorText(error, this.language) : this.t.card.cannotUndo(name));
     }
   }
 
@@ -288,7 +290,7 @@ export class KtClientCard extends KtElement {
           <span class="number">${t.clientLabel(this.number(client.number))}${client.taxId ? ` · ${formatTaxId(client.taxId)}` : ''}</span>
           <a href=${lookupLinks.web(client.name)} target="_blank" rel="noopener noreferrer">${t.card.lookup.web}</a>
         </header>
-        ${this.message ? html`<p class="message" role="status">${this.message}</p>` : nothing} ${this.#renderConflict()}
+        ${this.message ? html`<p class="message" role="status">${this.message()}</p>` : nothing} ${this.#renderConflict()}
         <div class="columns">
           <div class="main">
             ${this.editing ? this.#renderForm(client) : this.#renderInfo(client)} ${this.#renderAddresses(client)} ${this.#renderOrders()}
@@ -558,7 +560,7 @@ export class KtClientCard extends KtElement {
     try {
       await change(crm);
     } catch (error) {
-      this.message = errorText(error, this.language);
+      this.message = () => errorText(error, this.language);
       await this.#load(false);
     }
   }

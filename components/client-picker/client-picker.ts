@@ -337,7 +337,7 @@ export class KtClientPicker extends KtElement {
       await this.#loadOrder();
       await this.#loadChosen();
     } catch (error) {
-      this.#toasts.show({ message: errorText(error, this.language), error: true });
+      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
     } finally {
       this.busy = false;
     }

@@ -38,11 +38,12 @@ export const clientTableStyles = css`
     color: var(--_accent-text);
     border-color: var(--_accent);
   }
-  /* The column list opens in the top layer: placed under its button when it opens (column-chooser.ts). */
+  /* The column list opens in the top layer, placed beside its button (column-chooser.ts). */
   [popover] {
     position: fixed;
     inset: auto;
     margin: 0;
+    overflow: auto;
     padding: calc(var(--_space) / 2) var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

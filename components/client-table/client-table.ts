@@ -20,6 +20,7 @@ import { RowSource, type TableSort } from './row-source.ts';
 import { Selection } from './selection.ts';
 import { runBulk, type BulkAction } from './bulk-actions.ts';
 import { readCatalog } from '../base/catalog.ts';
+import type { Words } from '../base/words.ts';
 
 /** A person a client can be owned by, for the owner filter and column. */
 export interface Owner {
@@ -90,7 +91,7 @@ export class KtClientTable extends KtElement {
   @state() private pending: RowSource | undefined;
   @state() private statuses: Status[] = [];
   @state() private starKinds: StarKind[] = [];
-  @state() private loadError: string | undefined;
+  @state() private loadError: Words | undefined;
   @state() private active = 0;
   @state() private gridScrollTop = 0;
   @state() private viewportHeight = 560;
@@ -250,7 +251,7 @@ export class KtClientTable extends KtElement {
   }
 
   #failed(error: unknown): void {
-    this.loadError = errorText(error, this.language);
+    this.loadError = () => errorText(error, this.language);
   }
 
   // ——— rendering ———
@@ -386,7 +387,7 @@ export class KtClientTable extends KtElement {
     const { t } = this;
     const source = this.source;
     const total = source?.total ?? 0;
-    if (this.loadError) return html`<p class="empty" part="empty" role="alert">${t.table.error(this.loadError)}</p>`;
+    if (this.loadError) return html`<p class="empty" part="empty" role="alert">${t.table.error(this.loadError())}</p>`;
     if (source && total === 0) return html`<p class="empty" part="empty">${this.#filtered() ? t.table.noMatch : t.table.empty}</p>`;
     const rowHeight = this.rowHeight;
     const first = Math.max(0, Math.floor(this.gridScrollTop / rowHeight) - OVERSCAN);
@@ -742,7 +743,7 @@ export class KtClientTable extends KtElement {
       this.#toasts.show({ message, ...(result.undo ? { undo: result.undo } : {}) });
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
-      this.#toasts.show({ message: errorText(error, this.language), error: true });
+      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
     } finally {
       this.busy = undefined;
     }
@@ -769,7 +770,7 @@ export class KtClientTable extends KtElement {
       await undo();
       this.#toasts.show({ message: () => this.t.table.undone });
     } catch (error) {
-      this.#toasts.show({ message: errorText(error, this.language), error: true });
+      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
     }
   }
 }

@@ -36,13 +36,37 @@ export function renderColumnChooser({ label, names, shown, toggle }: ColumnChoos
 
 const opener = (popover: HTMLElement) => (popover.getRootNode() as ShadowRoot).querySelector<HTMLElement>('[popovertarget="column-chooser"]')!;
 
-/** Opens the list under its button, right-aligned with it: popovers open in the top layer, away from their button. */
+/**
+ * Keeps the open list beside its button: popovers open in the top layer, away from it. The list
+ * goes under the button, right-aligned with it, or above it when there is more room there, and
+ * scrolls within the screen. It follows the button while the page scrolls or resizes.
+ */
 function placeUnderButton(event: Event): void {
   const popover = event.currentTarget as HTMLElement;
   if ((event as ToggleEvent).newState !== 'open') return;
+  place(popover);
+  const following = new AbortController();
+  const options = { capture: true, passive: true, signal: following.signal };
+  addEventListener('scroll', () => place(popover), options);
+  addEventListener('resize', () => place(popover), options);
+  // Measured again once shown: only then does the list have a height to fit.
+  popover.addEventListener('toggle', (e) => ((e as ToggleEvent).newState === 'open' ? place(popover) : following.abort()), { signal: following.signal });
+}
+
+const GAP = 4;
+
+function place(popover: HTMLElement): void {
   const button = opener(popover).getBoundingClientRect();
-  popover.style.top = `${button.bottom + 4}px`;
-  popover.style.right = `${document.documentElement.clientWidth - button.right}px`;
+  const { clientWidth, clientHeight } = document.documentElement;
+  const below = clientHeight - button.bottom - 2 * GAP;
+  const above = button.top - 2 * GAP;
+  const downwards = below >= popover.scrollHeight || below >= above;
+  Object.assign(popover.style, {
+    right: `${clientWidth - button.right}px`,
+    top: downwards ? `${button.bottom + GAP}px` : 'auto',
+    bottom: downwards ? 'auto' : `${clientHeight - button.top + GAP}px`,
+    maxHeight: `${Math.max(downwards ? below : above, 0)}px`,
+  });
 }
 
 /** Closed with the focus on a checkbox in it (Escape), the keyboard goes back to the button. */

@@ -8,6 +8,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { CatalogController } from '../base/catalog.ts';
 import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 import { displayName } from '../base/locale.ts';
+import type { Words } from '../base/words.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -62,7 +63,7 @@ export class KtCrmSettings extends KtElement {
   ];
 
   @state() private settings: Settings | undefined;
-  @state() private message: { text: string; error?: boolean } | undefined;
+  @state() private message: { text: Words; error?: boolean } | undefined;
   @state() private deleting: { catalog: Catalog; entry: Entry } | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -88,11 +89,11 @@ export class KtCrmSettings extends KtElement {
     if (!crm) return false;
     try {
       await action(crm);
-      this.message = { text: this.t.settings.saved };
+      this.message = { text: () => this.t.settings.saved };
       await this.#load();
       return true;
     } catch (error) {
-      this.message = { text: errorText(error, this.language), error: true };
+      this.message = { text: () => errorText(error, this.language), error: true };
       return false;
     }
   }
@@ -148,7 +149,7 @@ export class KtCrmSettings extends KtElement {
     const settings = this.settings;
     return html`
       <h2 class="visually-hidden">${t.title}</h2>
-      ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text}</p>` : nothing}
+      ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text()}</p>` : nothing}
       <section class="panel" part="section" aria-labelledby="general">
         <h3 id="general">${t.title}</h3>
         <label class="line"

@@ -12,6 +12,7 @@ import { KtExportCompleteEvent } from '../events/export-complete-event.ts';
 import { csvExportStyles } from './csv-export.styles.ts';
 import { exportFileName, nextDay } from './file-name.ts';
 import { CatalogController } from '../base/catalog.ts';
+import type { Words } from '../base/words.ts';
 
 type Field = (typeof clientCsvExportFields)[number];
 
@@ -55,7 +56,7 @@ export class KtCsvExport extends KtElement {
   @state() private chosenDelimiter: ',' | ';' | undefined;
   @state() private bom = true;
   @state() private exporting = false;
-  @state() private result: { text: string; error?: boolean } | undefined;
+  @state() private result: { text: Words; error?: boolean } | undefined;
 
   readonly #catalog = new CatalogController(this, () => this.activeCrm);
   #url: string | undefined;
@@ -85,7 +86,6 @@ export class KtCsvExport extends KtElement {
   async #export(): Promise<void> {
     const crm = this.activeCrm;
     if (!crm || this.exporting || !this.fields.length || this.#badRange) return;
-    const t = this.t.csvExport;
     const delimiter = this.#delimiter;
     const options: ClientCsvExportOptions = {
       fields: [...this.fields] as ClientCsvExportField[],
@@ -109,13 +109,13 @@ export class KtCsvExport extends KtElement {
         fileName = exportFileName();
         this.#revoke();
         this.#url = downloadBlob(this.renderRoot as ShadowRoot, new Blob([csv], { type: csvType }), fileName);
-        this.result = { text: this.plural(t.exported, rows) };
+        this.result = { text: () => this.plural(this.t.csvExport.exported, rows) };
       } else {
-        this.result = { text: t.empty };
+        this.result = { text: () => this.t.csvExport.empty };
       }
       this.emit(new KtExportCompleteEvent({ rows, csv, fileName }));
     } catch (error) {
-      this.result = { text: t.exportFailed(errorText(error, this.language)), error: true };
+      this.result = { text: () => this.t.csvExport.exportFailed(errorText(error, this.language)), error: true };
     } finally {
       this.exporting = false;
     }
@@ -210,7 +210,7 @@ export class KtCsvExport extends KtElement {
         </button>
       </div>
       <div role=${this.result?.error ? 'alert' : 'status'} part="result">
-        ${this.result ? html`<p class=${this.result.error ? 'result error' : 'result'}>${this.result.text}</p>` : nothing}
+        ${this.result ? html`<p class=${this.result.error ? 'result error' : 'result'}>${this.result.text()}</p>` : nothing}
       </div>
     `;
   }

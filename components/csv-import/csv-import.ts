@@ -24,6 +24,7 @@ import { previewCsv, type CsvPreview } from './preview.ts';
 import { readCsvFile } from './read-file.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { focusLost } from '../base/lost-focus.ts';
+import type { Words } from '../base/words.ts';
 
 type Mapped = ClientCsvImportField | '';
 
@@ -74,7 +75,7 @@ export class KtCsvImport extends KtElement {
   @state() private report: ClientCsvImportReport | undefined;
   /** The SDK's mapping problems by column index, worded at render: a change of language rewords them. */
   @state() private columnErrors = new Map<number, FieldIssue>();
-  @state() private error: string | undefined;
+  @state() private error: Words | undefined;
   @state() private dragging = false;
   @state() private errorsUrl: string | undefined;
 
@@ -100,7 +101,7 @@ export class KtCsvImport extends KtElement {
       (text) => {
         this.reading = false;
         if (text.replace(/^\uFEFF/, '').trim() === '') {
-          this.error = this.t.csvImport.empty;
+          this.error = () => this.t.csvImport.empty;
           return;
         }
         this.file = { name: file.name, text };
@@ -108,7 +109,7 @@ export class KtCsvImport extends KtElement {
       },
       (error) => {
         this.reading = false;
-        this.error = this.t.csvImport.unreadable(errorText(error, this.language));
+        this.error = () => this.t.csvImport.unreadable(errorText(error, this.language));
       },
     );
   }
@@ -214,7 +215,7 @@ export class KtCsvImport extends KtElement {
   /** A mapping problem goes to its column's row; anything else above the button. */
   #showFailure(error: unknown): void {
     if (!isCrmError(error) || error.code !== 'validation') {
-      this.error = this.t.csvImport.importFailed(errorText(error, this.language));
+      this.error = () => this.t.csvImport.importFailed(errorText(error, this.language));
       return;
     }
     const columns = new Map<number, FieldIssue>();
@@ -226,7 +227,7 @@ export class KtCsvImport extends KtElement {
       else general.push(issue.message);
     }
     this.columnErrors = columns;
-    if (general.length || !columns.size) this.error = this.t.csvImport.importFailed(general.join(' ') || errorText(error, this.language));
+    if (general.length || !columns.size) this.error = () => this.t.csvImport.importFailed(general.join(' ') || errorText(error, this.language));
   }
 
   #onDrop(e: DragEvent): void {
@@ -250,7 +251,7 @@ export class KtCsvImport extends KtElement {
       ${done || this.importing ? nothing : this.#renderPicker()}
       ${this.reading ? html`<p class="muted" role="status">${t.reading}</p>` : nothing}
       ${this.file ? this.#renderFile(done) : nothing}
-      <div role="alert">${this.error ? html`<p class="error" part="error">${this.error}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="error" part="error">${this.error()}</p>` : nothing}</div>
       ${this.importing ? this.#renderProgress() : nothing} ${done ? this.#renderReport(this.report!) : nothing}
     `;
   }

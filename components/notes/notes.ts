@@ -8,6 +8,7 @@ import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { focusLost } from '../base/lost-focus.ts';
+import type { Words } from '../base/words.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -96,7 +97,7 @@ export class KtNotes extends KtElement {
 
   @state() private notes: Note[] | undefined;
   @state() private editing: string | undefined;
-  @state() private error: string | undefined;
+  @state() private error: Words | undefined;
   @state() private deleting: Note | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -129,7 +130,7 @@ export class KtNotes extends KtElement {
     const crm = this.activeCrm;
     const target = this.#target;
     if (!crm || !target) return;
-    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = errorText(error, this.language)));
+    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = () => errorText(error, this.language)));
   }
 
   async #run(action: () => Promise<unknown>): Promise<boolean> {
@@ -139,7 +140,7 @@ export class KtNotes extends KtElement {
       this.error = undefined;
       return true;
     } catch (error) {
-      this.error = errorText(error, this.language);
+      this.error = () => errorText(error, this.language);
       return false;
     }
   }
@@ -210,7 +211,7 @@ export class KtNotes extends KtElement {
     return html`
       <h3>${t.title}</h3>
       ${this.#form(undefined)}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error()}</p>` : nothing}
       ${this.notes?.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
       <ul>
         ${repeat(

@@ -10,6 +10,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { pipelineBoardStyles } from './pipeline-board.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import type { Words } from '../base/words.ts';
 
 interface Column {
   stage: PipelineStage;
@@ -63,7 +64,7 @@ export class KtPipelineBoard extends KtElement {
   @state() private columns: Column[] = [];
   @state() private stats: PipelineStats | undefined;
   @state() private chosen = '';
-  @state() private error: string | undefined;
+  @state() private error: Words | undefined;
   /** What the last move was, composed at render: a change of language reaches it. */
   @state() private announcement: (() => string) | undefined;
   @state() private dropStage: string | undefined;
@@ -123,8 +124,8 @@ export class KtPipelineBoard extends KtElement {
       this.pipelines = pipelines;
       this.columns = columns;
       this.stats = stats;
-      this.error = missing ? this.t.board.notFound : undefined;
-    }, (error) => (this.error = errorText(error, this.language)));
+      this.error = missing ? () => this.t.board.notFound : undefined;
+    }, (error) => (this.error = () => errorText(error, this.language)));
   }
 
   /** Moves a client to `stageId`; `refocus` puts the focus back on its card, on the control named (keyboard moves). */
@@ -138,7 +139,7 @@ export class KtPipelineBoard extends KtElement {
       this.error = undefined;
       this.announcement = () => this.t.board.moved(item.client.name, stage?.name ?? stageId);
     } catch (error) {
-      this.error = errorText(error, this.language);
+      this.error = () => errorText(error, this.language);
     }
     await this.#load();
     if (refocus) {
@@ -224,7 +225,7 @@ export class KtPipelineBoard extends KtElement {
             </label>
           </div>`
         : nothing}
-      ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
       ${pipelines?.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
       ${pipeline
         ? html`<p class="help" id="help">${t.help}</p>

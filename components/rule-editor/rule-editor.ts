@@ -18,6 +18,7 @@ import { errorId, type FieldErrors, type RowContext } from './row-context.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
+import type { Words } from '../base/words.ts';
 
 const CURRENCIES = ['CZK', 'EUR', 'PLN', 'HUF', 'USD', 'GBP'] as const;
 const DEBOUNCE = 300;
@@ -101,9 +102,9 @@ export class KtRuleEditor extends KtElement {
   @state() private report: DryRunReport | undefined;
   @state() private checking = false;
   @state() private blocked = false;
-  @state() private dryError: string | undefined;
+  @state() private dryError: Words | undefined;
   @state() private selected: DryRunSelection | undefined;
-  @state() private message: { text: string; error?: boolean; conflict?: boolean } | undefined;
+  @state() private message: { text: Words; error?: boolean; conflict?: boolean } | undefined;
   @state() private confirming: Confirming | undefined;
   @state() private applying: { evaluated: number; total?: number } | undefined;
 
@@ -172,7 +173,7 @@ export class KtRuleEditor extends KtElement {
       this.rules = await crm.rules.list();
     } catch (error) {
       this.rules = [];
-      this.message = { text: errorText(error, this.language), error: true };
+      this.message = { text: () => errorText(error, this.language), error: true };
     }
   }
 
@@ -182,7 +183,7 @@ export class KtRuleEditor extends KtElement {
     await this.#opening.run(
       () => crm.rules.get(id),
       (rule) => this.#edit(rule),
-      (error) => (this.message = { text: errorText(error, this.language), error: true }),
+      (error) => (this.message = { text: () => errorText(error, this.language), error: true }),
     );
   }
 
@@ -294,7 +295,7 @@ export class KtRuleEditor extends KtElement {
         this.errors = [...kept, ...error.fields.map((issue) => ({ ...issue, path: issue.path[0] === 'rule' ? issue.path.slice(1) : issue.path }))];
         this.blocked = true;
       } else {
-        this.dryError = errorText(error, this.language);
+        this.dryError = () => errorText(error, this.language);
       }
     } finally {
       if (run === this.#run) this.checking = false;
@@ -346,11 +347,11 @@ export class KtRuleEditor extends KtElement {
     try {
       await action(crm);
     } catch (error) {
-      if (isCrmError(error) && error.code === 'conflict') this.message = { text: this.t.ruleEditor.conflict, error: true, conflict: true };
+      if (isCrmError(error) && error.code === 'conflict') this.message = { text: () => this.t.ruleEditor.conflict, error: true, conflict: true };
       else if (isCrmError(error) && error.code === 'validation') {
         this.errors = error.fields;
-        this.message = { text: this.t.ruleEditor.fixErrors, error: true };
-      } else this.message = { text: errorText(error, this.language), error: true };
+        this.message = { text: () => this.t.ruleEditor.fixErrors, error: true };
+      } else this.message = { text: () => errorText(error, this.language), error: true };
     }
   }
 
@@ -359,7 +360,7 @@ export class KtRuleEditor extends KtElement {
       const local = this.#localErrors();
       if (local.length) {
         this.errors = local;
-        this.message = { text: this.t.ruleEditor.fixErrors, error: true };
+        this.message = { text: () => this.t.ruleEditor.fixErrors, error: true };
         return;
       }
       const input = ruleOf(this.draft);
@@ -374,7 +375,7 @@ export class KtRuleEditor extends KtElement {
       this.ruleId = saved.id;
       this.#pristine = JSON.stringify(this.draft);
       this.errors = [];
-      this.message = { text: this.t.ruleEditor.saved };
+      this.message = { text: () => this.t.ruleEditor.saved };
       this.emit(new KtRuleSaveEvent(saved));
     });
   }
@@ -383,7 +384,7 @@ export class KtRuleEditor extends KtElement {
     return this.#act(async (crm) => {
       const saved = enabled ? await crm.rules.enable(rule.id) : await crm.rules.disable(rule.id);
       if (this.rule?.id === saved.id) this.rule = saved;
-      this.message = { text: enabled ? this.t.ruleEditor.isEnabled : this.t.ruleEditor.isDisabled };
+      this.message = { text: () => (enabled ? this.t.ruleEditor.isEnabled : this.t.ruleEditor.isDisabled) };
       this.emit(new KtRuleSaveEvent(saved));
       await this.#loadRules();
     });
@@ -419,7 +420,7 @@ export class KtRuleEditor extends KtElement {
         await crm.rules.delete(confirming.rule.id, { expectedVersion: confirming.rule.version });
         this.emit(new KtRuleDeleteEvent(confirming.rule));
         this.#showList();
-        this.message = { text: this.t.ruleEditor.deleted };
+        this.message = { text: () => this.t.ruleEditor.deleted };
       });
       return;
     }
@@ -429,7 +430,7 @@ export class KtRuleEditor extends KtElement {
       const report = await crm.rules.applyToExisting(confirming.rule.id, {
         onProgress: (progress) => (this.applying = { evaluated: progress.evaluated, ...(total !== undefined ? { total: Math.max(total, progress.evaluated) } : {}) }),
       });
-      this.message = { text: this.plural(this.t.ruleEditor.applied, report.fired) };
+      this.message = { text: () => this.plural(this.t.ruleEditor.applied, report.fired) };
     });
     this.applying = undefined;
     this.dialog?.close();
@@ -440,10 +441,10 @@ export class KtRuleEditor extends KtElement {
     const t = this.t.ruleEditor;
     return html`
       ${this.view === 'list' ? html`<h2 class="visually-hidden">${t.title}</h2>` : nothing}
-      <div role="status" class="message-region">${this.message && !this.message.error ? html`<p class="message" part="message">${this.message.text}</p>` : nothing}</div>
+      <div role="status" class="message-region">${this.message && !this.message.error ? html`<p class="message" part="message">${this.message.text()}</p>` : nothing}</div>
       ${this.message?.error
         ? html`<p class="message error" part="message" role="alert">
-            ${this.message.text} ${this.message.conflict ? html`<button type="button" @click=${this.#reload}>${t.reload}</button>` : nothing}
+            ${this.message.text()} ${this.message.conflict ? html`<button type="button" @click=${this.#reload}>${t.reload}</button>` : nothing}
           </p>`
         : nothing}
       ${this.view === 'list'
@@ -524,7 +525,7 @@ export class KtRuleEditor extends KtElement {
           </div>
         </div>
         ${renderDryRun(
-          { report: this.report, checking: this.checking, blocked: this.blocked, error: this.dryError, selected: this.selected },
+          { report: this.report, checking: this.checking, blocked: this.blocked, error: this.dryError?.(), selected: this.selected },
           ctx,
           (selection) => (this.selected = selection),
         )}

@@ -13,6 +13,7 @@ import { focusLost } from '../base/lost-focus.ts';
 import { taskListStyles } from './task-list.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
+import type { Words } from '../base/words.ts';
 
 type Row = Task & { overdue: boolean };
 
@@ -66,7 +67,7 @@ export class KtTaskList extends KtElement {
   @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
 
   @state() private tasks: Row[] | undefined;
-  @state() private error: string | undefined;
+  @state() private error: Words | undefined;
   /** In the due list, the names of the tasks' clients. */
   @state() private clientNames = new Map<string, string>();
   /** A client was merged, renamed or deleted: the next read asks for every name afresh. */
@@ -131,7 +132,7 @@ export class KtTaskList extends KtElement {
         this.tasks = rows.sort(byUrgency);
         this.error = undefined;
       },
-      (error) => (this.error = errorText(error, this.language)),
+      (error) => (this.error = () => errorText(error, this.language)),
     );
   }
 
@@ -164,7 +165,7 @@ export class KtTaskList extends KtElement {
       await this.#load();
       return result;
     } catch (error) {
-      this.error = errorText(error, this.language);
+      this.error = () => errorText(error, this.language);
       return undefined;
     }
   }
@@ -221,7 +222,7 @@ export class KtTaskList extends KtElement {
     const tasks = this.tasks;
     return html`
       <h3 part="heading" id="heading">${this.clientId ? t.title : t.dueTitle}</h3>
-      ${this.error ? html`<p class="error" part="error" role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
       ${tasks?.length === 0 ? html`<p class="empty" part="empty">${this.clientId ? t.empty : t.emptyDue}</p>` : nothing}
       ${tasks?.length ? html`<ul part="list" aria-labelledby="heading">${repeat(tasks, (task) => task.id, (task) => this.#row(task))}</ul>` : nothing}
       ${this.clientId ? this.#form() : nothing}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
@@ -110,6 +110,37 @@ describe('<kt-client-table>', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => expect(list.matches(':popover-open')).to.equal(false));
     expect(shadow(element).activeElement?.getAttribute('part')).to.equal('columns-button');
+  });
+
+  it('keeps the open Columns list on screen and beside its button as the page scrolls', async () => {
+    const { crm } = await world();
+    await setViewport({ width: 800, height: 600 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div><div style="height: 430px"></div><kt-client-table .crm=${crm}></kt-client-table><div style="height: 3000px"></div></div>`, 'div');
+      const element = host.querySelector<KtClientTable>('kt-client-table')!;
+      await until(() => expect(shadow(element).querySelector('[part="columns-button"]')).to.not.equal(null));
+      const opener = shadow(element).querySelector<HTMLButtonElement>('[part="columns-button"]')!;
+      const list = shadow(element).querySelector<HTMLElement>('[part="column-chooser"]')!;
+      const lastBox = () => [...list.querySelectorAll('label')].at(-1)!;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // Low on the screen: the list opens above its button, and every box can be reached.
+      expect(opener.getBoundingClientRect().bottom).to.be.below(innerHeight);
+      opener.click();
+      await until(() => expect(list.matches(':popover-open')).to.equal(true));
+      await frame();
+      lastBox().scrollIntoView({ block: 'nearest' });
+      expect(Math.round(list.getBoundingClientRect().bottom)).to.be.at.most(Math.round(opener.getBoundingClientRect().top));
+      expect(lastBox().getBoundingClientRect().bottom).to.be.at.most(innerHeight);
+      // Scrolled so the button is at the top: the list follows it, now under it.
+      scrollBy(0, 400);
+      await frame();
+      const gap = list.getBoundingClientRect().top - opener.getBoundingClientRect().bottom;
+      expect(list.matches(':popover-open')).to.equal(true);
+      expect(gap).to.be.within(0, 10);
+      expect(list.getBoundingClientRect().bottom).to.be.at.most(innerHeight);
+    } finally {
+      scrollTo(0, 0);
+    }
   });
 
   it('moves, selects and opens by keyboard', async () => {

@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm } from '../../src/index.ts';
+import type { KtCrmSettings, KtNotes } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { mount, shadow, textOf, until } from './helpers.ts';
+
+// A message already on screen is reworded when the user switches language, as the labels around it are.
+describe('messages on screen after a change of language', () => {
+  it('rewords an error', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Kovo s.r.o.' });
+    const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} locale="cs" .crm=${crm}></kt-notes>`, 'kt-notes');
+    await until(() => expect(shadow(notes).querySelector('#new-text')).to.not.equal(null));
+    shadow(notes).querySelector<HTMLTextAreaElement>('#new-text')!.value = 'x'.repeat(10_001);
+    shadow(notes).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await until(() => expect(textOf(shadow(notes).querySelector('.error'))).to.equal('Příliš dlouhé: nejvýše 10 000 znaků.'));
+    notes.locale = 'pl';
+    await until(() => expect(textOf(shadow(notes).querySelector('.error'))).to.equal('Za długie: najwyżej 10 000 znaków.'));
+  });
+
+  it('rewords a confirmation', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings locale="cs" .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.be.above(4));
+    shadow(panel).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await until(() => expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Uloženo.'));
+    panel.locale = 'pl';
+    await until(() => expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Zapisano.'));
+  });
+});
