@@ -1,3 +1,5 @@
+import type { TaxIdProblem } from './tax-id/validate.ts';
+
 /** What went wrong, as a literal a caller can switch on. */
 export type CrmErrorCode =
   | 'validation'
@@ -23,6 +25,8 @@ export interface FieldIssue {
   code?: string;
   /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */
   limit?: number;
+  /** For a `tax_id` issue, which kind of rule the number breaks (`TaxIdValidation.problem`). */
+  problem?: TaxIdProblem;
 }
 
 export interface CrmErrorOptions {
@@ -69,9 +73,9 @@ export function isCrmError(value: unknown): value is CrmError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
-/** A validation error for one field; `code` names the kind of problem (see `FieldIssue`). */
-export function invalid(path: (string | number)[], message: string, code?: string): CrmError {
-  return new CrmError('validation', `${path.join('.') || 'input'}: ${message}`, { fields: [{ path, message, ...(code ? { code } : {}) }] });
+/** A validation error for one field; `code` and `more` name the kind of problem (see `FieldIssue`). */
+export function invalid(path: (string | number)[], message: string, code?: string, more: Pick<FieldIssue, 'problem'> = {}): CrmError {
+  return new CrmError('validation', `${path.join('.') || 'input'}: ${message}`, { fields: [{ path, message, ...(code ? { code } : {}), ...more }] });
 }
 
 export function notFound(what: string, id: string): CrmError {

@@ -11,6 +11,6 @@ import { validateTaxId } from './tax-id/index.ts';
 export function storedTaxId(ctx: CrmContext, input: string | undefined, path: string[], strict: boolean): TaxId | undefined {
   if (input === undefined || input.trim() === '') return undefined;
   const result = validateTaxId(input, ctx.settings.defaultCountry ? { defaultCountry: ctx.settings.defaultCountry } : {});
-  if (strict && !result.valid) throw invalid(path, result.reason ?? 'Not a valid tax ID', 'tax_id');
+  if (strict && !result.valid) throw invalid(path, result.reason ?? 'Not a valid tax ID', 'tax_id', result.problem ? { problem: result.problem } : {});
   return { input: input.trim(), country: result.country, value: result.value, verified: result.valid && result.verified };
 }

@@ -17,14 +17,14 @@ export function fieldOfPath(path: readonly (string | number)[]): string {
  * of no kind (another owner's client, a status the store lacks) keeps the SDK's words, which
  * alone say what is wrong.
  */
-export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'message'>, locale: string): string {
+export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'message' | 'problem'>, locale: string): string {
   if (issue.code === undefined) return issue.message;
   const t = translationFor(locale).issues;
   const format = FORMATS[field as keyof typeof FORMATS];
   const number = NUMBERS[field as keyof typeof NUMBERS];
   const { code, limit } = issue;
   if (code === 'required') return t.required;
-  if (code === 'tax_id') return t.taxId;
+  if (code === 'tax_id') return issue.problem === 'check_digit' ? t.taxIdCheckDigit : issue.problem === 'format' ? t.taxIdFormat : t.taxId;
   if (code === 'tax_id_taken') return t.taxIdTaken;
   if (code === 'invalid_format' && format) return t[format];
   if (code === 'invalid_type' && number) return t[number];

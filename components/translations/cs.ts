@@ -527,6 +527,8 @@ export const cs: Translation = {
     atLeast: (min) => `Zadejte nejméně ${min}.`,
     tooLong: { one: 'Příliš dlouhé: nejvýše {n} znak.', few: 'Příliš dlouhé: nejvýše {n} znaky.', many: 'Příliš dlouhé: nejvýše {n} znaku.', other: 'Příliš dlouhé: nejvýše {n} znaků.' },
     taxId: 'Neplatné IČO / DIČ: zkontrolujte číslo.',
+    taxIdFormat: 'Neplatné IČO / DIČ: číslo má špatný počet číslic nebo znaků.',
+    taxIdCheckDigit: 'Neplatné IČO / DIČ: kontrolní číslice nesedí, v čísle je asi překlep.',
     taxIdTaken: 'Toto IČO / DIČ už má jiný klient.',
     invalid: 'Tato hodnota není platná.',
   },

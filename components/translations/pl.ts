@@ -527,6 +527,8 @@ export const pl: Translation = {
     atLeast: (min) => `Wpisz co najmniej ${min}.`,
     tooLong: { one: 'Za długie: najwyżej {n} znak.', few: 'Za długie: najwyżej {n} znaki.', many: 'Za długie: najwyżej {n} znaków.', other: 'Za długie: najwyżej {n} znaku.' },
     taxId: 'Nieprawidłowy NIP: sprawdź numer.',
+    taxIdFormat: 'Nieprawidłowy NIP: numer ma złą liczbę cyfr lub znaków.',
+    taxIdCheckDigit: 'Nieprawidłowy NIP: cyfra kontrolna się nie zgadza, w numerze jest pewnie literówka.',
     taxIdTaken: 'Ten NIP ma już inny klient.',
     invalid: 'Ta wartość jest nieprawidłowa.',
   },

@@ -527,6 +527,8 @@ export const sl: Translation = {
     atLeast: (min) => `Vpišite najmanj ${min}.`,
     tooLong: { one: 'Predolgo: največ {n} znak.', two: 'Predolgo: največ {n} znaka.', few: 'Predolgo: največ {n} znaki.', other: 'Predolgo: največ {n} znakov.' },
     taxId: 'Neveljavna davčna številka: preverite številko.',
+    taxIdFormat: 'Neveljavna davčna številka: številka ima napačno število števk ali znakov.',
+    taxIdCheckDigit: 'Neveljavna davčna številka: kontrolna števka se ne ujema, v številki je verjetno tipkarska napaka.',
     taxIdTaken: 'To davčno številko že ima druga stranka.',
     invalid: 'Ta vrednost ni veljavna.',
   },

@@ -10,7 +10,7 @@ import { Address } from '../model/common.ts';
 import { sameJson } from '../same-json.ts';
 import { ReadAhead } from '../storage/read-ahead.ts';
 import { readAll } from '../storage/read-all.ts';
-import { taxIdKey, validateTaxId } from '../tax-id/index.ts';
+import { taxIdKey, validateTaxId, type TaxIdProblem } from '../tax-id/index.ts';
 import { foldText } from '../text.ts';
 import { fieldIssue, parse } from '../validation.ts';
 import { canSee } from './access.ts';
@@ -46,10 +46,12 @@ export interface ClientCsvImportError {
   code?: string;
   /** The bound a `too_big` or `too_small` problem crossed. */
   limit?: number;
+  /** For a `tax_id` problem, which kind of rule the number breaks, as `FieldIssue.problem` says it. */
+  problem?: TaxIdProblem;
 }
 
 /** Why a cell cannot be read: a message, and the kind and bound when known. */
-type CellProblem = Pick<FieldIssue, 'message' | 'code' | 'limit'>;
+type CellProblem = Pick<FieldIssue, 'message' | 'code' | 'limit' | 'problem'>;
 
 export interface ClientCsvImportReport extends ClientCsvImportProgress {
   /** By line. */
@@ -223,7 +225,7 @@ function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string
     case 'taxId':
     case 'vatId': {
       const result = validateTaxId(text, taxIdOptions(ctx));
-      if (!result.valid) return { message: result.reason ?? 'Not a valid tax ID', code: 'tax_id' };
+      if (!result.valid) return { message: result.reason ?? 'Not a valid tax ID', code: 'tax_id', ...(result.problem ? { problem: result.problem } : {}) };
       return check(CreateClientInput.shape[field], text, (value) => (values.scalars[field] = value));
     }
     case 'email':

@@ -14,8 +14,14 @@ import {
 } from './algorithms.ts';
 import { birthNumberProblem } from './birth-number.ts';
 
+/** Why a number is wrong; `checkDigit` marks a failed checksum (a mistyped digit), as against another of the country's rules. */
+export interface RuleFailure {
+  reason: string;
+  checkDigit?: true;
+}
+
 /** What a rule concluded: the matched form, or why the number is wrong. */
-export type RuleOutcome = { kind: string } | { reason: string };
+export type RuleOutcome = { kind: string } | RuleFailure;
 
 export interface CountryRule {
   /** English country name, for messages. */
@@ -29,7 +35,7 @@ export interface CountryRule {
 }
 
 const VAT: RuleOutcome = { kind: 'vat' };
-const BAD_CHECK: RuleOutcome = { reason: 'The check digit does not match; the number is probably mistyped.' };
+const BAD_CHECK: RuleOutcome = { reason: 'The check digit does not match; the number is probably mistyped.', checkDigit: true };
 
 function checked(ok: boolean, kind: RuleOutcome = VAT): RuleOutcome {
   return ok ? kind : BAD_CHECK;
@@ -51,8 +57,7 @@ function checkCzech(value: string, prefixed: boolean): RuleOutcome {
     const rest = weightedSum(value.slice(1), [8, 7, 6, 5, 4, 3, 2]) % 11;
     return checked(9 - ((11 - rest) % 10) === digit(value, 8), { kind: 'dic' });
   }
-  const problem = birthNumberProblem(value);
-  return problem === null ? { kind: 'birth_number' } : { reason: problem };
+  return birthNumberProblem(value) ?? { kind: 'birth_number' };
 }
 
 function checkSlovak(value: string, prefixed: boolean): RuleOutcome {
@@ -64,7 +69,7 @@ function checkSlovak(value: string, prefixed: boolean): RuleOutcome {
   }
   return Number(value) % 11 === 0
     ? { kind: prefixed ? 'vat' : 'dic' }
-    : { reason: 'A Slovak tax number must be divisible by 11; the number is probably mistyped.' };
+    : { reason: 'A Slovak tax number must be divisible by 11; the number is probably mistyped.', checkDigit: true };
 }
 
 /** An EGN starts with YYMMDD; 20 is added to the month for births in the 1800s, 40 for the 2000s. */

@@ -262,7 +262,7 @@ describe('<kt-client-picker>', () => {
     button(picker, 'Create a client')!.click();
     await until(() => expect(toast()).to.not.equal(''));
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(toast()).to.contain('Not a valid tax ID: check the number.');
+    expect(toast()).to.contain('Not a valid tax ID: the check digit does not match, so a digit is probably mistyped.');
     shadow(picker).querySelector<HTMLButtonElement>('[part="toast"] .close')!.click();
     await until(() => expect(toast()).to.equal(''));
   });

@@ -177,14 +177,15 @@ describe('<kt-csv-import>', () => {
   it('says in Czech why rows were not imported, on screen and in the errors file', async () => {
     const crm = await czechCrm();
     const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="cs"></kt-csv-import>`, 'kt-csv-import');
-    await chooseFile(element, ['Název;IČO;E-mail', ';45274649;info@cez.cz', 'Chybné IČO;27082441;', 'Špatný e-mail;;not-an-email', ''].join('\r\n'));
+    await chooseFile(element, ['Název;IČO;E-mail', ';45274649;info@cez.cz', 'Chybné IČO;27082441;', 'Špatný e-mail;;not-an-email', 'Krátké IČO;1234;', ''].join('\r\n'));
     button(element).click();
-    await until(() => expect(shadow(element).querySelectorAll('[part="errors"] tbody tr')).to.have.length(3));
+    await until(() => expect(shadow(element).querySelectorAll('[part="errors"] tbody tr')).to.have.length(4));
     const errorRows = [...shadow(element).querySelectorAll('[part="errors"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(textOf));
     expect(errorRows).to.deep.equal([
       ['2', 'Název', 'Vyplňte toto pole.'],
-      ['3', 'IČO', 'Neplatné IČO / DIČ: zkontrolujte číslo.'],
+      ['3', 'IČO', 'Neplatné IČO / DIČ: kontrolní číslice nesedí, v čísle je asi překlep.'],
       ['4', 'E-mail', 'Zadejte e-mailovou adresu, např. jmeno@example.com.'],
+      ['5', 'IČO', 'Neplatné IČO / DIČ: číslo má špatný počet číslic nebo znaků.'],
     ]);
     const link = shadow(element).querySelector<HTMLAnchorElement>('[part="download-errors"]')!;
     const errorsFile = await (await fetch(link.href)).text();

@@ -409,8 +409,8 @@ describe('clients.importCsv', () => {
     const report = await crm.clients.importCsv(csv, { mapping });
     expect(report).to.include({ total: 7, processed: 7, created: 2, failed: 5 });
     expect(report.errors).to.deep.equal([
-      { line: 6, column: 'IČO', field: 'taxId', message: report.errors[0]!.message, code: 'tax_id' },
-      { line: 8, column: 'IČO', field: 'taxId', message: report.errors[1]!.message, code: 'tax_id' },
+      { line: 6, column: 'IČO', field: 'taxId', message: report.errors[0]!.message, code: 'tax_id', problem: 'check_digit' },
+      { line: 8, column: 'IČO', field: 'taxId', message: report.errors[1]!.message, code: 'tax_id', problem: 'format' },
       { line: 8, column: 'E-mail', field: 'email', message: 'not-an-email: Expected an e-mail address', code: 'invalid_format' },
       { line: 9, message: 'Expected 4 cells as in the header, found 2' },
       { line: 10, column: 'Firma', field: 'name', message: 'A new client needs a name', code: 'required' },

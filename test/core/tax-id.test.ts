@@ -182,7 +182,7 @@ describe('validateTaxId', () => {
     expect([...covered].sort()).to.deep.equal([...KNOWN].sort());
     for (const { country, valid, changed } of VECTORS) {
       const ok = validateTaxId(valid);
-      expect(ok, valid).to.include({ valid: true, verified: true, country, reason: null });
+      expect(ok, valid).to.include({ valid: true, verified: true, country, reason: null, problem: null });
       expect(ok.kind, valid).to.be.a('string');
       const bad = validateTaxId(changed);
       expect(bad, changed).to.include({ valid: false, verified: true, country, kind: null });
@@ -197,14 +197,18 @@ describe('validateTaxId', () => {
     }
   });
 
-  it('explains wrong length and wrong format', () => {
+  it('explains wrong length and wrong format, and names the kind of rule broken', () => {
     const short = validateTaxId('CZ 1234');
-    expect(short).to.include({ valid: false, verified: true, country: 'CZ' });
+    expect(short).to.include({ valid: false, verified: true, country: 'CZ', problem: 'format' });
     expect(short.reason).to.equal('Wrong format for Czechia: expected 8, 9 or 10 digits.');
     expect(validateTaxId('AT 13585627').reason).to.match(/expected 'U' followed by 8 digits/);
     expect(validateTaxId('BE 428 759 497').reason).to.match(/10 digits; put a 0 in front/);
-    expect(validateTaxId('SE 556043606402').reason).to.equal('A Swedish VAT number ends with 01.');
+    expect(validateTaxId('SE 556043606402')).to.include({ reason: 'A Swedish VAT number ends with 01.', problem: 'rule' });
     expect(validateTaxId('CZ25123890').reason).to.match(/check digit does not match/);
+    // A mistyped digit, as against a number no such country issues: each checksum says so.
+    const problems = (inputs: string[]) => inputs.map((input) => validateTaxId(input, { country: 'CZ' }).problem);
+    expect(problems(['CZ25123890', '7103192746', 'SK2020000000', 'SI 5022 3055', 'PL 8567346216'])).to.deep.equal(Array(5).fill('check_digit'));
+    expect(problems(['712101/0006', 'SK1010000002', 'SI 05720301', 'ATU1234567'])).to.deep.equal(['rule', 'rule', 'rule', 'format']);
   });
 
   it('returns valid: false with reason "empty" for empty input', () => {
@@ -214,6 +218,7 @@ describe('validateTaxId', () => {
       value: '',
       kind: null,
       reason: 'empty',
+      problem: 'empty',
       verified: false,
     });
     expect(validateTaxId('  ', { country: 'CZ' })).to.include({ valid: false, reason: 'empty', country: 'CZ' });
