@@ -2,7 +2,8 @@ import { CrmError, isCrmError, toCrmError } from './errors.ts';
 import type { CrmEvent, EventBus } from './events.ts';
 import type { IdGenerator } from './ids.ts';
 import type { Settings } from './model/settings.ts';
-import type { StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
+import type { ChangeSet, StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
+import type { AppliedVersions } from './storage/applied-versions.ts';
 import type { StoreSearch } from './search/store-search.ts';
 import { stageTallies } from './tallies.ts';
 import { collapseWrites } from './storage/collapse.ts';
@@ -32,6 +33,8 @@ export interface CrmContext {
   /** Client stats read so far, dropped as writes change them. */
   analytics: StatsCache;
   rules: RuleEngine;
+  /** What the in-memory indexes and caches above were last told of each record. */
+  applied: AppliedVersions;
   now(): string;
 }
 
@@ -166,18 +169,35 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
       }
       throw toCrmError(error);
     }
-    const changes = {
-      puts: written.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
-      deletes: written.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
-    };
-    ctx.search.apply(changes);
-    ctx.analytics.apply(changes);
-    ctx.rules.apply(changes);
-    // Before the events: a listener of `settings.changed` reads the settings it is told of.
-    applySettingsChanges(ctx, changes);
+    applyChanges(
+      ctx,
+      ctx.applied.trusted({
+        puts: written.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
+        deletes: written.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
+      }),
+    );
     for (const event of uow.events) ctx.events.emit(event);
     if (written.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
     return result;
+  }
+}
+
+/** Tells the in-memory indexes and caches of a committed batch; before its events, as a listener of `settings.changed` reads the settings it is told of. */
+export function applyChanges(ctx: CrmContext, changes: Pick<ChangeSet, 'puts' | 'deletes'>): void {
+  ctx.search.apply(changes);
+  ctx.analytics.apply(changes);
+  ctx.rules.apply(changes);
+  applySettingsChanges(ctx, changes);
+}
+
+/** Reads records afresh and tells the indexes and caches what storage holds: another instance's put that may be late (`AppliedVersions`). */
+export async function applyStored(ctx: CrmContext, keys: { collection: string; id: string }[]): Promise<void> {
+  try {
+    const found = await Promise.all(keys.map(async ({ collection, id }) => ({ collection, record: await ctx.storage.get(collection, id) })));
+    const puts = found.flatMap(({ collection, record }) => (record ? [{ collection, record }] : []));
+    applyChanges(ctx, ctx.applied.trusted({ puts, deletes: [] }));
+  } catch (error) {
+    console.error('kartoteka: could not read records another tab changed', error);
   }
 }
 

@@ -5,7 +5,7 @@ import { StatsCache } from './analytics/stats-cache.ts';
 import { RuleEngine } from './rules/engine.ts';
 import { rulesService } from './rules/service.ts';
 import { clientsService } from './clients/service.ts';
-import type { CrmContext, Principal } from './context.ts';
+import { applyChanges, applyStored, type CrmContext, type Principal } from './context.ts';
 import { CrmError } from './errors.ts';
 import { EventBus, type CrmEvent, type CrmEventMap, type CrmEventName } from './events.ts';
 import { guard } from './guard.ts';
@@ -16,13 +16,14 @@ import { ordersService } from './orders/service.ts';
 import { pipelinesService } from './pipelines/service.ts';
 import { sampleDataService } from './sample-data/service.ts';
 import { StoreSearch } from './search/store-search.ts';
-import { applySettingsChanges, saveSettings, settingsService } from './settings.ts';
+import { saveSettings, settingsService } from './settings.ts';
 import { seedStarKinds, starKindsService } from './stars/service.ts';
 import { seedStatuses, statusesService } from './statuses/service.ts';
 import { SeedLanguage } from './seed-names.ts';
 import { parse } from './validation.ts';
 import * as z from 'zod/mini';
 import type { StorageAdapter } from './storage/adapter.ts';
+import { AppliedVersions } from './storage/applied-versions.ts';
 import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
@@ -74,6 +75,7 @@ export async function createCrm(options: CrmOptions) {
     search: new StoreSearch(options.storage, () => ctx.settings.defaultCountry),
     analytics: new StatsCache(options.storage),
     rules: new RuleEngine(() => ctx, { autoRun: options.rules?.autoRun ?? true }),
+    applied: new AppliedVersions(),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
@@ -85,10 +87,9 @@ export async function createCrm(options: CrmOptions) {
   const stopListening = ctx.storage.onExternalChange?.(
     (changes) => {
       if (changes.origin === ctx.origin) return;
-      ctx.search.apply(changes);
-      ctx.analytics.apply(changes);
-      ctx.rules.apply(changes);
-      applySettingsChanges(ctx, changes);
+      const { changes: fresh, doubtful } = ctx.applied.external(changes);
+      applyChanges(ctx, fresh);
+      if (doubtful.length) void applyStored(ctx, doubtful);
       for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
     },
     { ignoreOrigin: ctx.origin },
