@@ -224,7 +224,7 @@ export class KtNotes extends KtElement {
               : html`<li class=${note.priority} part=${`note ${note.priority}`}>
                   <p class="text">${note.text}</p>
                   <div class="meta row">
-                    <span>${t.priorities[note.priority]} · ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
+                    <span>${t.priority}: ${t.priorities[note.priority]} · ${t.visibility}: ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
                     <button type="button" data-edit=${note.id} @click=${() => this.#startEditing(note.id)}>${t.edit}</button>
                     <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
                   </div>
