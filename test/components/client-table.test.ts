@@ -4,7 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
-import type { KtClientTable } from '../../components/index.ts';
+import { ALL_COLUMNS, type KtClientTable } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
@@ -141,6 +141,21 @@ describe('<kt-client-table>', () => {
     } finally {
       scrollTo(0, 0);
     }
+  });
+
+  it('shows every column heading whole, in every language', async () => {
+    const { crm } = await world();
+    const cut: string[] = [];
+    for (const lang of ['en', 'cs', 'pl', 'sl']) {
+      const element = await table(crm, { lang });
+      element.columns = [...ALL_COLUMNS];
+      await element.updateComplete;
+      for (const header of shadow(element).querySelectorAll<HTMLElement>('[role="columnheader"]')) {
+        const label = header.querySelector<HTMLElement>('button') ?? header;
+        if (label.scrollWidth > label.clientWidth || header.scrollWidth > header.clientWidth) cut.push(`${lang} ${textOf(header)}`);
+      }
+    }
+    expect(cut).to.deep.equal([]);
   });
 
   it('moves, selects and opens by keyboard', async () => {
