@@ -72,6 +72,11 @@ export const clientPickerStyles = css`
     margin: 0;
     flex-basis: 100%;
   }
+  /* The clients the buyer may be: a line of their own, above "Create a client". */
+  .actions > .likely {
+    flex-basis: 100%;
+    margin-block-start: 0;
+  }
   .context {
     margin-block-start: var(--_space);
     padding: var(--_space);

@@ -346,9 +346,9 @@ export class KtClientPicker extends KtElement {
     if (focusLost(this)) this.#focusActions();
   }
 
-  /** The first order action that applies now, else the text field. */
+  /** The first order action that applies now (the clients the buyer may be are suggestions, not actions), else the text field. */
   #focusActions(): void {
-    (this.renderRoot.querySelector<HTMLElement>('[part="actions"] button:enabled') ?? this.input)?.focus();
+    (this.renderRoot.querySelector<HTMLElement>('[part="actions"] > button:enabled') ?? this.input)?.focus();
   }
 
   #link(): Promise<void> {
@@ -459,19 +459,20 @@ export class KtClientPicker extends KtElement {
     const { t } = this;
     const linkedHere = chosen !== undefined && order.clientId === chosen.id;
     const billing = order.billing.company ?? order.billing.name;
+    // The clients the buyer may be come before "Create a client": picking one of them avoids a duplicate (B15).
     return html`<div class="actions" part="actions" role="group" aria-label=${t.picker.orderClient}>
       ${!order.clientId ? html`<p class="hint">${chosen ? t.picker.chosenNotLinked : t.picker.notLinked} ${billing ? html`<strong>${billing}</strong>` : nothing}</p>` : nothing}
+      ${!order.clientId && !chosen && this.likely.length
+        ? html`<div class="likely" part="likely" role="group" aria-labelledby="likely-title">
+            <p class="hint" id="likely-title">${t.picker.likely}</p>
+            ${this.likely.map((client) => html`<button type="button" @click=${() => this.#chooseLikely(client)}>${this.#label(client)}</button>`)}
+          </div>`
+        : nothing}
       ${chosen && !linkedHere ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#link}>${t.picker.link}</button>` : nothing}
       ${chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#askReplace}>${t.picker.replaceBilling}</button>` : nothing}
       ${!order.clientId && !chosen ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#createFromOrder}>${t.picker.createFromOrder}</button>` : nothing}
       ${order.clientId ? html`<button type="button" ?disabled=${this.busy || this.#inactive} @click=${this.#unlink}>${t.picker.unlink}</button>` : nothing}
-    </div>
-    ${!order.clientId && !chosen && this.likely.length
-      ? html`<div class="likely" part="likely" role="group" aria-labelledby="likely-title">
-          <p class="hint" id="likely-title">${t.picker.likely}</p>
-          ${this.likely.map((client) => html`<button type="button" @click=${() => this.#chooseLikely(client)}>${this.#label(client)}</button>`)}
-        </div>`
-      : nothing}`;
+    </div>`;
   }
 
   /** The group of suggestions goes once one is chosen: the focus goes on to Link, not to <body>. */

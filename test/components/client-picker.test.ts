@@ -205,6 +205,10 @@ describe('<kt-client-picker>', () => {
     const likely = () => shadow(picker).querySelector('[part="likely"]');
     await until(() => expect(textOf(likely())).to.equal(`The buyer may be: ${crm.clients.label(alza)}`));
     expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('This order is not linked to a client. Alza.cz a.s.');
+    // The likely client comes first, by eye and by Tab: creating one would make a duplicate.
+    const buttons = [...shadow(picker).querySelectorAll('button')].map(textOf);
+    expect(buttons).to.include(crm.clients.label(alza));
+    expect(buttons.indexOf(crm.clients.label(alza))).to.be.below(buttons.indexOf('Create a client from the order’s billing'));
     likely()!.querySelector('button')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => expect(picker.value).to.equal(alza.id));
