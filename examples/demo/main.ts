@@ -182,18 +182,21 @@ crm.on('*', (event) => {
 
 // ——— sample data, language, theme ———
 
-/** What the last sample-data action did, worded in the page's language at each switch of it. */
+/** What the sample-data action under way does, or what the last one did, worded in the page's language at each switch of it. */
 let outcome: (() => string) | undefined;
 const renderOutcome = () => ($('#status').textContent = outcome?.() ?? '');
 
 /** Runs a long action with its button disabled and the status line saying what happens, then what it did. */
-async function busy(button: HTMLButtonElement, message: string, action: () => Promise<() => string>) {
+async function busy(button: HTMLButtonElement, message: () => string, action: () => Promise<() => string>) {
   const hadFocus = document.activeElement === button;
   button.disabled = true;
-  outcome = undefined;
-  $('#status').textContent = message;
+  outcome = message;
+  renderOutcome();
   try {
     outcome = await action();
+  } catch (error) {
+    outcome = undefined;
+    throw error;
   } finally {
     renderOutcome();
     button.disabled = false;
@@ -203,7 +206,7 @@ async function busy(button: HTMLButtonElement, message: string, action: () => Pr
   }
 }
 $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
-  busy(event.currentTarget as HTMLButtonElement, words().inserting, async () => {
+  busy(event.currentTarget as HTMLButtonElement, () => words().inserting, async () => {
     const inserted = await crm.sampleData.insert({ language: language.value as SeedLanguage });
     return () => counted(document.documentElement.lang, words().inserted, inserted);
   }),
@@ -211,7 +214,7 @@ $<HTMLButtonElement>('#insert-sample').addEventListener('click', (event) =>
 $('#remove-sample').addEventListener('click', () => $<HTMLDialogElement>('#remove-dialog').showModal());
 $<HTMLDialogElement>('#remove-dialog').addEventListener('close', (event) => {
   if ((event.currentTarget as HTMLDialogElement).returnValue !== 'remove') return;
-  void busy($<HTMLButtonElement>('#remove-sample'), words().removing, async () => {
+  void busy($<HTMLButtonElement>('#remove-sample'), () => words().removing, async () => {
     const removal = await crm.sampleData.remove();
     $('#order-detail').hidden = true;
     $('#card-section').hidden = true;

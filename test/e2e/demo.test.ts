@@ -291,7 +291,17 @@ describe('demo page', () => {
     // The shop is Czech: the big-order rule counts crowns.
     const bigOrder = await page.evaluate(async () => (await document.querySelector('kt-crm-provider')!.crm!.rules.list()).find((rule) => rule.template === 'big_order_star')?.conditions);
     expect(bigOrder).to.deep.include({ fact: 'order.total', currency: 'CZK' });
-    await page.getByRole('button', { name: 'Vložit ukázková data' }).click();
+    // A switch of language while the data goes in says what is under way in the new language.
+    const underWay = await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('#insert-sample')!.click();
+      const select = document.querySelector<HTMLSelectElement>('#language')!;
+      return ['en', 'cs'].map((value) => {
+        select.value = value;
+        select.dispatchEvent(new Event('change'));
+        return document.querySelector('#status')!.textContent;
+      });
+    });
+    expect(underWay).to.deep.equal(['Inserting sample data…', 'Vkládám ukázková data…']);
     await clientCount(page, '40 klientů').waitFor({ timeout: 15_000 });
     // The store was made in Czech: its statuses are Czech too.
     await page.locator('kt-client-table .body [role="row"]').getByText('Stálý zákazník').first().waitFor();
