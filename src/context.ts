@@ -3,7 +3,6 @@ import type { CrmEvent, EventBus } from './events.ts';
 import type { IdGenerator } from './ids.ts';
 import type { Settings } from './model/settings.ts';
 import type { ChangeSet, StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
-import type { AppliedVersions } from './storage/applied-versions.ts';
 import type { StoreSearch } from './search/store-search.ts';
 import { stageTallies } from './tallies.ts';
 import { collapseWrites } from './storage/collapse.ts';
@@ -33,8 +32,6 @@ export interface CrmContext {
   /** Client stats read so far, dropped as writes change them. */
   analytics: StatsCache;
   rules: RuleEngine;
-  /** What the in-memory indexes and caches above were last told of each record. */
-  applied: AppliedVersions;
   now(): string;
 }
 
@@ -169,13 +166,10 @@ export async function transact<T>(ctx: CrmContext, work: (uow: UnitOfWork) => Pr
       }
       throw toCrmError(error);
     }
-    applyChanges(
-      ctx,
-      ctx.applied.trusted({
-        puts: written.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
-        deletes: written.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
-      }),
-    );
+    applyChanges(ctx, {
+      puts: written.flatMap((op) => (op.type === 'put' ? [{ collection: op.collection, record: op.record }] : [])),
+      deletes: written.flatMap((op) => (op.type === 'delete' ? [{ collection: op.collection, id: op.id }] : [])),
+    });
     for (const event of uow.events) ctx.events.emit(event);
     if (written.some((op) => op.collection === 'ruleEvents' && op.type === 'put')) ctx.rules.kick();
     return result;
@@ -188,17 +182,6 @@ export function applyChanges(ctx: CrmContext, changes: Pick<ChangeSet, 'puts' | 
   ctx.analytics.apply(changes);
   ctx.rules.apply(changes);
   applySettingsChanges(ctx, changes);
-}
-
-/** Reads records afresh and tells the indexes and caches what storage holds: another instance's put that may be late (`AppliedVersions`). */
-export async function applyStored(ctx: CrmContext, keys: { collection: string; id: string }[]): Promise<void> {
-  try {
-    const found = await Promise.all(keys.map(async ({ collection, id }) => ({ collection, record: await ctx.storage.get(collection, id) })));
-    const puts = found.flatMap(({ collection, record }) => (record ? [{ collection, record }] : []));
-    applyChanges(ctx, ctx.applied.trusted({ puts, deletes: [] }));
-  } catch (error) {
-    console.error('kartoteka: could not read records another tab changed', error);
-  }
 }
 
 /** Throws `conflict` when the caller's `expectedVersion` is stale; carries the current record. */

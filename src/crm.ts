@@ -5,7 +5,8 @@ import { StatsCache } from './analytics/stats-cache.ts';
 import { RuleEngine } from './rules/engine.ts';
 import { rulesService } from './rules/service.ts';
 import { clientsService } from './clients/service.ts';
-import { applyChanges, applyStored, type CrmContext, type Principal } from './context.ts';
+import type { CrmContext, Principal } from './context.ts';
+import { ExternalChanges } from './external-changes.ts';
 import { CrmError } from './errors.ts';
 import { EventBus, type CrmEvent, type CrmEventMap, type CrmEventName } from './events.ts';
 import { guard } from './guard.ts';
@@ -23,7 +24,6 @@ import { SeedLanguage } from './seed-names.ts';
 import { parse } from './validation.ts';
 import * as z from 'zod/mini';
 import type { StorageAdapter } from './storage/adapter.ts';
-import { AppliedVersions } from './storage/applied-versions.ts';
 import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
@@ -75,7 +75,6 @@ export async function createCrm(options: CrmOptions) {
     search: new StoreSearch(options.storage, () => ctx.settings.defaultCountry),
     analytics: new StatsCache(options.storage),
     rules: new RuleEngine(() => ctx, { autoRun: options.rules?.autoRun ?? true }),
-    applied: new AppliedVersions(),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
     principal: options.principal ?? { userId: 'system', role: 'admin' },
@@ -84,16 +83,8 @@ export async function createCrm(options: CrmOptions) {
     now: () => clock().toISOString(),
   };
   // Writes of other instances on the same store (other tabs, other crm objects) reach our listeners too.
-  const stopListening = ctx.storage.onExternalChange?.(
-    (changes) => {
-      if (changes.origin === ctx.origin) return;
-      const { changes: fresh, doubtful } = ctx.applied.external(changes);
-      applyChanges(ctx, fresh);
-      if (doubtful.length) void applyStored(ctx, doubtful);
-      for (const event of changes.events ?? []) ctx.events.emit(event as CrmEvent);
-    },
-    { ignoreOrigin: ctx.origin },
-  );
+  const external = new ExternalChanges(ctx);
+  const stopListening = ctx.storage.onExternalChange?.((changes) => changes.origin !== ctx.origin && external.receive(changes), { ignoreOrigin: ctx.origin });
   const statuses = guard(statusesService(ctx));
   const stars = guard(starKindsService(ctx));
   const settings = guard(settingsService(ctx));
@@ -145,6 +136,7 @@ export async function createCrm(options: CrmOptions) {
     /** Closes the storage connection. */
     close: () => {
       stopListening?.();
+      external.stop();
       return guard({ close: () => ctx.storage.close() }).close();
     },
   };

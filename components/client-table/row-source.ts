@@ -111,11 +111,14 @@ export class RowSource {
     return this.rows.flatMap((row) => (row ? [row.id] : []));
   }
 
-  /** Shows a client's new version where its row is loaded; false when it is not loaded. */
+  /**
+   * Shows a client's new version where its row is loaded; false when it is not loaded. An older
+   * version than the one shown (another tab's batch that arrived late) changes nothing.
+   */
   replace(client: Client): boolean {
     const index = this.#positions.get(client.id);
     if (index === undefined) return false;
-    this.rows[index] = client;
+    if ((this.rows[index]?.version ?? 0) <= client.version) this.rows[index] = client;
     return true;
   }
 

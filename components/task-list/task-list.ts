@@ -175,7 +175,6 @@ export class KtTaskList extends KtElement {
     if (!crm) return;
     // Moving the row to its new place drops the focus: give it back to the same task's checkbox.
     this.#refocus = task.id;
-    const t = this.t.tasks;
     if (done) {
       const completed = await this.#run(async () => {
         const result = await crm.tasks.complete(task.id, { expectedVersion: task.version });
@@ -184,7 +183,7 @@ export class KtTaskList extends KtElement {
       });
       if (completed) this.#toasts.show({ message: () => this.t.tasks.completed(task.title), undo: () => this.#reopen(completed) });
     } else if (await this.#reopen(task)) {
-      this.#toasts.show({ message: () => t.reopened(task.title) });
+      this.#toasts.show({ message: () => this.t.tasks.reopened(task.title) });
     }
     // A refused change puts the box back as the task is (`live` compares with the DOM).
     this.requestUpdate();

@@ -541,7 +541,7 @@ export const en = {
     atLeast: (min: string) => `Enter ${min} or more.`,
     tooLong: { one: 'Too long: {n} character at most.', other: 'Too long: {n} characters at most.' } as PluralForms,
     taxId: 'Not a valid tax ID: check the number.',
-    taxIdFormat: 'Not a valid tax ID: it has the wrong number of digits or characters.',
+    taxIdFormat: 'Not a valid tax ID: the length is wrong or a character does not belong.',
     taxIdCheckDigit: 'Not a valid tax ID: the check digit does not match, so a digit is probably mistyped.',
     taxIdTaken: 'Another client already has this tax ID.',
     invalid: 'This value is not valid.',

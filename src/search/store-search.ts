@@ -18,12 +18,19 @@ export class StoreSearch {
   /** What filters look at of each client, so a filtered search tests hits without reading them. */
   readonly facets = new Map<string, FilterFields>();
   #building: Promise<void> | undefined;
+  /** Records a batch changed while a build reads: the build's page of them may be older, so it leaves them be. */
+  #changedWhileBuilding: Set<string> | undefined;
   /** The default country the indexes were built for: phone keys and queries depend on it. */
   #builtFor: string | undefined;
 
   constructor(storage: StorageAdapter, defaultCountry: () => string | undefined) {
     this.#storage = storage;
     this.#defaultCountry = defaultCountry;
+  }
+
+  /** Whether the indexes are built or being built: batches are applied to them from then on. */
+  get started(): boolean {
+    return this.#clients !== undefined;
   }
 
   /** The indexes, built on the first call, and again after the default country changed. */
@@ -50,15 +57,20 @@ export class StoreSearch {
     const [clients, orders] = [new ClientSearchIndex(options), new OrderSearchIndex(options)];
     // Installed first, so batches committed while the build reads are applied too.
     [this.#clients, this.#orders] = [clients, orders];
-    for (const collection of ['clients', 'orders']) {
-      let cursor: string | undefined;
-      do {
-        const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
-        for (const record of page.records) this.#put(collection, record as never);
-        cursor = page.cursor;
-        // A page at a time, then back to the host: a page stays responsive while 100k records index.
-        await new Promise<void>((resolve) => setTimeout(() => resolve()));
-      } while (cursor);
+    const changed = (this.#changedWhileBuilding = new Set());
+    try {
+      for (const collection of ['clients', 'orders']) {
+        let cursor: string | undefined;
+        do {
+          const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
+          for (const record of page.records) if (!changed.has(`${collection}\u0000${record.id}`)) this.#put(collection, record as never);
+          cursor = page.cursor;
+          // A page at a time, then back to the host: a page stays responsive while 100k records index.
+          await new Promise<void>((resolve) => setTimeout(() => resolve()));
+        } while (cursor);
+      }
+    } finally {
+      if (this.#changedWhileBuilding === changed) this.#changedWhileBuilding = undefined;
     }
   }
 
@@ -76,6 +88,9 @@ export class StoreSearch {
   /** Applies a committed batch. */
   apply(changes: Pick<ChangeSet, 'puts' | 'deletes'>): void {
     if (!this.#clients) return;
+    for (const { collection, id } of [...changes.puts.map(({ collection, record }) => ({ collection, id: record.id })), ...changes.deletes]) {
+      this.#changedWhileBuilding?.add(`${collection}\u0000${id}`);
+    }
     for (const { collection, record } of changes.puts) this.#put(collection, record as never);
     for (const { collection, id } of changes.deletes) {
       if (collection === 'clients') {

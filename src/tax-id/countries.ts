@@ -14,10 +14,13 @@ import {
 } from './algorithms.ts';
 import { birthNumberProblem } from './birth-number.ts';
 
-/** Why a number is wrong; `checkDigit` marks a failed checksum (a mistyped digit), as against another of the country's rules. */
+/**
+ * Why a number is wrong, and the kind of rule it breaks (`TaxIdValidation.problem`): a failed
+ * checksum (a mistyped digit), a wrong length, or, when not said, another of the country's rules.
+ */
 export interface RuleFailure {
   reason: string;
-  checkDigit?: true;
+  problem?: 'check_digit' | 'format';
 }
 
 /** What a rule concluded: the matched form, or why the number is wrong. */
@@ -35,7 +38,7 @@ export interface CountryRule {
 }
 
 const VAT: RuleOutcome = { kind: 'vat' };
-const BAD_CHECK: RuleOutcome = { reason: 'The check digit does not match; the number is probably mistyped.', checkDigit: true };
+const BAD_CHECK: RuleOutcome = { reason: 'The check digit does not match; the number is probably mistyped.', problem: 'check_digit' };
 
 function checked(ok: boolean, kind: RuleOutcome = VAT): RuleOutcome {
   return ok ? kind : BAD_CHECK;
@@ -69,7 +72,7 @@ function checkSlovak(value: string, prefixed: boolean): RuleOutcome {
   }
   return Number(value) % 11 === 0
     ? { kind: prefixed ? 'vat' : 'dic' }
-    : { reason: 'A Slovak tax number must be divisible by 11; the number is probably mistyped.', checkDigit: true };
+    : { reason: 'A Slovak tax number must be divisible by 11; the number is probably mistyped.', problem: 'check_digit' };
 }
 
 /** An EGN starts with YYMMDD; 20 is added to the month for births in the 1800s, 40 for the 2000s. */
@@ -130,7 +133,7 @@ function checkFrench(value: string): RuleOutcome {
   const siren = value.slice(2);
   // SIREN carries a Luhn digit; Monaco's numbers (000…) are not SIRENs.
   if (!siren.startsWith('000') && luhnSum(siren) !== 0) {
-    return { reason: 'The SIREN part (last 9 digits) has a wrong check digit.' };
+    return { reason: 'The SIREN part (last 9 digits) has a wrong check digit.', problem: 'check_digit' };
   }
   const key = value.slice(0, 2);
   if (/^\d\d$/.test(key)) return checked(Number(key) === (12 + 3 * (Number(siren) % 97)) % 97);
@@ -157,7 +160,7 @@ function checkIrish(value: string): RuleOutcome {
     // Old style: digit, letter (or + or *), 5 digits, check letter; rearranged to the new form.
     digits = '0' + value.slice(2, 7) + value.charAt(0);
   } else {
-    return { reason: 'Old-style Irish VAT numbers have 8 characters.' };
+    return { reason: 'Old-style Irish VAT numbers have 8 characters.', problem: 'format' };
   }
   const sum = weightedSum(digits, [8, 7, 6, 5, 4, 3, 2]) + 9 * extra;
   return checked(IE_LETTERS.charAt(sum % 23) === value.charAt(7));
@@ -251,7 +254,7 @@ export const COUNTRY_RULES: Readonly<Record<string, CountryRule>> = {
     shape: /^\d{9,10}$/,
     expected: '10 digits',
     check: (v) => {
-      if (v.length === 9) return { reason: 'Belgian numbers have 10 digits; put a 0 in front of an old 9-digit number.' };
+      if (v.length === 9) return { reason: 'Belgian numbers have 10 digits; put a 0 in front of an old 9-digit number.', problem: 'format' };
       if (!/^[01]/.test(v)) return { reason: 'A Belgian enterprise number starts with 0 or 1.' };
       return checked(97 - (Number(v.slice(0, 8)) % 97) === Number(v.slice(8)));
     },

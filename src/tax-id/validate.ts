@@ -16,8 +16,8 @@ export interface TaxIdValidation {
   reason: string | null;
   /**
    * What kind of rule an invalid number breaks, for a message of one's own: `empty`, `format`
-   * (its country's length and characters), `check_digit` (a mistyped digit) or `rule` (another of
-   * its country's rules; `reason` says which). Null when valid.
+   * (its country's length, or a character it cannot hold), `check_digit` (a mistyped digit) or
+   * `rule` (another of its country's rules; `reason` says which). Null when valid.
    */
   problem: TaxIdProblem | null;
   /** True when the country's checksum rules were applied. */
@@ -70,5 +70,5 @@ export function validateTaxId(input: string, options?: TaxIdOptions): TaxIdValid
   }
   const outcome = rule.check(value, prefixed);
   if ('kind' in outcome) return result(true, true, outcome.kind, null);
-  return result(false, true, null, outcome.reason, outcome.checkDigit ? 'check_digit' : 'rule');
+  return result(false, true, null, outcome.reason, outcome.problem ?? 'rule');
 }

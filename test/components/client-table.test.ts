@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { indexedDbAdapter } from '../../adapters/indexeddb/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import type { ChangeSet, StorageAdapter } from '../../src/storage/adapter.ts';
 import { ALL_COLUMNS, type KtClientTable } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
@@ -143,6 +144,66 @@ describe('<kt-client-table>', () => {
     }
   });
 
+  it('keeps the open Columns list beside its button in a right-to-left page and in a scrolling container of another shadow root', async () => {
+    const { crm } = await world();
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const open = async (element: KtClientTable) => {
+      await until(() => expect(shadow(element).querySelector('[part="columns-button"]')).to.not.equal(null));
+      const opener = shadow(element).querySelector<HTMLButtonElement>('[part="columns-button"]')!;
+      const list = shadow(element).querySelector<HTMLElement>('[part="column-chooser"]')!;
+      opener.click();
+      await until(() => expect(list.matches(':popover-open')).to.equal(true));
+      await frame();
+      return { opener, list, gap: () => Math.round(list.getBoundingClientRect().top - opener.getBoundingClientRect().bottom) };
+    };
+    await setViewport({ width: 800, height: 600 });
+    const rtl = await mount<HTMLDivElement>(html`<div dir="rtl"><kt-client-table .crm=${crm}></kt-client-table></div>`, 'div');
+    const inRtl = await open(rtl.querySelector<KtClientTable>('kt-client-table')!);
+    const { left, right } = inRtl.list.getBoundingClientRect();
+    expect({ onScreen: left >= 0 && right <= innerWidth, atButton: Math.round(left) === Math.round(inRtl.opener.getBoundingClientRect().left) }).to.deep.equal({ onScreen: true, atButton: true });
+    rtl.remove();
+
+    // An app shell: its scrolling main area lives in its own shadow root, the table slotted into it.
+    const shell = await mount<HTMLDivElement>(html`<div class="shell"><kt-client-table .crm=${crm}></kt-client-table></div>`, 'div.shell');
+    shell.attachShadow({ mode: 'open' }).innerHTML = '<div id="main" style="height: 500px; overflow: auto"><div style="height: 200px"></div><slot></slot><div style="height: 2000px"></div></div>';
+    const inShell = await open(shell.querySelector<KtClientTable>('kt-client-table')!);
+    shell.shadowRoot!.getElementById('main')!.scrollTop = 150;
+    await frame();
+    expect(inShell.gap()).to.equal(4);
+  });
+
+  it('stops following once the open Columns list leaves the page, with nothing thrown', async () => {
+    const { crm } = await world();
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    addEventListener('error', onError);
+    try {
+      const element = await table(crm);
+      const opener = shadow(element).querySelector<HTMLButtonElement>('[part="columns-button"]')!;
+      const list = shadow(element).querySelector<HTMLElement>('[part="column-chooser"]')!;
+      // By keyboard: Enter opens the list, Shift+Tab goes to Cards (a key press does not close the list), Enter.
+      opener.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(list.matches(':popover-open')).to.equal(true));
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(textOf(shadow(element).activeElement)).to.equal('Cards');
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(element.view).to.equal('cards'));
+      await frame();
+      element.remove();
+      await frame();
+      list.style.top = '123px';
+      dispatchEvent(new Event('scroll'));
+      await frame();
+      expect({ errors, top: list.style.top }).to.deep.equal({ errors: [], top: '123px' });
+    } finally {
+      removeEventListener('error', onError);
+    }
+  });
+
   it('shows every column heading whole, in every language', async () => {
     const { crm } = await world();
     const cut: string[] = [];
@@ -156,6 +217,42 @@ describe('<kt-client-table>', () => {
       }
     }
     expect(cut).to.deep.equal([]);
+  });
+
+  it('does not put back an older client that another tab’s late batch tells of', async () => {
+    const storage = memoryAdapter();
+    const writer = await createCrm({ storage });
+    const committed: ChangeSet[] = [];
+    storage.onExternalChange!((changes) => committed.push(changes));
+    let hear: (changes: ChangeSet) => void = () => {};
+    // This tab's CRM: the batches of other tabs reach it when the test says, in the order it says.
+    const readerStorage = new Proxy(storage, {
+      get(target, property) {
+        if (property === 'onExternalChange') {
+          return (listener: (changes: ChangeSet) => void) => {
+            hear = listener;
+            return () => {};
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as StorageAdapter;
+    const reader = await createCrm({ storage: readerStorage });
+    const client = await writer.clients.create({ name: 'Alza' });
+    const element = await mount<KtClientTable>(html`<kt-client-table .crm=${reader}></kt-client-table>`, 'kt-client-table');
+    const names = () => [...shadow(element).querySelectorAll('.body [role="row"] .client-name')].map(textOf);
+    await until(() => expect(names()).to.deep.equal(['Alza']));
+    await writer.clients.update(client.id, { name: 'Datart' });
+    await writer.clients.update(client.id, { name: 'Euro' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const [renamedDatart, renamedEuro] = committed.slice(-2);
+    hear(structuredClone(renamedEuro!));
+    await until(() => expect(names()).to.deep.equal(['Euro']));
+    // The tab that renamed to Datart was busy: its batch comes last.
+    hear(structuredClone(renamedDatart!));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect({ stored: (await reader.clients.get(client.id)).name, shown: names() }).to.deep.equal({ stored: 'Euro', shown: ['Euro'] });
   });
 
   it('moves, selects and opens by keyboard', async () => {

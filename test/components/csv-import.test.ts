@@ -183,9 +183,9 @@ describe('<kt-csv-import>', () => {
     const errorRows = [...shadow(element).querySelectorAll('[part="errors"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(textOf));
     expect(errorRows).to.deep.equal([
       ['2', 'Název', 'Vyplňte toto pole.'],
-      ['3', 'IČO', 'Neplatné IČO / DIČ: kontrolní číslice nesedí, v čísle je asi překlep.'],
+      ['3', 'IČO', 'Neplatné IČO / DIČ: kontrolní číslice nesouhlasí, v čísle je pravděpodobně překlep.'],
       ['4', 'E-mail', 'Zadejte e-mailovou adresu, např. jmeno@example.com.'],
-      ['5', 'IČO', 'Neplatné IČO / DIČ: číslo má špatný počet číslic nebo znaků.'],
+      ['5', 'IČO', 'Neplatné IČO / DIČ: nesprávná délka nebo nepatřičný znak.'],
     ]);
     const link = shadow(element).querySelector<HTMLAnchorElement>('[part="download-errors"]')!;
     const errorsFile = await (await fetch(link.href)).text();

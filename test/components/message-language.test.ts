@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm } from '../../src/index.ts';
-import type { KtCrmSettings, KtNotes } from '../../components/index.ts';
+import type { KtCrmSettings, KtNotes, KtTaskList } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { mount, shadow, textOf, until } from './helpers.ts';
 
@@ -28,5 +28,20 @@ describe('messages on screen after a change of language', () => {
     await until(() => expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Uloženo.'));
     panel.locale = 'pl';
     await until(() => expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Zapisano.'));
+  });
+
+  it('rewords a toast', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Kovo s.r.o.' });
+    const task = await crm.tasks.create({ clientId: client.id, title: 'Zavolat', due: new Date(Date.now() + 86_400_000).toISOString() });
+    await crm.tasks.complete(task.id);
+    const element = await mount<KtTaskList>(html`<kt-task-list client-id=${client.id} locale="cs" toast-duration="0" .crm=${crm}></kt-task-list>`, 'kt-task-list');
+    await until(() => expect(shadow(element).querySelector('input[type=checkbox]')).to.not.equal(null));
+    shadow(element).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await until(() => expect(textOf(shadow(element).querySelector('[part=toast] span'))).to.equal('Úkol „Zavolat“ je znovu otevřený.'));
+    element.locale = 'pl';
+    await element.updateComplete;
+    await until(() => expect(textOf(shadow(element).querySelector('h3'))).to.not.equal('Úkoly'));
+    expect(textOf(shadow(element).querySelector('[part=toast] span'))).to.equal('Zadanie „Zavolat” otwarte ponownie.');
   });
 });

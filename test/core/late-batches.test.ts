@@ -6,13 +6,18 @@ import { openCrm } from './fixtures.ts';
 /**
  * A reader instance whose batches from other instances the test hands over, in the order it
  * chooses: a tab busy when it committed posts its batch after a newer one of another tab.
+ * `hold` stalls the reader's reads of storage, `holdQueries` its pages.
  */
-async function world() {
+async function world(options: { prepareFirst?: boolean; before?: (writer: Awaited<ReturnType<typeof openCrm>>) => Promise<void> } = {}) {
   const storage = memoryAdapter();
   const writer = await openCrm({ storage });
   const committed: ChangeSet[] = [];
   storage.onExternalChange!((changes) => committed.push(changes));
+  await options.before?.(writer);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   let hear: (changes: ChangeSet) => void = () => {};
+  let gate: Promise<void> | undefined;
+  let queryGate: Promise<void> | undefined;
   const readerStorage = new Proxy(storage, {
     get(target, property) {
       if (property === 'onExternalChange') {
@@ -21,16 +26,47 @@ async function world() {
           return () => {};
         };
       }
+      if (property === 'query' && queryGate) {
+        return async (collection: string, query: unknown) => {
+          const page = await target.query(collection, query as never);
+          // The page as storage held it when read, handed over later (an IndexedDB cursor yields between records).
+          await queryGate;
+          return page;
+        };
+      }
+      if (property === 'get') {
+        return async (collection: string, id: string) => {
+          const record = await target.get(collection, id);
+          // What storage held when it was read, handed over once the gate opens.
+          if (gate) await gate;
+          return record;
+        };
+      }
       const value = Reflect.get(target, property) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
   }) as StorageAdapter;
   const reader = await openCrm({ storage: readerStorage });
-  // The reader's index is built before the writes, so it learns them only from the batches.
-  await reader.prepareSearch();
+  if (options.prepareFirst !== false) await reader.prepareSearch();
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
   const names = async (text: string) => (await reader.clients.search(text)).map((client) => client.name);
-  return { writer, reader, committed, hear: (changes: ChangeSet) => hear(structuredClone(changes)), settled, names };
+  const hold = () => {
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    return () => {
+      gate = undefined;
+      open();
+    };
+  };
+  const holdQueries = () => {
+    let open!: () => void;
+    queryGate = new Promise<void>((resolve) => (open = resolve));
+    return () => {
+      queryGate = undefined;
+      open();
+    };
+  };
+  return { holdQueries, writer, reader, storage, committed, hear: (changes: ChangeSet) => hear(structuredClone(changes)), settled, names, hold };
 }
 
 describe('batches of other instances that arrive late', () => {
@@ -62,7 +98,7 @@ describe('batches of other instances that arrive late', () => {
     expect(reader.searchStats().clients.documents).to.equal(0);
   });
 
-  it('still show a deleted record brought back, read afresh from storage', async () => {
+  it('still show a deleted record brought back', async () => {
     const { writer, reader, committed, hear, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     const deletion = await writer.clients.delete(client.id);
@@ -73,5 +109,133 @@ describe('batches of other instances that arrive late', () => {
     await settled();
     expect(await names('alza')).to.deep.equal(['Alza']);
     expect(reader.searchStats().clients.documents).to.equal(1);
+  });
+
+  it('a late batch does not undo what the search index read from storage when it was built', async () => {
+    const { writer, reader, committed, hear, settled, names } = await world({ prepareFirst: false });
+    const client = await writer.clients.create({ name: 'Alza' });
+    await writer.clients.update(client.id, { name: 'Datart' });
+    await settled();
+    // A tab that opens now reads 'Datart' from storage; the create's batch reaches it late.
+    await reader.prepareSearch();
+    const [created] = committed;
+    hear(created!);
+    await settled();
+    expect({ datart: await names('datart'), alza: await names('alza') }).to.deep.equal({ datart: ['Datart'], alza: [] });
+  });
+
+  it('a batch heard while the search index is being built is not undone by the page the build read before it', async () => {
+    const { writer, reader, committed, hear, settled, names, holdQueries } = await world({
+      prepareFirst: false,
+      before: async (writer) => void (await writer.clients.create({ name: 'Alza' })),
+    });
+    const release = holdQueries();
+    const building = reader.prepareSearch();
+    await settled();
+    // The build has read its page (Alza); the rename commits and its batch is heard before the build goes on.
+    const [client] = await writer.clients.search('alza');
+    await writer.clients.update(client!.id, { name: 'Datart' });
+    await settled();
+    hear(committed.at(-1)!);
+    // The batch is applied (Datart) before the build puts the page it read earlier (Alza).
+    await settled();
+    await settled();
+    release();
+    await building;
+    expect({ datart: await names('datart'), alza: await names('alza') }).to.deep.equal({ datart: ['Datart'], alza: [] });
+  });
+
+  it('tells a listener of client.created of a client another tab restored only once search finds it', async () => {
+    const storage = memoryAdapter();
+    const writer = await openCrm({ storage });
+    const reader = await openCrm({ storage });
+    await reader.prepareSearch();
+    const client = await writer.clients.create({ name: 'Alza' });
+    const deletion = await writer.clients.delete(client.id);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const found: string[][] = [];
+    reader.on('client.created', () => void reader.clients.search('alza').then((clients) => found.push(clients.map((c) => c.name))));
+    await writer.activities.undo(deletion.id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(found).to.deep.equal([['Alza']]);
+  });
+
+  it('a late batch does not undo the settings read from storage at open', async () => {
+    // Two changes of the settings, then a tab opens (reading the second from storage) and hears the first late.
+    const { reader, committed, hear, settled } = await world({
+      before: async (writer) => {
+        await writer.settings.update({ defaultCountry: 'PL' });
+        await writer.settings.update({ defaultCountry: 'SK' });
+      },
+    });
+    const first = committed.find((changes) => changes.puts.some((put) => put.collection === 'meta' && put.record.id === 'settings'))!;
+    const before = reader.settings.get().defaultCountry;
+    hear(first);
+    await settled();
+    expect({ before, after: reader.settings.get().defaultCountry }).to.deep.equal({ before: 'SK', after: 'SK' });
+  });
+
+  it('a record re-read from storage is not put back when its delete arrives while the read is under way', async () => {
+    const { writer, reader, committed, hear, settled, names, hold } = await world();
+    const client = await writer.clients.create({ name: 'Alza' });
+    const deletion = await writer.clients.delete(client.id);
+    await writer.activities.undo(deletion.id);
+    await settled();
+    const [created, deleted, restored] = committed;
+    hear(created!);
+    hear(deleted!);
+    // The put of a record seen deleted: read afresh, and the read is slow.
+    const release = hold();
+    hear(restored!);
+    await settled();
+    // Meanwhile another tab deletes it again; its batch arrives before the read returns.
+    await writer.clients.delete(client.id);
+    await settled();
+    hear(committed.at(-1)!);
+    release();
+    await settled();
+    await settled();
+    expect({ found: await names('alza'), documents: reader.searchStats().clients.documents, stored: (await writer.clients.search('alza')).length }).to.deep.equal({
+      found: [],
+      documents: 0,
+      stored: 0,
+    });
+  });
+
+  it('after a delete and a restore (versions start again at 1), a late batch from before the delete does not win', async () => {
+    const { writer, committed, hear, settled, names } = await world();
+    const client = await writer.clients.create({ name: 'Alza' });
+    await writer.clients.update(client.id, { name: 'Beta' });
+    await writer.clients.update(client.id, { name: 'Gama' });
+    const deletion = await writer.clients.delete(client.id);
+    await writer.activities.undo(deletion.id);
+    await settled();
+    const [created, renamedBeta, renamedGama, deleted, restored] = committed;
+    hear(created!);
+    hear(renamedGama!);
+    hear(deleted!);
+    hear(restored!);
+    await settled();
+    await settled();
+    // The tab that renamed to Beta was busy: its batch comes last.
+    hear(renamedBeta!);
+    await settled();
+    expect({ gama: await names('gama'), beta: await names('beta') }).to.deep.equal({ gama: ['Gama'], beta: [] });
+  });
+
+  it('a late delete does not remove a client restored meanwhile', async () => {
+    const { writer, committed, hear, settled, names } = await world();
+    const client = await writer.clients.create({ name: 'Alza' });
+    const deletion = await writer.clients.delete(client.id);
+    await writer.activities.undo(deletion.id);
+    await settled();
+    const [created, deleted, restored] = committed;
+    hear(created!);
+    // The restore (another tab) arrives before the delete (a busy tab).
+    hear(restored!);
+    hear(deleted!);
+    await settled();
+    await settled();
+    expect({ stored: (await writer.clients.search('alza')).map((c) => c.name), reader: await names('alza') }).to.deep.equal({ stored: ['Alza'], reader: ['Alza'] });
   });
 });

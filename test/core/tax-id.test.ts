@@ -208,7 +208,12 @@ describe('validateTaxId', () => {
     // A mistyped digit, as against a number no such country issues: each checksum says so.
     const problems = (inputs: string[]) => inputs.map((input) => validateTaxId(input, { country: 'CZ' }).problem);
     expect(problems(['CZ25123890', '7103192746', 'SK2020000000', 'SI 5022 3055', 'PL 8567346216'])).to.deep.equal(Array(5).fill('check_digit'));
-    expect(problems(['712101/0006', 'SK1010000002', 'SI 05720301', 'ATU1234567'])).to.deep.equal(['rule', 'rule', 'rule', 'format']);
+    expect(problems(['712101/0006', 'SK1010000002', 'SI 05720301'])).to.deep.equal(['rule', 'rule', 'rule']);
+    // A wrong length, also where a country's rule rather than its shape says so; a letter for a digit.
+    expect(problems(['ATU1234567', '2708244O', 'BE403019261', '590312/123', 'IE1234567'])).to.deep.equal(Array(5).fill('format'));
+    // France: the key is right, the SIREN's own check digit is not.
+    const siren = '303265046';
+    expect(validateTaxId(`FR${String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0')}${siren}`).problem).to.equal('check_digit');
   });
 
   it('returns valid: false with reason "empty" for empty input', () => {
