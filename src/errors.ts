@@ -20,7 +20,8 @@ export interface FieldIssue {
    * for a tax ID its country's rules reject, `tax_id_taken` for one another client has (a
    * `duplicate`; `current` is that client). A CSV import's mapping: `key_missing` (no column
    * fills name or taxId), `column_missing`, `column_repeated` (several columns under the
-   * header), `field_taken` (another column fills the field). Absent for other problems.
+   * header), `field_taken` (another column fills the field); a CSV import's row: `unknown` (no
+   * status or star kind of that name). Absent for other problems.
    */
   code?: string;
   /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */

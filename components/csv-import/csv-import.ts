@@ -77,7 +77,8 @@ export class KtCsvImport extends KtElement {
   @state() private columnErrors = new Map<number, FieldIssue>();
   @state() private error: Words | undefined;
   @state() private dragging = false;
-  @state() private errorsUrl: string | undefined;
+  /** The rejected rows as a file, in the language it was made in. */
+  #errorsFile: { language: string; url: string } | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -85,8 +86,19 @@ export class KtCsvImport extends KtElement {
   }
 
   #revoke(): void {
-    if (this.errorsUrl) URL.revokeObjectURL(this.errorsUrl);
-    this.errorsUrl = undefined;
+    if (this.#errorsFile) URL.revokeObjectURL(this.#errorsFile.url);
+    this.#errorsFile = undefined;
+  }
+
+  /** The rejected rows as a CSV file in the user's language: made again after a change of language. */
+  #errorsUrl(errors: readonly ClientCsvImportError[]): string {
+    if (this.#errorsFile?.language !== this.language) {
+      this.#revoke();
+      const t = this.t.csvImport;
+      const text = errorsCsv(errors, { line: t.line, column: t.column, problem: t.problem }, (error) => this.#problem(error), this.delimiter === '\t' ? ';' : this.delimiter);
+      this.#errorsFile = { language: this.language, url: URL.createObjectURL(new Blob([text], { type: csvType })) };
+    }
+    return this.#errorsFile.url;
   }
 
   readonly #files = new NewestRead();
@@ -173,11 +185,6 @@ export class KtCsvImport extends KtElement {
         onProgress: (progress) => (this.progress = progress),
       });
       this.report = report;
-      if (report.errors.length) {
-        const t = this.t.csvImport;
-        const text = errorsCsv(report.errors, { line: t.line, column: t.column, problem: t.problem }, (error) => this.#problem(error), this.delimiter === '\t' ? ';' : this.delimiter);
-        this.errorsUrl = URL.createObjectURL(new Blob([text], { type: csvType }));
-      }
       this.emit(new KtImportCompleteEvent(report));
     } catch (error) {
       this.#showFailure(error);
@@ -198,6 +205,7 @@ export class KtCsvImport extends KtElement {
 
   /** A rejected row's problem in the user's language: the SDK's message is English. */
   #problem(error: ClientCsvImportError): string {
+    if (error.code === 'unknown' && error.name !== undefined) return error.field === 'stars' ? this.t.csvImport.unknownStar(error.name) : this.t.csvImport.unknownStatus(error.name);
     return issueText(error.field ?? '', error, this.language);
   }
 
@@ -417,7 +425,7 @@ export class KtCsvImport extends KtElement {
                 </tbody>
               </table>
             </div>
-            ${this.errorsUrl ? html`<p><a part="download-errors" href=${this.errorsUrl} download=${`${base}-errors.csv`}>${t.downloadErrors}</a></p>` : nothing}`
+            <p><a part="download-errors" href=${this.#errorsUrl(report.errors)} download=${`${base}-errors.csv`}>${t.downloadErrors}</a></p>`
         : html`<p>${t.noErrors}</p>`}
       <div class="line"><button type="button" @click=${this.#again}>${t.again}</button></div>`;
   }

@@ -332,6 +332,8 @@ export const cs: Translation = {
     importFailed: (message) => `Import selhal: ${message}`,
     fieldTaken: (column) => `Toto pole už plní sloupec „${column}“.`,
     columnRepeated: 'Toto záhlaví má v souboru víc sloupců: přejmenujte je.',
+    unknownStatus: (name) => `Stav „${name}“ neexistuje.`,
+    unknownStar: (name) => `Druh hvězdy „${name}“ neexistuje.`,
   },
   csvExport: {
     title: 'Export klientů do CSV',

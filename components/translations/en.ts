@@ -343,6 +343,8 @@ export const en = {
     importFailed: (message: string) => `The import failed: ${message}`,
     fieldTaken: (column: string) => `The column “${column}” already fills this field.`,
     columnRepeated: 'Several columns of the file have this header: rename them.',
+    unknownStatus: (name: string) => `There is no status “${name}”.`,
+    unknownStar: (name: string) => `There is no star kind “${name}”.`,
   },
   csvExport: {
     title: 'Export clients to CSV',

@@ -332,6 +332,8 @@ export const sl: Translation = {
     importFailed: (message) => `Uvoz ni uspel: ${message}`,
     fieldTaken: (column) => `To polje že izpolnjuje stolpec »${column}«.`,
     columnRepeated: 'Ta naslov ima v datoteki več stolpcev: preimenujte jih.',
+    unknownStatus: (name) => `Statusa »${name}« ni.`,
+    unknownStar: (name) => `Vrste zvezdice »${name}« ni.`,
   },
   csvExport: {
     title: 'Izvoz strank v CSV',

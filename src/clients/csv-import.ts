@@ -48,10 +48,12 @@ export interface ClientCsvImportError {
   limit?: number;
   /** For a `tax_id` problem, which kind of rule the number breaks, as `FieldIssue.problem` says it. */
   problem?: TaxIdProblem;
+  /** For an `unknown` problem, the status or star kind name the store does not have. */
+  name?: string;
 }
 
 /** Why a cell cannot be read: a message, and the kind and bound when known. */
-type CellProblem = Pick<FieldIssue, 'message' | 'code' | 'limit' | 'problem'>;
+type CellProblem = Pick<FieldIssue, 'message' | 'code' | 'limit' | 'problem'> & Pick<ClientCsvImportError, 'name'>;
 
 export interface ClientCsvImportReport extends ClientCsvImportProgress {
   /** By line. */
@@ -239,7 +241,7 @@ function readCell(ctx: CrmContext, values: RowValues, field: Field, cell: string
       const names = field === 'status' ? [text] : text.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
       for (const name of names) {
         const id = lookup[field].get(lookup[field].has(name) ? name : foldText(name));
-        if (id === undefined) return { message: `No ${field === 'status' ? 'status' : 'star kind'} "${name}"` };
+        if (id === undefined) return { message: `No ${field === 'status' ? 'status' : 'star kind'} "${name}"`, code: 'unknown', name };
         if (field === 'status') values.scalars['statusId'] = id;
         else values.stars.push(id);
       }

@@ -192,6 +192,23 @@ describe('<kt-csv-import>', () => {
     expect(parseCsv(errorsFile, { delimiter: ';' }).map((record) => record.cells)).to.deep.equal([['Řádek', 'Sloupec', 'Problém'], ...errorRows]);
   });
 
+  it('names a status the shop lacks, and words the errors file in the language of the moment', async () => {
+    const crm = await czechCrm();
+    const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="cs"></kt-csv-import>`, 'kt-csv-import');
+    await chooseFile(element, 'Název;Stav\r\nKovo;Neexistuje\r\n');
+    button(element).click();
+    await until(() => expect(shadow(element).querySelectorAll('[part="errors"] tbody tr')).to.have.length(1));
+    expect(textOf(shadow(element).querySelector('[part="errors"] tbody tr'))).to.equal('2StavStav „Neexistuje“ neexistuje.');
+    element.locale = 'pl';
+    await until(() => expect(textOf(shadow(element).querySelector('[part="errors"] tbody td:last-child'))).to.equal('Nie ma statusu „Neexistuje”.'));
+    const link = shadow(element).querySelector<HTMLAnchorElement>('[part="download-errors"]')!;
+    const errorsFile = await (await fetch(link.href)).text();
+    expect(parseCsv(errorsFile, { delimiter: ';' }).map((record) => record.cells)).to.deep.equal([
+      ['Wiersz', 'Kolumna', 'Problem'],
+      ['2', 'Stav', 'Nie ma statusu „Neexistuje”.'],
+    ]);
+  });
+
   it('speaks Czech, reads a Windows-1250 file and takes a dropped one', async () => {
     const crm = await czechCrm();
     const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="cs"></kt-csv-import>`, 'kt-csv-import');

@@ -420,6 +420,15 @@ describe('clients.importCsv', () => {
     expect((await crm.clients.list()).items.map((c) => c.name)).to.deep.equal(['Good one', 'Multi\nline, name']);
   });
 
+  it('names a status or star kind the store lacks, for a message in the user\'s language', async () => {
+    const crm = await openCrm();
+    const report = await crm.clients.importCsv('Firma,Stav,Hvězdy\nAlza,Neexistuje,\nKovo,,Zlatá\n', { mapping: { Firma: 'name', Stav: 'status', Hvězdy: 'stars' } });
+    expect(report.errors).to.deep.equal([
+      { line: 2, column: 'Stav', field: 'status', message: 'No status "Neexistuje"', code: 'unknown', name: 'Neexistuje' },
+      { line: 3, column: 'Hvězdy', field: 'stars', message: 'No star kind "Zlatá"', code: 'unknown', name: 'Zlatá' },
+    ]);
+  });
+
   it('leaves nothing of a rejected row behind', async () => {
     const storage = memoryAdapter();
     const crm = await openCrm({ storage, settings: { defaultCountry: 'CZ' } });
