@@ -94,14 +94,17 @@ export const csvImportStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* On a phone the field select takes what is left: the example gives way first, cut short. */
   .mapping select {
     width: 100%;
-    min-width: 14em;
+    min-width: 8em;
   }
   .mapping .example {
     color: var(--_muted);
-    max-width: 14em;
-    overflow-wrap: anywhere;
+    max-width: min(14em, 25vw);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .primary {
     background: var(--_accent);

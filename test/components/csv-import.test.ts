@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
@@ -207,6 +207,22 @@ describe('<kt-csv-import>', () => {
       ['Wiersz', 'Kolumna', 'Problem'],
       ['2', 'Stav', 'Nie ma statusu „Neexistuje”.'],
     ]);
+  });
+
+  it('fits its column mapping on a phone, cutting long examples short', async () => {
+    const crm = await czechCrm();
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div style="width: 340px"><kt-csv-import .crm=${crm} locale="cs"></kt-csv-import></div>`, 'div');
+      const element = host.querySelector<KtCsvImport>('kt-csv-import')!;
+      await chooseFile(element, 'Název;IČO;E-mail;Telefon\r\nNová firma s.r.o.;27082440;info@nova-firma-velkoobchod.cz;+420 777 111 222\r\n');
+      const mapping = shadow(element).querySelector<HTMLElement>('[part="mapping"]')!;
+      expect(Math.round(mapping.getBoundingClientRect().right)).to.be.at.most(Math.round(host.getBoundingClientRect().right));
+      const example = [...mapping.querySelectorAll<HTMLElement>('.example')].find((cell) => textOf(cell).startsWith('info@'))!;
+      expect(example.scrollWidth, 'the e-mail is cut short, not broken over lines').to.be.above(example.clientWidth);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('speaks Czech, reads a Windows-1250 file and takes a dropped one', async () => {
