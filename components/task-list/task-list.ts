@@ -181,12 +181,23 @@ export class KtTaskList extends KtElement {
         if (!this.clientId) this.#kept.set(result.id, result);
         return result;
       });
-      if (completed) this.#toasts.show({ message: () => this.t.tasks.completed(task.title), undo: () => this.#reopen(completed) });
+      if (completed) this.#toasts.show({ message: () => this.t.tasks.completed(task.title), undo: () => this.#undoCompletion(completed) });
     } else if (await this.#reopen(task)) {
       this.#toasts.show({ message: () => this.t.tasks.reopened(task.title) });
     }
     // A refused change puts the box back as the task is (`live` compares with the DOM).
     this.requestUpdate();
+  }
+
+  /** Undo from the toast: the keyboard goes to the task's checkbox, and stays with it as the list re-sorts. */
+  async #undoCompletion(task: Task): Promise<void> {
+    this.#checkbox(task.id)?.focus();
+    if (await this.#reopen(task)) this.#refocus = task.id;
+    this.requestUpdate();
+  }
+
+  #checkbox(taskId: string): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#task-${CSS.escape(taskId)}-box`);
   }
 
   async #reopen(task: Task): Promise<Task | undefined> {
@@ -237,7 +248,7 @@ export class KtTaskList extends KtElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#refocus === undefined) return;
-    const box = this.renderRoot.querySelector<HTMLInputElement>(`#task-${CSS.escape(this.#refocus)}-box`);
+    const box = this.#checkbox(this.#refocus);
     if (!box) return;
     this.#refocus = undefined;
     // Only when the move dropped it, never taking the focus from where the user has put it since.

@@ -180,6 +180,23 @@ describe('<kt-task-list>', () => {
     await until(() => expect(textOf(rows(element).find((li) => textOf(li).includes('Chase'))!)).to.contain('Overdue'));
   });
 
+  it('after Undo in the due list, the keyboard is on the task reopened', async () => {
+    const { crm, other } = await world();
+    await crm.tasks.create({ clientId: other.id, title: 'Chase the payment', due: inDays(-1) });
+    await crm.tasks.create({ clientId: other.id, title: 'Send the offer', due: inDays(-2) });
+    const element = await mount<KtTaskList>(html`<kt-task-list toast-duration="0" .crm=${crm}></kt-task-list>`, 'kt-task-list');
+    await until(() => expect(rows(element)).to.have.length(2));
+    checkbox(element, 'Chase the payment').focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('Chase the payment'));
+    const undo = [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!;
+    undo.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(checkbox(element, 'Chase the payment').checked).to.equal(false));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(textOf((shadow(element).activeElement as HTMLElement | null)?.closest('li'))).to.contain('Chase the payment');
+  });
+
   it('shows the empty due list, in Czech', async () => {
     const { crm } = await world();
     const element = await mount<KtTaskList>(html`<kt-task-list locale="cs" .crm=${crm}></kt-task-list>`, 'kt-task-list');
