@@ -118,6 +118,8 @@ export async function createCrm(options: CrmOptions) {
     stars,
     settings,
     sampleData: guard(sampleDataService(ctx)),
+    /** Who this instance acts as: what it writes as author or assignee, and whose private notes it sees. */
+    principal: { ...ctx.principal } as Readonly<Principal>,
     /** Size of the search indexes (held in memory, built on the first search). */
     searchStats: () => ctx.search.stats(),
     /**

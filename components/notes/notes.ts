@@ -9,6 +9,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import type { Words } from '../base/words.ts';
+import { personLabel } from '../base/person.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -224,7 +225,7 @@ export class KtNotes extends KtElement {
               : html`<li class=${note.priority} part=${`note ${note.priority}`}>
                   <p class="text">${note.text}</p>
                   <div class="meta row">
-                    <span>${t.priority}: ${t.priorities[note.priority]} · ${t.visibility}: ${t.visibilities[note.visibility]} · ${t.by(note.author, this.date(note.updatedAt))}</span>
+                    <span>${t.priority}: ${t.priorities[note.priority]} · ${t.visibility}: ${t.visibilities[note.visibility]} · ${t.by(personLabel(note.author, this.activeCrm, this.t), this.date(note.updatedAt))}</span>
                     <button type="button" data-edit=${note.id} @click=${() => this.#startEditing(note.id)}>${t.edit}</button>
                     <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
                   </div>

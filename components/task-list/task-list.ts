@@ -14,6 +14,7 @@ import { taskListStyles } from './task-list.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import type { Words } from '../base/words.ts';
+import { personLabel } from '../base/person.ts';
 
 type Row = Task & { overdue: boolean };
 
@@ -275,7 +276,7 @@ export class KtTaskList extends KtElement {
       <span class="meta" id=${`${id}-meta`}>
         ${task.done ? html`<span>${t.done} · </span>` : nothing}
         <span>${t.due} </span><time part="due" datetime=${task.due}>${this.date(task.due)}</time>
-        · <span part="assignee">${task.assignee}</span>
+        · <span part="assignee">${personLabel(task.assignee, this.activeCrm, this.t)}</span>
         ${!this.clientId && task.clientId && this.clientNames.has(task.clientId)
           ? html` · <button type="button" class="client" part="client" @click=${() => this.emit(new KtClientOpenEvent(task.clientId!))}>${this.clientNames.get(task.clientId)}</button>`
           : nothing}

@@ -134,7 +134,7 @@ export const cs: Translation = {
     done: 'Hotovo',
     due: 'Termín',
     assignee: 'Řešitel',
-    assigneeHint: 'Vy, když necháte prázdné',
+    assigneeHint: 'Vy, pokud nevyplníte',
     newTask: 'Nový úkol',
     taskTitle: 'Úkol',
     add: 'Přidat úkol',
@@ -535,4 +535,5 @@ export const cs: Translation = {
     invalid: 'Tato hodnota není platná.',
   },
   clientLabel: (number) => `Klient č. ${number}`,
+  you: 'Vy',
 };

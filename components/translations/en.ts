@@ -549,6 +549,8 @@ export const en = {
     invalid: 'This value is not valid.',
   },
   clientLabel: (number: string) => `Client: ${number}`,
+  /** The user this CRM acts as, where an author or assignee is named. */
+  you: 'You',
 };
 
 export type Translation = typeof en;

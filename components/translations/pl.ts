@@ -535,4 +535,5 @@ export const pl: Translation = {
     invalid: 'Ta wartość jest nieprawidłowa.',
   },
   clientLabel: (number) => `Klient nr ${number}`,
+  you: 'Ty',
 };

@@ -535,4 +535,5 @@ export const sl: Translation = {
     invalid: 'Ta vrednost ni veljavna.',
   },
   clientLabel: (number) => `Stranka št. ${number}`,
+  you: 'Vi',
 };

@@ -424,7 +424,7 @@ describe('<kt-notes>', () => {
     expect(texts()).to.deep.equal(['Urgent one', 'Medium one', 'Plain one']);
     expect(shadow(notes).querySelector('li')!.getAttribute('part')).to.equal('note high');
     // Each value beside its label: "None" or "Everyone" alone says nothing.
-    expect(textOf(shadow(notes).querySelector('li .meta span'))).to.match(/^Priority: High · Visible to: Everyone · system, /);
+    expect(textOf(shadow(notes).querySelector('li .meta span'))).to.match(/^Priority: High · Visible to: Everyone · You, /);
     await expectAccessible(notes);
     button(shadow(notes).querySelector('li')!, 'Edit').click();
     await notes.updateComplete;

@@ -39,7 +39,9 @@ describe('<kt-task-list>', () => {
     await expectAccessible(element);
     const texts = rows(element).map(textOf);
     expect(texts).to.have.length(3);
-    expect(texts[0]).to.contain('Call about the invoice').and.contain('Overdue').and.contain('eva');
+    // Left without an assignee, the task is the user's own (eva): "You", not their id.
+    expect(textOf(rows(element)[0]!.querySelector('[part="assignee"]'))).to.equal('You');
+    expect(texts[0]).to.contain('Call about the invoice').and.contain('Overdue');
     expect(texts[1]).to.contain('Send the price list').and.contain('jan').and.not.contain('Overdue');
     expect(texts[2]).to.contain('Old call').and.contain('Done').and.not.contain('Overdue');
     expect(checkbox(element, 'Old call').checked).to.equal(true);

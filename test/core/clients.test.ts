@@ -317,6 +317,8 @@ describe('clients', () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage });
     const marta = await openCrm({ storage, principal: { userId: 'marta', role: 'member' } });
+    // Who each acts as, for the elements to say "You".
+    expect([admin.principal, marta.principal]).to.deep.equal([{ userId: 'system', role: 'admin' }, { userId: 'marta', role: 'member' }]);
     const mine = await admin.clients.create({ name: 'Mine', owner: 'marta' });
     const theirs = await admin.clients.create({ name: 'Theirs', owner: 'petr' });
     expect((await marta.clients.list()).items.map((c) => c.id)).to.deep.equal([mine.id]);
