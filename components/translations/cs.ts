@@ -322,7 +322,7 @@ export const cs: Translation = {
     created: 'Založeno',
     updated: 'Upraveno',
     unchanged: 'Beze změny',
-    failed: 'Chybných',
+    failed: 'Odmítnuto',
     errors: 'Neimportované řádky',
     line: 'Řádek',
     problem: 'Problém',

@@ -100,7 +100,7 @@ export const pl: Translation = {
     nothingChanges: 'Zamówienie ma już dane tego klienta.',
     linked: 'Zamówienie przypisane.',
     unlinked: 'Zamówienie odłączone.',
-    created: (label) => `Utworzono ${label}.`,
+    created: (label) => `Utworzono klienta ${label}.`,
     replaced: 'Dane do faktury zastąpione.',
     recentOrders: 'Ostatnie zamówienia',
     noOrders: 'Brak zamówień.',
