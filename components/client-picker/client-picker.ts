@@ -370,7 +370,14 @@ export class KtClientPicker extends KtElement {
     return this.#act(async (crm) => {
       const client = await crm.clients.createFromOrder(this.orderId);
       this.#choose(client, true);
-      return { message: () => this.t.picker.created(this.#label(client)) };
+      return {
+        message: () => this.t.picker.created(this.#label(client)),
+        // Made by mistake (the buyer was a client already): Undo deletes it, leaving the order unlinked.
+        undo: async () => {
+          await crm.clients.delete(client.id, { expectedVersion: client.version });
+          if (this.value === client.id) this.#choose(undefined, true);
+        },
+      };
     });
   }
 

@@ -250,6 +250,22 @@ describe('<kt-client-picker>', () => {
     expect(toast()).to.equal('');
   });
 
+  it('undoes a client created from the order by mistake: the client goes, the order is unlinked again', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.' } });
+    const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-1" toast-duration="0" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
+    const toast = () => textOf(shadow(picker).querySelector('[part="toast"]'));
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    button(picker, 'Create a client')!.click();
+    await until(() => expect(toast()).to.contain('Created Kovo Novák s.r.o.'));
+    [...shadow(picker).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!.click();
+    await until(() => expect(toast()).to.contain('Undone'));
+    expect(await crm.clients.count()).to.equal(0);
+    expect((await crm.orders.get('o-1')).clientId).to.equal(undefined);
+    expect(picker.value).to.equal('');
+    await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+  });
+
   it('closes a confirmation by itself after toast-duration; an error stays until closed', async () => {
     const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
     await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.' } });
