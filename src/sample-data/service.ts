@@ -9,7 +9,7 @@ import { UserActivityType, type Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
 import type { Note } from '../model/note.ts';
 import type { Order, OrderInput } from '../model/order.ts';
-import type { Pipeline } from '../model/pipeline.ts';
+import type { Pipeline, Placement } from '../model/pipeline.ts';
 import type { StarKind } from '../model/star.ts';
 import type { Status } from '../model/status.ts';
 import { importOrders } from '../orders/import.ts';
@@ -112,10 +112,15 @@ export function sampleDataService(ctx: CrmContext) {
           (order, i) => stored[2 * i]!.length + stored[2 * i + 1]!.length === 0 && !(order.billing.company !== undefined && skippedNames.has(order.billing.company)),
         );
         // A store with a pipeline gets every third sample client into it, spread over its stages, so the board has cards.
+        // Each walks through the stages before its own: the funnel's figures count who went further.
         const [pipeline] = (await readAll<Pipeline>(ctx, 'pipelines')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
         if (pipeline?.stages.length) {
           clientIds.forEach((clientId, i) => {
-            if (i % 3 === 0) changeStage(ctx, uow, { pipeline, clientId, current: undefined, to: pipeline.stages[(i / 3) % pipeline.stages.length]!.id, sample: true });
+            if (i % 3 !== 0) return;
+            let current: Placement | undefined;
+            for (const stage of pipeline.stages.slice(0, ((i / 3) % pipeline.stages.length) + 1)) {
+              current = changeStage(ctx, uow, { pipeline, clientId, current, to: stage.id, sample: true });
+            }
           });
         }
         uow.put<SampleMarker>('meta', { id: 'sampleData', clientIds, orderIds: orders.map((o) => o.id), noteIds }, 'absent');

@@ -163,6 +163,8 @@ describe('sample data', () => {
     const stats = await crm.pipelines.stats(sales.id);
     expect(stats.clients).to.equal(2);
     expect(stats.stages.map((s) => s.count)).to.deep.equal([1, 1]);
+    // The one in Offer went there through Lead: half of those that entered Lead went further.
+    expect(stats.stages.map((s) => [s.entered, s.advanced])).to.deep.equal([[2, 1], [1, 0]]);
     const moved = (await crm.pipelines.clients(sales.id, sales.stages[0]!.id)).items[0]!.client;
     await crm.pipelines.move(moved.id, sales.id, sales.stages[1]!.id);
     const result = await crm.sampleData.remove();
