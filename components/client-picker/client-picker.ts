@@ -12,6 +12,7 @@ import { KtClientSelectEvent } from '../events/client-select-event.ts';
 import { billingChanges, type BillingChange } from './billing-diff.ts';
 import { clientPickerStyles } from './client-picker.styles.ts';
 import { likelyClients } from './likely-clients.ts';
+import type { Words } from '../base/words.ts';
 
 const SUGGESTIONS = 8;
 const RECENT_ORDERS = 5;
@@ -84,7 +85,7 @@ export class KtClientPicker extends KtElement {
   @state() private likely: Client[] = [];
   @state() private context: ClientContext | undefined;
   @state() private changes: BillingChange[] | undefined;
-  @state() private announcement = '';
+  @state() private announcement: Words | undefined;
   @state() private busy = false;
 
   @query('input') private input?: HTMLInputElement;
@@ -245,7 +246,7 @@ export class KtClientPicker extends KtElement {
     if (!crm || this.text.trim() === '') {
       this.suggestions = [];
       this.open = false;
-      this.announcement = '';
+      this.announcement = undefined;
       return;
     }
     let found: Client[];
@@ -260,7 +261,7 @@ export class KtClientPicker extends KtElement {
     this.suggestions = found;
     this.activeIndex = found.length ? 0 : -1;
     this.open = true;
-    this.announcement = this.plural(this.t.picker.suggestions, found.length);
+    this.announcement = () => this.plural(this.t.picker.suggestions, found.length);
   }
 
   #onKeydown(e: KeyboardEvent): void {
@@ -456,7 +457,7 @@ export class KtClientPicker extends KtElement {
         </ul>
       </div>
       ${this.#renderOrderActions()} ${this.#renderContext()} ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))} ${this.#renderDialog()}
-      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement?.() ?? ''}</div>
     `;
   }
 

@@ -97,7 +97,7 @@ export class KtClientTable extends KtElement {
   @state() private viewportHeight = 560;
   @state() private busy: string | undefined;
   @state() private confirming: string[] | undefined;
-  @state() private announcement = '';
+  @state() private announcement: Words | undefined;
 
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -247,7 +247,8 @@ export class KtClientTable extends KtElement {
       if (this.scroller) this.scroller.scrollTop = 0;
       if (this.selection.allMatching) this.#clearSelection();
     }
-    this.#announce(this.plural(this.t.table.count, source.total ?? 0));
+    const total = source.total ?? 0;
+    this.announcement = () => this.plural(this.t.table.count, total);
   }
 
   #failed(error: unknown): void {
@@ -261,7 +262,7 @@ export class KtClientTable extends KtElement {
       ${this.#renderToolbar()} ${this.#renderBulkBar()}
       ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
       ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))} ${this.#renderDialog()}
-      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement?.() ?? ''}</div>
     `;
   }
 
@@ -721,10 +722,6 @@ export class KtClientTable extends KtElement {
     }
     // The toast is a live region of its own: screen readers hear it.
     this.#toasts.show({ message: () => this.t.table.copied(value) });
-  }
-
-  #announce(message: string): void {
-    this.announcement = message;
   }
 
   // ——— bulk actions ———

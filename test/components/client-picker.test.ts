@@ -317,6 +317,9 @@ describe('<kt-client-picker>', () => {
     expect(textOf(shadow(picker).querySelector('label'))).to.equal('Klient');
     await type(picker, 'a.s.');
     await until(() => expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('Nalezeni 2 klienti'));
+    // Switched to Polish, a screen reader hears the count in Polish.
+    picker.locale = 'pl';
+    await until(() => expect(textOf(shadow(picker).querySelector('.announcer'))).to.equal('Znaleziono 2 klientów'));
   });
 
   it('labels clients with the Czech word for the client number, in suggestions, the chosen client and the toast', async () => {
