@@ -132,6 +132,8 @@ export class KtRuleEditor extends KtElement {
   protected override crmEvent(event: CrmEvent): void {
     if (isCatalogEvent(event)) void this.#loadCatalog();
     else if (event.type === 'rules.changed') void this.#loadRules();
+    // The templates' amounts are in the currency of the shop's country: a new country reads them again.
+    else if (event.type === 'settings.changed') void this.#loadTemplates();
     else if (this.view === 'edit' && /^(client|order|clients)\./.test(event.type) && !this.applying) this.#scheduleDryRun();
   }
 

@@ -241,6 +241,29 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(offered()).to.include('Regular customer').and.include('Dormant after 90 days'));
   });
 
+  it('drafts a template in the currency of the shop set after the editor opened, as the SDK stores it', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const host = await mount<HTMLDivElement>(html`<div lang="cs"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+    const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+    await until(() => expect(root(editor).querySelectorAll('[part="template"] option').length).to.be.above(2));
+    // A Czech shop, as the demo's first visit sets it up once the page is there.
+    await crm.settings.update({ defaultCountry: 'CZ' });
+    const stored = (await crm.rules.templates({ language: 'cs' })).find((template) => template.key === 'big_order_star')!;
+    expect(stored.rule.conditions).to.deep.equal({ fact: 'order.total', op: 'gte', value: 5_000_000, currency: 'CZK' });
+
+    await until(() => expect(root(editor).querySelector('[part="template"] option[value="big_order_star"]')!.getAttribute('title')).to.equal(stored.description));
+    // The first template opens the editor, whose own select then takes the second.
+    root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Stav po první zaplacené objednávce'));
+    root(editor).querySelector<HTMLSelectElement>('[part="template"] select')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Hvězda za velkou objednávku'));
+    const condition = root(editor).querySelector('[part="condition"]')!;
+    expect(condition.querySelector<HTMLInputElement>('input[aria-label="Částka"]')!.value).to.equal('50000');
+    expect(condition.querySelector<HTMLSelectElement>('select[aria-label="Měna"]')!.value).to.equal('CZK');
+  });
+
   it('fits a phone: the template select shrinks with the screen', async () => {
     const { crm } = await world();
     await setViewport({ width: 390, height: 844 });
