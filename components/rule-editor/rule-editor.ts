@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SEED_LANGUAGES, isCrmError, type SeedLanguage, type Crm, type CrmEvent, type DryRunReport, type FieldIssue, type Rule, type RuleTemplate, type StarKind, type Status } from '../../src/index.ts';
 import { errorText } from '../base/error-text.ts';
+import { fieldOfPath, issueText } from '../base/issue-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -304,9 +305,14 @@ export class KtRuleEditor extends KtElement {
     }
   }
 
-  /** The message for `path` in the user's words: zod's generic "Invalid input" becomes the kit's own. */
+  /**
+   * The message for `path` in the user's words, as the SDK's are English: a blank text (a name, a
+   * task's title) says so as every field of the kit does, and zod's generic "Invalid input" becomes
+   * the kit's own.
+   */
   #say(issue: FieldIssue | undefined): string | undefined {
     if (!issue) return undefined;
+    if (issue.message === 'Required') return issueText(fieldOfPath(issue.path), { ...issue, code: 'required' }, this.language);
     return issue.message === 'Invalid input' ? this.t.ruleEditor.invalid : issue.message;
   }
 

@@ -264,6 +264,33 @@ describe('<kt-rule-editor>', () => {
     expect(condition.querySelector<HTMLSelectElement>('select[aria-label="Měna"]')!.value).to.equal('CZK');
   });
 
+  it('says a blank name or task title is to be filled in, in the language of the page', async () => {
+    const { crm } = await world();
+    const host = await mount<HTMLDivElement>(html`<div lang="cs"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+    const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+    await until(() => expect(part(editor, 'empty')).to.not.equal(null));
+    part(editor, 'new').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(part(editor, 'editor')).to.not.equal(null));
+
+    // "Vytvořit úkol" is the eighth action type; its title is left blank.
+    root(editor).querySelector<HTMLSelectElement>('[part="action-type"]')!.focus();
+    for (let i = 0; i < 7; i++) await sendKeys({ press: 'ArrowDown' });
+    const title = await until(() => {
+      const input = root(editor).querySelector<HTMLInputElement>('[part="action"] input[aria-label="Úkol"]');
+      expect(input?.getAttribute('aria-invalid')).to.equal('true');
+      return input!;
+    });
+    expect(textOf(root(editor).getElementById(title.getAttribute('aria-describedby')!))).to.equal('Vyplňte toto pole.');
+
+    part(editor, 'save').focus();
+    await sendKeys({ press: 'Enter' });
+    const name = part<HTMLInputElement>(editor, 'name');
+    await until(() => expect(name.getAttribute('aria-invalid')).to.equal('true'));
+    expect(textOf(root(editor).getElementById(name.getAttribute('aria-describedby')!))).to.equal('Vyplňte toto pole.');
+    expect(await crm.rules.list()).to.deep.equal([]);
+  });
+
   it('fits a phone: the template select shrinks with the screen', async () => {
     const { crm } = await world();
     await setViewport({ width: 390, height: 844 });
