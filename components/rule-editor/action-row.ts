@@ -11,6 +11,9 @@ export interface ActionRowEvents {
 
 const inputValue = (e: Event): string => (e.target as HTMLInputElement).value;
 
+/** A field an action's type alone does not explain (a title, a number of days, a text) says what it is on screen. */
+const labelled = (label: string, control: TemplateResult): TemplateResult => html`<label class="labelled">${label} ${control}</label>`;
+
 /** The payload of an `emit_event` action as typed: an object, or undefined when the text is not one. */
 export function parsePayload(text: string): Record<string, unknown> | undefined {
   if (!text.trim()) return {};
@@ -55,9 +58,12 @@ function renderFields(row: ActionRow, scope: string, ctx: RowContext, errors: Fi
       const typed = inputValue(e);
       set({ [field]: options.optional && !typed ? undefined : typed });
     };
-    return html`${options.long
-      ? html`<textarea aria-label=${label} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} .value=${current} @input=${update}></textarea>`
-      : html`<input aria-label=${label} value=${current} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} @input=${update} />`}${fieldError(scope, field, errors)}`;
+    return html`${labelled(
+      label,
+      options.long
+        ? html`<textarea aria-label=${label} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} .value=${current} @input=${update}></textarea>`
+        : html`<input aria-label=${label} value=${current} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} @input=${update} />`,
+    )}${fieldError(scope, field, errors)}`;
   };
   const statuses = ctx.statuses.map((status) => ({ value: status.id, label: status.name }));
   const stars = ctx.stars.map((star) => ({ value: star.id, label: star.name }));
@@ -75,13 +81,18 @@ function renderFields(row: ActionRow, scope: string, ctx: RowContext, errors: Fi
       return text('tag', t.tag, action.tag);
     case 'add_note':
       return html`${text('text', t.text, action.text, { long: true })}
-        <select aria-label=${t.notePriority} @change=${(e: Event) => set({ priority: inputValue(e) === 'none' ? undefined : inputValue(e) })}>
+      ${labelled(
+        t.notePriority,
+        html`<select aria-label=${t.notePriority} @change=${(e: Event) => set({ priority: inputValue(e) === 'none' ? undefined : inputValue(e) })}>
           ${(['none', 'medium', 'high'] as const).map((priority) => html`<option value=${priority} ?selected=${(action.priority ?? 'none') === priority}>${all.notes.priorities[priority]}</option>`)}
-        </select>`;
+        </select>`,
+      )}`;
     case 'create_task': {
       const due = invalid(scope, 'dueInDays', errors);
       return html`${text('title', t.taskTitle, action.title)}
-        <input
+      ${labelled(
+        t.dueInDays,
+        html`<input
           type="number"
           min="0"
           step="1"
@@ -91,13 +102,16 @@ function renderFields(row: ActionRow, scope: string, ctx: RowContext, errors: Fi
           aria-invalid=${due.invalid}
           aria-describedby=${due.describedBy}
           @input=${(e: Event) => set({ dueInDays: toCount(inputValue(e)) })}
-        />${fieldError(scope, 'dueInDays', errors)} ${text('assignee', t.assignee, action.assignee ?? '', { optional: true })}`;
+        />`,
+      )}${fieldError(scope, 'dueInDays', errors)} ${text('assignee', t.assignee, action.assignee ?? '', { optional: true })}`;
     }
     case 'set_reminder':
       return text('text', t.text, action.text, { long: true });
     case 'emit_event': {
       const state = invalid(scope, 'payload', errors);
-      return html`<textarea
+      return html`${labelled(
+        t.payload,
+        html`<textarea
           aria-label=${t.payload}
           class="json"
           aria-invalid=${state.invalid}
@@ -108,8 +122,8 @@ function renderFields(row: ActionRow, scope: string, ctx: RowContext, errors: Fi
             const payload = parsePayload(typed);
             on.change({ ...row, payloadText: typed, action: payload ? { type: 'emit_event', payload } : action });
           }}
-        ></textarea
-        >${fieldError(scope, 'payload', errors)}`;
+        ></textarea>`,
+      )}${fieldError(scope, 'payload', errors)}`;
     }
   }
 }

@@ -90,6 +90,18 @@ export const ruleEditorStyles = css`
   input.number {
     width: 8em;
   }
+  /* An action's field after its label; a text area takes the rest of the row, or a line of its own on a phone. */
+  label.labelled {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    align-items: center;
+    max-width: 100%;
+  }
+  label.labelled:has(textarea) {
+    flex: 1;
+    align-items: start;
+  }
   textarea {
     min-width: 16em;
     flex: 1;

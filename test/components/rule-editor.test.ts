@@ -291,6 +291,39 @@ describe('<kt-rule-editor>', () => {
     expect(await crm.rules.list()).to.deep.equal([]);
   });
 
+  it('shows the label of each field an action type does not explain, on a phone too', async () => {
+    const { crm } = await world();
+    const rule = await crm.rules.create({
+      name: 'Follow-up',
+      trigger: 'order.created',
+      conditions: { all: [] },
+      actions: [
+        { type: 'create_task', title: 'Call back', dueInDays: 2 },
+        { type: 'add_note', text: 'Big buyer' },
+        { type: 'emit_event', payload: { template: 'welcome' } },
+      ],
+    });
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div lang="sl" style="width: 342px"><kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor></div>`, 'div');
+      const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+      await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Follow-up'));
+      const names = ['Opravilo', 'Rok čez (dni)', 'Izvajalec (neobvezno)', 'Besedilo', 'Prednost', 'Podatki (JSON)'];
+      const shown = names.map((name) => {
+        const field = root(editor).querySelector<HTMLInputElement>(`[part="action"] [aria-label="${name}"]`)!;
+        const label = field.labels?.[0];
+        const box = label?.getBoundingClientRect();
+        // Seen, not only heard: a label a sighted user reads, inside the screen.
+        const seen = !!label && label.checkVisibility() && box!.width > 20 && box!.right <= host.getBoundingClientRect().right + 0.5 && textOf(label).startsWith(name);
+        return `${name}: ${seen ? 'shown' : 'not shown'}`;
+      });
+      expect(shown).to.deep.equal(names.map((name) => `${name}: shown`));
+      await expectAccessible(editor);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('fits a phone: the template select shrinks with the screen', async () => {
     const { crm } = await world();
     await setViewport({ width: 390, height: 844 });
