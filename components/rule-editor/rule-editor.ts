@@ -5,6 +5,7 @@ import { SEED_LANGUAGES, isCrmError, type SeedLanguage, type Crm, type CrmEvent,
 import { errorText } from '../base/error-text.ts';
 import { fieldOfPath, issueText } from '../base/issue-text.ts';
 import { KtElement } from '../base/kt-element.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { KtRuleDeleteEvent } from '../events/rule-delete-event.ts';
@@ -144,7 +145,7 @@ export class KtRuleEditor extends KtElement {
     if (this.#templatesIn !== undefined && this.#templatesIn !== this.#templateLanguage) void this.#loadTemplates();
     if (changed.has('ruleId')) {
       if (this.ruleId && this.ruleId !== this.rule?.id) void this.#open(this.ruleId);
-      else if (!this.ruleId && changed.get('ruleId') && this.rule) this.#showList();
+      else if (!this.ruleId && changed.get('ruleId') && this.rule) void this.#showList();
     }
   }
 
@@ -209,35 +210,46 @@ export class KtRuleEditor extends KtElement {
     return JSON.stringify(this.draft) !== this.#pristine;
   }
 
-  #back(): void {
-    if (this.#unsaved()) void this.#ask({ kind: 'discard' });
-    else this.#showList();
+  /** Opens the editor at the user's asking: the control pressed may be gone with the list, so the keyboard goes to the name. */
+  async #start(rule: Rule | undefined, draft?: RuleDraft): Promise<void> {
+    this.#edit(rule, draft);
+    await this.#focus('input[part="name"]');
   }
 
-  #showList(): void {
+  #back(): void {
+    if (this.#unsaved()) void this.#ask({ kind: 'discard' });
+    else void this.#showList();
+  }
+
+  /**
+   * The list again. The keyboard, dropped with the editor, goes to the rule's Edit button, or to the
+   * list's heading for a rule deleted or never saved; the list is read first, so as not to land on
+   * a row that is about to go.
+   */
+  async #showList(): Promise<void> {
+    const id = this.rule?.id;
     clearTimeout(this.#timer);
     this.#run += 1;
     this.view = 'list';
     this.rule = undefined;
     this.ruleId = undefined;
     this.checking = false;
-    void this.#loadRules();
+    await this.#loadRules();
+    await this.updateComplete;
+    if (!focusLost(this)) return;
+    const row = id === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`[data-edit="${CSS.escape(id)}"]`);
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#list-title'))?.focus();
   }
 
   async #startFromTemplate(key: string): Promise<void> {
     const template = this.templates.find((each) => each.key === key);
-    if (!template) return;
-    this.#edit(undefined, toDraft(template.rule));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[part="name"]')?.focus();
+    if (template) await this.#start(undefined, toDraft(template.rule));
   }
 
   async #newRule(): Promise<void> {
     const draft = emptyDraft();
     draft.actions = [{ key: newKey(), action: newAction('set_status', this.#defaults) }];
-    this.#edit(undefined, draft);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[part="name"]')?.focus();
+    await this.#start(undefined, draft);
   }
 
   get #defaults(): RowContext['defaults'] {
@@ -419,7 +431,7 @@ export class KtRuleEditor extends KtElement {
     if (!confirming) return;
     if (confirming.kind === 'discard') {
       this.dialog?.close();
-      this.#showList();
+      await this.#showList();
       return;
     }
     if (confirming.kind === 'delete') {
@@ -427,8 +439,8 @@ export class KtRuleEditor extends KtElement {
       await this.#act(async (crm) => {
         await crm.rules.delete(confirming.rule.id, { expectedVersion: confirming.rule.version });
         this.emit(new KtRuleDeleteEvent(confirming.rule));
-        this.#showList();
         this.message = { text: () => this.t.ruleEditor.deleted };
+        await this.#showList();
       });
       return;
     }
@@ -459,7 +471,7 @@ export class KtRuleEditor extends KtElement {
         ? renderRuleList(this.rules, this.templates, t, {
             create: () => void this.#newRule(),
             fromTemplate: (key) => void this.#startFromTemplate(key),
-            edit: (rule) => this.#edit(rule),
+            edit: (rule) => void this.#start(rule),
             toggle: (rule, enabled) => void this.#setEnabled(rule, enabled),
             apply: (rule) => void this.#ask({ kind: 'apply', rule }),
           })

@@ -30,7 +30,7 @@ export function renderTemplateSelect(templates: RuleTemplate[], chosen: string |
 export function renderRuleList(rules: Rule[] | undefined, templates: RuleTemplate[], t: Translation['ruleEditor'], on: RuleListEvents): TemplateResult {
   return html`<section class="panel" part="list" aria-labelledby="list-title">
     <div class="toolbar" part="toolbar">
-      <h3 id="list-title">${t.list}</h3>
+      <h3 id="list-title" tabindex="-1">${t.list}</h3>
       <button type="button" part="new" @click=${on.create}>${t.newRule}</button>
       ${renderTemplateSelect(templates, undefined, t, on.fromTemplate)}
     </div>
@@ -47,7 +47,7 @@ export function renderRuleList(rules: Rule[] | undefined, templates: RuleTemplat
                 <span class="rule-name" part="rule-name">${rule.name}</span>
                 <span class="muted">${t.triggers[rule.trigger]}</span>
                 <span class="rule-buttons">
-                  <button type="button" aria-label=${t.editOf(rule.name)} @click=${() => on.edit(rule)}>${t.edit}</button>
+                  <button type="button" data-edit=${rule.id} aria-label=${t.editOf(rule.name)} @click=${() => on.edit(rule)}>${t.edit}</button>
                   <button type="button" aria-label=${t.applyOf(rule.name)} @click=${() => on.apply(rule)}>${t.applyExisting}</button>
                 </span>
               </li>`,

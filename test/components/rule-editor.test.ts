@@ -324,6 +324,56 @@ describe('<kt-rule-editor>', () => {
     }
   });
 
+  it('keeps the keyboard in the element: Edit goes to the name, Back and Delete to the list', async () => {
+    const { crm } = await world();
+    const [lead] = await crm.statuses.list();
+    const lead1 = await crm.rules.create({ name: 'Lead', trigger: 'order.created', conditions: { all: [] }, actions: [{ type: 'set_status', statusId: lead!.id }] });
+    await crm.rules.create({ name: 'Other', trigger: 'order.paid', conditions: { all: [] }, actions: [{ type: 'set_status', statusId: lead!.id }] });
+    const host = await mount<HTMLDivElement>(html`<div lang="cs"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+    const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+    const dialog = () => part<HTMLDialogElement>(editor, 'dialog');
+    /** Where the keyboard is, as a screen reader would name it. */
+    const focused = () => {
+      if (document.activeElement !== editor) return `outside: ${document.activeElement?.tagName}`;
+      const inside = root(editor).activeElement as HTMLElement | null;
+      return inside ? inside.getAttribute('aria-label') ?? inside.getAttribute('part') ?? textOf(inside) : 'nothing';
+    };
+    const edit = async (name: string) => {
+      await until(() => expect(root(editor).querySelector(`button[aria-label="Upravit ${name}"]`)).to.not.equal(null));
+      root(editor).querySelector<HTMLButtonElement>(`button[aria-label="Upravit ${name}"]`)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal(name));
+      await until(() => expect(focused()).to.equal('name'));
+    };
+
+    // Edit, then Back with nothing changed: the keyboard is on the rule's Edit button again.
+    await edit('Other');
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(focused()).to.equal('Upravit Other'));
+
+    // Back over unsaved changes, discarded in the dialog: the same.
+    await edit('Lead');
+    await sendKeys({ type: ' 2' });
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog().open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(focused()).to.equal('Upravit Lead'));
+
+    // Delete: the rule's row is gone, so the keyboard goes to the list's heading.
+    await edit('Lead');
+    part(editor, 'delete').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(dialog().open).to.equal(true));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.rules.list()).map((rule) => rule.id)).to.not.include(lead1.id));
+    await until(() => expect(focused()).to.equal('Pravidla'));
+    expect(textOf(part(editor, 'message'))).to.equal('Pravidlo smazáno.');
+  });
+
   it('fits a phone: the template select shrinks with the screen', async () => {
     const { crm } = await world();
     await setViewport({ width: 390, height: 844 });
