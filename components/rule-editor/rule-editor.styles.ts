@@ -41,7 +41,8 @@ export const ruleEditorStyles = css`
   .toolbar h3 {
     margin: 0 auto 0 0;
   }
-  .fields label {
+  .fields label,
+  .fields .field {
     display: flex;
     flex-direction: column;
     gap: 2px;
@@ -202,6 +203,11 @@ export const ruleEditorStyles = css`
   }
   .message {
     margin: 0 0 var(--_space);
+  }
+  /* Why Save did nothing, on a line of its own under it. */
+  .buttons .message {
+    flex-basis: 100%;
+    margin: 0;
   }
   dialog progress {
     width: 100%;

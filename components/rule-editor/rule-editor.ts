@@ -65,6 +65,7 @@ type Confirming = { kind: 'delete'; rule: Rule } | { kind: 'apply'; rule: Rule; 
  * @csspart remove - A row's remove button.
  * @csspart field-error - The SDK's message next to a field.
  * @csspart buttons - Save, Enable/Disable, Apply to existing, Delete.
+ * @csspart save-error - By Save, why it was refused: fields to fix.
  * @csspart preview - The live dry run.
  * @csspart summary - "N of M records match · K clients would change".
  * @csspart progress - Shown while the dry run runs, and in the apply dialog.
@@ -107,6 +108,8 @@ export class KtRuleEditor extends KtElement {
   @state() private dryError: Words | undefined;
   @state() private selected: DryRunSelection | undefined;
   @state() private message: { text: Words; error?: boolean; conflict?: boolean } | undefined;
+  /** A save was refused for the marked fields: said by Save until every one is fixed. */
+  @state() private refused = false;
   @state() private confirming: Confirming | undefined;
   @state() private applying: { evaluated: number; total?: number } | undefined;
 
@@ -143,6 +146,8 @@ export class KtRuleEditor extends KtElement {
     super.willUpdate(changed);
     // The templates speak the UI's language: a switch of it reads them again.
     if (this.#templatesIn !== undefined && this.#templatesIn !== this.#templateLanguage) void this.#loadTemplates();
+    // Every field fixed: the reason Save gave goes.
+    if (!this.errors.length) this.refused = false;
     if (changed.has('ruleId')) {
       if (this.ruleId && this.ruleId !== this.rule?.id) void this.#open(this.ruleId);
       else if (!this.ruleId && changed.get('ruleId') && this.rule) void this.#showList();
@@ -368,28 +373,35 @@ export class KtRuleEditor extends KtElement {
       await action(crm);
     } catch (error) {
       if (isCrmError(error) && error.code === 'conflict') this.message = { text: () => this.t.ruleEditor.conflict, error: true, conflict: true };
-      else if (isCrmError(error) && error.code === 'validation') {
-        this.errors = error.fields;
-        this.message = { text: () => this.t.ruleEditor.fixErrors, error: true };
-      } else this.message = { text: () => errorText(error, this.language), error: true };
+      else this.message = { text: () => errorText(error, this.language), error: true };
     }
+  }
+
+  /** Refuses a save: marks the fields, says why by Save, and puts the keyboard on the first field to fix. */
+  async #refuse(issues: FieldIssue[]): Promise<void> {
+    this.errors = issues;
+    this.refused = true;
+    this.message = undefined;
+    // A set of checkboxes is marked on its fieldset: its first box takes the keyboard.
+    await this.#focus('[aria-invalid="true"], fieldset.choices[aria-describedby] input');
   }
 
   #save(): Promise<void> {
     return this.#act(async (crm) => {
       const local = this.#localErrors();
-      if (local.length) {
-        this.errors = local;
-        this.message = { text: () => this.t.ruleEditor.fixErrors, error: true };
-        return;
-      }
+      if (local.length) return this.#refuse(local);
       const input = ruleOf(this.draft);
       let saved: Rule;
-      if (this.rule) {
-        const { template: _template, ...patch } = input;
-        saved = await crm.rules.update(this.rule.id, patch, { expectedVersion: this.rule.version });
-      } else {
-        saved = await crm.rules.create(input);
+      try {
+        if (this.rule) {
+          const { template: _template, ...patch } = input;
+          saved = await crm.rules.update(this.rule.id, patch, { expectedVersion: this.rule.version });
+        } else {
+          saved = await crm.rules.create(input);
+        }
+      } catch (error) {
+        if (isCrmError(error) && error.code === 'validation') return this.#refuse(error.fields);
+        throw error;
       }
       this.rule = saved;
       this.ruleId = saved.id;
@@ -499,16 +511,19 @@ export class KtRuleEditor extends KtElement {
             <h3 id="rule-title" class="visually-hidden">${t.name}</h3>
             ${rule ? nothing : html`<div class="line">${renderTemplateSelect(this.templates, draft.template, t, (key) => void this.#startFromTemplate(key))}</div>`}
             <div class="fields" part="fields">
-              <label class="name"
-                >${t.name}
-                <input
-                  part="name"
-                  required
-                  .value=${draft.name}
-                  aria-invalid=${nameError ? 'true' : 'false'}
-                  aria-describedby=${nameError ? errorId('rule', 'name') : nothing}
-                  @input=${(e: Event) => this.#change({ ...draft, name: (e.target as HTMLInputElement).value }, 'name')}
-              /></label>
+              <div class="field name">
+                <label
+                  >${t.name}
+                  <input
+                    part="name"
+                    required
+                    .value=${draft.name}
+                    aria-invalid=${nameError ? 'true' : 'false'}
+                    aria-describedby=${nameError ? errorId('rule', 'name') : nothing}
+                    @input=${(e: Event) => this.#change({ ...draft, name: (e.target as HTMLInputElement).value }, 'name')}
+                /></label>
+                ${nameError ? html`<span class="field-error" part="field-error" id=${errorId('rule', 'name')}>${nameError}</span>` : nothing}
+              </div>
               <label
                 >${t.trigger}
                 <select part="trigger" @change=${(e: Event) => this.#change({ ...draft, trigger: (e.target as HTMLSelectElement).value as RuleDraft['trigger'] })}>
@@ -529,7 +544,6 @@ export class KtRuleEditor extends KtElement {
                   @input=${(e: Event) => this.#change({ ...draft, priority: (e.target as HTMLInputElement).valueAsNumber })}
               /></label>
               <span class="hint" id="priority-hint">${t.priorityHint}</span>
-              ${nameError ? html`<span class="field-error" part="field-error" id=${errorId('rule', 'name')}>${nameError}</span>` : nothing}
               ${priorityError ? html`<span class="field-error" part="field-error">${t.priority}: ${priorityError}</span>` : nothing}
             </div>
           </section>
@@ -542,6 +556,7 @@ export class KtRuleEditor extends KtElement {
             <button type="button" part="apply" ?disabled=${!rule || dirty} aria-describedby="rule-state" @click=${() => rule && this.#ask({ kind: 'apply', rule })}>${t.applyExisting}</button>
             <button type="button" class="danger" part="delete" ?disabled=${!rule} @click=${() => rule && this.#ask({ kind: 'delete', rule })}>${t.delete}</button>
             <span class="hint" id="rule-state">${!rule || dirty ? t.saveFirst : rule.enabled ? t.isEnabled : t.isDisabled}</span>
+            ${this.refused ? html`<p class="message error" part="save-error" role="alert">${t.fixToSave}</p>` : nothing}
           </div>
         </div>
         ${renderDryRun(

@@ -498,6 +498,7 @@ export const cs: Translation = {
     isEnabled: 'Zapnuto: jedná při každém novém spouštěči.',
     isDisabled: 'Vypnuto: nedělá nic, dokud ho nezapnete.',
     saveFirst: 'Nejdřív pravidlo uložte.',
+    fixToSave: 'Opravte označená pole, abyste mohli pravidlo uložit.',
     delete: 'Smazat',
     confirmDiscard: 'Odejít bez uložení? Změny tohoto pravidla se ztratí.',
     discard: 'Zahodit změny',

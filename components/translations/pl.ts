@@ -498,6 +498,7 @@ export const pl: Translation = {
     isEnabled: 'Włączona: działa przy każdym nowym wyzwalaczu.',
     isDisabled: 'Wyłączona: nic nie robi, dopóki jej nie włączysz.',
     saveFirst: 'Najpierw zapisz regułę.',
+    fixToSave: 'Popraw zaznaczone pola, aby zapisać regułę.',
     delete: 'Usuń',
     confirmDiscard: 'Wyjść bez zapisywania? Zmiany w tej regule przepadną.',
     discard: 'Odrzuć zmiany',

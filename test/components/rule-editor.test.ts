@@ -374,6 +374,49 @@ describe('<kt-rule-editor>', () => {
     expect(textOf(part(editor, 'message'))).to.equal('Pravidlo smazáno.');
   });
 
+  it('refuses to save a rule without a name by Save, on the name, until it has one (phone)', async () => {
+    const { crm } = await world();
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div lang="cs" style="width: 342px"><kt-rule-editor .crm=${crm}></kt-rule-editor></div>`, 'div');
+      const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
+      await until(() => expect(part(editor, 'empty')).to.not.equal(null));
+      part(editor, 'new').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(part(editor, 'editor')).to.not.equal(null));
+      await until(() => expect(summary(editor)).to.match(/záznamů/));
+
+      const save = part(editor, 'save');
+      save.focus();
+      await sendKeys({ press: 'Enter' });
+      const refusal = await until(() => {
+        expect(textOf(part(editor, 'save-error'))).to.equal('Opravte označená pole, abyste mohli pravidlo uložit.');
+        return part(editor, 'save-error');
+      });
+      // Said once, by Save (not at the top, about the dry run), and the keyboard is on the name.
+      expect(textOf(root(editor).querySelector('[role="alert"]:not([part="save-error"])'))).to.equal('');
+      expect(refusal.getBoundingClientRect().top - save.getBoundingClientRect().bottom).to.be.within(0, 60);
+      const name = part<HTMLInputElement>(editor, 'name');
+      expect(root(editor).activeElement?.getAttribute('part')).to.equal('name');
+      const error = root(editor).getElementById(name.getAttribute('aria-describedby')!)!;
+      expect(textOf(error)).to.equal('Vyplňte toto pole.');
+      // Its message right under the name, not under the priority further down.
+      expect(error.getBoundingClientRect().top - name.getBoundingClientRect().bottom).to.be.within(0, 8);
+      expect(Math.round(error.getBoundingClientRect().left)).to.equal(Math.round(name.getBoundingClientRect().left));
+
+      // A name: the field is fine and the refusal goes; Save then saves.
+      await sendKeys({ type: 'Velká objednávka' });
+      await until(() => expect(textOf(part(editor, 'save-error'))).to.equal(''));
+      expect(name.getAttribute('aria-invalid')).to.equal('false');
+      save.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(async () => expect((await crm.rules.list()).map((rule) => rule.name)).to.deep.equal(['Velká objednávka']));
+      expect(textOf(part(editor, 'message'))).to.equal('Uloženo.');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('fits a phone: the template select shrinks with the screen', async () => {
     const { crm } = await world();
     await setViewport({ width: 390, height: 844 });
