@@ -462,7 +462,7 @@ export class KtRuleEditor extends KtElement {
       const report = await crm.rules.applyToExisting(confirming.rule.id, {
         onProgress: (progress) => (this.applying = { evaluated: progress.evaluated, ...(total !== undefined ? { total: Math.max(total, progress.evaluated) } : {}) }),
       });
-      this.message = { text: () => this.plural(this.t.ruleEditor.applied, report.fired) };
+      this.message = { text: () => `${this.plural(this.t.ruleEditor.applied, report.fired)} ${this.plural(this.t.ruleEditor.clientsChanged, report.clientsChanged)}` };
     });
     this.applying = undefined;
     this.dialog?.close();

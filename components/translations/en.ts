@@ -522,6 +522,8 @@ export const en = {
     confirmApply: (name: string) => `Apply “${name}” to existing records now? Every change it makes can be undone from the client’s timeline.`,
     applying: 'Applying to existing records…',
     applied: { zero: 'Applied: it fired for no record.', one: 'Applied: it fired for {n} record.', other: 'Applied: it fired for {n} records.' } as PluralForms,
+    /** After `applied`: how many clients' fields changed, as the confirmation foretold. */
+    clientsChanged: { zero: 'No client’s fields changed.', one: '{n} client changed.', other: '{n} clients changed.' } as PluralForms,
     conflict: 'Someone changed this rule in the meantime; your changes are not saved. Reload it to see theirs.',
     reload: 'Reload',
   },

@@ -17,6 +17,8 @@ export interface RunReport {
 export interface ApplyReport extends RunReport {
   /** Records passed over, untested: the rule fired for them before, live or applied. */
   alreadyFired: number;
+  /** Distinct clients whose fields the rule changed, as `dryRun`'s `clientsChanged` foretells: a firing may find a client already as the rule wants it. */
+  clientsChanged: number;
 }
 
 /**
@@ -28,8 +30,10 @@ export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: 
   const compiled = [{ rule, test: compileCondition(rule.conditions) }];
   const { statusGroups } = await ctx.rules.catalog();
   const passOver = await firedBefore(ctx, rule);
-  const changed = new Set<string>();
-  const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0 };
+  // Clients as the firings left them, read again: the pages hold them as they were.
+  const latest = new Map<string, Client | undefined>();
+  const changedClients = new Set<string>();
+  const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0, clientsChanged: 0 };
   for await (const page of existingSubjects(ctx, rule.trigger, `existing:${rule.id}`)) {
     for (const { event, client, order } of page) {
       if (passOver(event)) {
@@ -37,12 +41,16 @@ export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: 
         continue;
       }
       report.evaluated += 1;
-      // A client an earlier firing changed is read again; the page holds it as it was.
-      const current = client && changed.has(client.id) ? ((await ctx.storage.get('clients', client.id)) as Client | undefined) : client;
+      const current = client && latest.has(client.id) ? latest.get(client.id) : client;
       if (!compiled[0]!.test(await readFacts(ctx, event, statusGroups, { ...(current ? { client: current } : {}), ...(order ? { order } : {}) }))) continue;
       const fired = await transact(ctx, (uow) => ctx.rules.fire(uow, event, compiled));
       if (fired.length) report.fired += 1;
-      if (current) changed.add(current.id);
+      if (current) {
+        const after = (await ctx.storage.get('clients', current.id)) as Client | undefined;
+        latest.set(current.id, after);
+        if (after?.version !== current.version) changedClients.add(current.id);
+      }
+      report.clientsChanged = changedClients.size;
     }
     onProgress?.({ ...report });
   }

@@ -104,14 +104,15 @@ describe('<kt-rule-editor>', () => {
     await sendKeys({ press: 'Enter' });
     const dialog = part<HTMLDialogElement>(editor, 'dialog');
     await until(() => expect(dialog.open).to.equal(true));
-    await until(() => expect(textOf(dialog)).to.contain('1 of 3 records match'));
+    await until(() => expect(textOf(dialog)).to.contain('1 of 3 records match · 1 client would change'));
     await expectAccessible(editor);
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await until(async () => expect((await crm.clients.get(clients[2]!.id)).stars).to.deep.equal([yellow!.id]));
     expect((await crm.clients.get(clients[1]!.id)).stars).to.deep.equal([]);
     await until(() => expect(dialog.open).to.equal(false));
-    expect(textOf(part(editor, 'message'))).to.equal('Applied: it fired for 1 record.');
+    // What it did, in the confirmation's terms.
+    expect(textOf(part(editor, 'message'))).to.equal('Applied: it fired for 1 record. 1 client changed.');
 
     // Applying again passes over the order it fired for, and says so first.
     part(editor, 'apply').focus();
