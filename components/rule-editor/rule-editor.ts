@@ -686,7 +686,13 @@ export class KtRuleEditor extends KtElement {
         : nothing}
       <form method="dialog" class="line">
         <button value="cancel" ?disabled=${!!applying} autofocus>${t.cancel}</button>
-        <button type="button" part="confirm" class=${destructive ? 'danger' : 'primary'} ?disabled=${!!applying} @click=${this.#confirm}>
+        <button
+          type="button"
+          part="confirm"
+          class=${destructive ? 'danger' : 'primary'}
+          ?disabled=${!!applying || (confirming?.kind === 'apply' && preview?.matched === 0)}
+          @click=${this.#confirm}
+        >
           ${confirming?.kind === 'discard' ? t.discard : confirming?.kind === 'delete' ? t.delete : t.apply}
         </button>
       </form>

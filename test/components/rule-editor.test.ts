@@ -119,6 +119,8 @@ describe('<kt-rule-editor>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => expect(dialog.open).to.equal(true));
     await until(() => expect(textOf(dialog)).to.contain('0 of 2 records match · 0 clients would change · 1 passed over: the rule fired for them before'));
+    // Nothing would match: nothing to apply.
+    expect(part<HTMLButtonElement>(editor, 'confirm').disabled).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await until(() => expect(dialog.open).to.equal(false));
   });
