@@ -8,6 +8,7 @@ import { feedbackStyles } from '../base/toast.ts';
 import { CatalogController } from '../base/catalog.ts';
 import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 import { displayName } from '../base/locale.ts';
+import { focusLost } from '../base/lost-focus.ts';
 import type { Words } from '../base/words.ts';
 
 type Catalog = 'statuses' | 'stars';
@@ -116,12 +117,25 @@ export class KtCrmSettings extends KtElement {
     void this.#run((crm) => this.#service(crm, catalog).update(entry.id, patch as never, { expectedVersion: entry.version }));
   }
 
-  /** Swaps an entry with its neighbour, in one write. */
-  #move(catalog: Catalog, entries: Entry[], index: number, by: -1 | 1): void {
+  /** An entry's row as now rendered. */
+  #row(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+  }
+
+  /** Swaps an entry with its neighbour, in one write; the focus moves with it, so a second press moves it on. */
+  async #move(catalog: Catalog, entries: Entry[], index: number, by: -1 | 1, pressed: HTMLButtonElement): Promise<void> {
+    const entry = entries[index]!;
     if (!entries[index + by]) return;
-    const ids = entries.map((entry) => entry.id);
+    const ids = entries.map(({ id }) => id);
     [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
-    void this.#run((crm) => this.#service(crm, catalog).reorder(ids));
+    if (!(await this.#run((crm) => this.#service(crm, catalog).reorder(ids)))) return;
+    await this.updateComplete;
+    // Rows are rendered by position: the button pressed is now the neighbour's. Focus put elsewhere since stays.
+    if (this.shadowRoot?.activeElement !== pressed && !focusLost(this)) return;
+    const row = this.#row(entry.id);
+    const [same, other] = [row?.querySelector<HTMLButtonElement>(by < 0 ? '.up' : '.down'), row?.querySelector<HTMLButtonElement>(by < 0 ? '.down' : '.up')];
+    // At the top (or bottom) its arrow that way is disabled: the other one.
+    (same?.disabled ? other : same)?.focus();
   }
 
   async #add(e: SubmitEvent, catalog: Catalog): Promise<void> {
@@ -194,14 +208,14 @@ export class KtCrmSettings extends KtElement {
               .filter((entry) => group === undefined || (entry as Status).group === group)
               .map((entry) => {
                 const index = entries.indexOf(entry);
-                return html`<li class="line" part="entry">
+                return html`<li class="line" part="entry" data-id=${entry.id}>
                   <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} @change=${(e: Event) => this.#update(catalog, entry, { color: (e.target as HTMLInputElement).value })} />
                   <input aria-label=${t.name} .value=${entry.name} @change=${(e: Event) => this.#update(catalog, entry, { name: (e.target as HTMLInputElement).value })} />
                   ${catalog === 'statuses'
                     ? html`<input aria-label=${t.group} .value=${(entry as Status).group} @change=${(e: Event) => this.#update(catalog, entry, { group: (e.target as HTMLInputElement).value })} />`
                     : nothing}
-                  <button type="button" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${() => this.#move(catalog, entries, index, -1)}>↑</button>
-                  <button type="button" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${() => this.#move(catalog, entries, index, 1)}>↓</button>
+                  <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, entries, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
+                  <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${(e: Event) => this.#move(catalog, entries, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
                   <button type="button" aria-label=${t.delete(entry.name)} @click=${() => this.#askDelete(catalog, entry)}>×</button>
                 </li>`;
               })}

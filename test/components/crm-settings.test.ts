@@ -1,10 +1,14 @@
 import { expect } from 'chai';
 import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm } from '../../src/index.ts';
 import type { KtCrmSettings } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+/** The label of what has the focus inside the panel, to compare as text. */
+const focused = (panel: KtCrmSettings) => shadow(panel).activeElement?.getAttribute('aria-label') ?? shadow(panel).activeElement?.tagName ?? '';
 
 describe('<kt-crm-settings>', () => {
   it('switches automatic clients on with their default status (B8)', async () => {
@@ -88,5 +92,27 @@ describe('<kt-crm-settings>', () => {
     }
     await crm.settings.update({ defaultCountry: 'CZ' });
     await until(() => expect(country().value).to.equal('CZ'));
+  });
+
+  it('keeps the focus on a status or star kind moved by keyboard, so pressing again moves it on', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    const group = () => [...shadow(panel).querySelectorAll<HTMLInputElement>('[part="entry"] input[aria-label="Group"]')][2];
+    await until(() => expect(group()?.value).to.equal('Partners'));
+    group()!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(panel)).to.equal('Move Regular customer up');
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name).slice(0, 3)).to.deep.equal(['Lead', 'Regular customer', 'New partner']));
+    await until(() => expect(focused(panel)).to.equal('Move Regular customer up'));
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name).slice(0, 3)).to.deep.equal(['Regular customer', 'Lead', 'New partner']));
+    // At the top its ↑ is disabled: the focus takes its ↓.
+    await until(() => expect(focused(panel)).to.equal('Move Regular customer down'));
+
+    shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Green down"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Red', 'Yellow', 'Blue', 'Green']));
+    await until(() => expect(focused(panel)).to.equal('Move Green up'));
   });
 });
