@@ -65,7 +65,8 @@ export class KtCrmSettings extends KtElement {
 
   @state() private settings: Settings | undefined;
   @state() private message: { text: Words; error?: boolean } | undefined;
-  @state() private deleting: { catalog: Catalog; entry: Entry } | undefined;
+  /** The entry the delete dialog asks about, and the × that opened it. */
+  @state() private deleting: { catalog: Catalog; entry: Entry; opener: HTMLButtonElement } | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -117,6 +118,11 @@ export class KtCrmSettings extends KtElement {
     void this.#run((crm) => this.#service(crm, catalog).update(entry.id, patch as never, { expectedVersion: entry.version }));
   }
 
+  /** A catalog's section as now rendered. */
+  #section(catalog: Catalog): HTMLElement | null {
+    return this.renderRoot.querySelector(`section[aria-labelledby="${catalog}-title"]`);
+  }
+
   /** An entry's row as now rendered. */
   #row(id: string): HTMLElement | null {
     return this.renderRoot.querySelector(`li[data-id="${CSS.escape(id)}"]`);
@@ -145,17 +151,31 @@ export class KtCrmSettings extends KtElement {
     if (await this.#run((crm) => this.#service(crm, catalog).create(data as never))) form.reset();
   }
 
-  async #askDelete(catalog: Catalog, entry: Entry): Promise<void> {
-    this.deleting = { catalog, entry };
+  async #askDelete(catalog: Catalog, entry: Entry, opener: HTMLButtonElement): Promise<void> {
+    this.deleting = { catalog, entry, opener };
     await this.updateComplete;
-    this.dialog?.showModal();
+    if (!this.dialog) return;
+    this.dialog.returnValue = '';
+    this.dialog.showModal();
   }
 
-  #confirmDelete(): void {
+  /** The dialog closed: deletes when its Delete button closed it (the focus is back on the × by then). */
+  async #closed(): Promise<void> {
     const deleting = this.deleting;
-    if (!deleting) return;
-    const value = (this.dialog?.querySelector('select') as HTMLSelectElement | null)?.value ?? '';
-    void this.#run((crm) => this.#service(crm, deleting.catalog).delete(deleting.entry.id, { replacementId: value || null, expectedVersion: deleting.entry.version }));
+    const value = this.dialog?.querySelector('select')?.value ?? '';
+    this.deleting = undefined;
+    if (!deleting || this.dialog?.returnValue !== 'delete') return;
+    const { catalog, entry, opener } = deleting;
+    const section = this.#section(catalog);
+    const rows = [...(section?.querySelectorAll<HTMLElement>('li[data-id]') ?? [])];
+    const at = rows.findIndex((row) => row.dataset.id === entry.id);
+    const next = (rows[at + 1] ?? rows[at - 1])?.dataset.id;
+    if (!(await this.#run((crm) => this.#service(crm, catalog).delete(entry.id, { replacementId: value || null, expectedVersion: entry.version })))) return;
+    await this.updateComplete;
+    // The dialog gave the focus back to its ×, which rows rendered by position now give the next entry:
+    // its name instead (the one shown after, else before, else the add form's), where Enter deletes nothing.
+    if (this.shadowRoot?.activeElement !== opener && !focusLost(this)) return;
+    ((next && this.#row(next)?.querySelector<HTMLInputElement>('input.name')) || section?.querySelector<HTMLInputElement>('form input[name="name"]'))?.focus();
   }
 
   protected override render(): TemplateResult {
@@ -210,13 +230,13 @@ export class KtCrmSettings extends KtElement {
                 const index = entries.indexOf(entry);
                 return html`<li class="line" part="entry" data-id=${entry.id}>
                   <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} @change=${(e: Event) => this.#update(catalog, entry, { color: (e.target as HTMLInputElement).value })} />
-                  <input aria-label=${t.name} .value=${entry.name} @change=${(e: Event) => this.#update(catalog, entry, { name: (e.target as HTMLInputElement).value })} />
+                  <input class="name" aria-label=${t.name} .value=${entry.name} @change=${(e: Event) => this.#update(catalog, entry, { name: (e.target as HTMLInputElement).value })} />
                   ${catalog === 'statuses'
                     ? html`<input aria-label=${t.group} .value=${(entry as Status).group} @change=${(e: Event) => this.#update(catalog, entry, { group: (e.target as HTMLInputElement).value })} />`
                     : nothing}
                   <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, entries, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
                   <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${(e: Event) => this.#move(catalog, entries, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
-                  <button type="button" aria-label=${t.delete(entry.name)} @click=${() => this.#askDelete(catalog, entry)}>×</button>
+                  <button type="button" aria-label=${t.delete(entry.name)} @click=${(e: Event) => this.#askDelete(catalog, entry, e.currentTarget as HTMLButtonElement)}>×</button>
                 </li>`;
               })}
           </ul>`,
@@ -234,7 +254,7 @@ export class KtCrmSettings extends KtElement {
     const t = this.t.settings;
     const deleting = this.deleting;
     const others = deleting ? (deleting.catalog === 'statuses' ? this.#catalog.statuses : this.#catalog.starKinds).filter((entry) => entry.id !== deleting.entry.id) : [];
-    return html`<dialog part="dialog" aria-label=${deleting ? t.delete(deleting.entry.name) : ''} @close=${() => (this.deleting = undefined)}>
+    return html`<dialog part="dialog" aria-label=${deleting ? t.delete(deleting.entry.name) : ''} @close=${this.#closed}>
       <p>${deleting ? t.delete(deleting.entry.name) : ''}</p>
       <label class="line"
         >${t.replaceWith}
@@ -245,7 +265,7 @@ export class KtCrmSettings extends KtElement {
       </label>
       <form method="dialog" class="line">
         <button value="cancel" autofocus>${t.cancel}</button>
-        <button value="delete" @click=${this.#confirmDelete}>${t.confirm}</button>
+        <button value="delete">${t.confirm}</button>
       </form>
     </dialog>`;
   }

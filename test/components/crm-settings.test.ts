@@ -8,7 +8,9 @@ import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
 /** The label of what has the focus inside the panel, to compare as text. */
-const focused = (panel: KtCrmSettings) => shadow(panel).activeElement?.getAttribute('aria-label') ?? shadow(panel).activeElement?.tagName ?? '';
+const focused = (panel: KtCrmSettings) => shadow(panel).activeElement?.getAttribute('aria-label') ?? '';
+/** The label and value of the field with the focus, to compare as text. */
+const focusedField = (panel: KtCrmSettings) => `${focused(panel)}: ${(shadow(panel).activeElement as HTMLInputElement | null)?.value}`;
 
 describe('<kt-crm-settings>', () => {
   it('switches automatic clients on with their default status (B8)', async () => {
@@ -114,5 +116,32 @@ describe('<kt-crm-settings>', () => {
     await sendKeys({ press: 'Enter' });
     await until(async () => expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Red', 'Yellow', 'Blue', 'Green']));
     await until(() => expect(focused(panel)).to.equal('Move Green up'));
+  });
+
+  it("puts the focus on the next entry's name after a delete, not on its delete button", async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    const dialog = () => shadow(panel).querySelector('dialog')!;
+    const remove = async (entry: string) => {
+      shadow(panel).querySelector<HTMLButtonElement>(`button[aria-label="Move ${entry} up"]`)!.focus();
+      // Past ↓, unless it is disabled at the bottom.
+      for (let tabs = 0; tabs < 2 && focused(panel) !== `Delete ${entry}`; tabs++) await sendKeys({ press: 'Tab' });
+      expect(focused(panel)).to.equal(`Delete ${entry}`);
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(dialog().open).to.equal(true));
+      expect(textOf(shadow(panel).activeElement)).to.equal('Cancel');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+    };
+    await until(() => expect(shadow(panel).querySelector('button[aria-label="Delete New partner"]')).to.not.equal(null));
+
+    await remove('New partner');
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name)).to.deep.equal(['Lead', 'Regular customer', 'VIP', 'Individual terms']));
+    await until(() => expect(focusedField(panel)).to.equal('Name: Regular customer'));
+
+    // The last one: the one before it.
+    await remove('Blue');
+    await until(async () => expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Red', 'Yellow', 'Green']));
+    await until(() => expect(focusedField(panel)).to.equal('Name: Green'));
   });
 });
