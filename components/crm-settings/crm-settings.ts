@@ -1,8 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
+import { isCrmError, taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
+import { fieldOfPath } from '../base/issue-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { CatalogController } from '../base/catalog.ts';
@@ -13,6 +14,9 @@ import type { Words } from '../base/words.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
+/** The fields of an entry and of the add form, in their order on screen. */
+const FIELDS = ['color', 'name', 'group'] as const;
+type Field = (typeof FIELDS)[number];
 
 /**
  * The CRM's settings (B8, B4): create clients from B2B orders automatically and the status they
@@ -23,6 +27,7 @@ type Entry = Status | StarKind;
  * @summary Settings, statuses and star kinds.
  * @csspart section - Each of the three sections.
  * @csspart entry - A status or star kind row.
+ * @csspart field-error - What is wrong with a field, below its row or add form.
  * @csspart dialog - The delete dialog.
  */
 export class KtCrmSettings extends KtElement {
@@ -44,8 +49,16 @@ export class KtCrmSettings extends KtElement {
         color: var(--_muted);
         margin: 0 0 var(--_space);
       }
-      .error {
+      .error,
+      .field-error {
         color: var(--_danger);
+      }
+      .field-error {
+        flex-basis: 100%;
+        font-size: 0.9em;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--_danger);
       }
       input[type='color'] {
         padding: 0;
@@ -65,6 +78,11 @@ export class KtCrmSettings extends KtElement {
 
   @state() private settings: Settings | undefined;
   @state() private message: { text: Words; error?: boolean } | undefined;
+  /**
+   * What is wrong with fields, shown next to them: keyed `scope-field`, the scope being an entry's
+   * id or `new-statuses` / `new-stars` (the add forms); with `-error` the message's id.
+   */
+  @state() private errors: ReadonlyMap<string, Words> = new Map();
   /** The entry the delete dialog asks about, and the × that opened it. */
   @state() private deleting: { catalog: Catalog; entry: Entry; opener: HTMLButtonElement } | undefined;
 
@@ -74,6 +92,7 @@ export class KtCrmSettings extends KtElement {
 
   protected override crmChanged(crm: Crm | undefined): void {
     this.settings = crm?.settings.get();
+    this.errors = new Map();
   }
 
   protected override crmEvent(event: CrmEvent): void {
@@ -86,7 +105,8 @@ export class KtCrmSettings extends KtElement {
     this.settings = this.activeCrm?.settings.get();
   }
 
-  async #run(action: (crm: Crm) => Promise<unknown>): Promise<boolean> {
+  /** Runs a change; a failure shows next to the field `fieldOf` names for it (see `errors`), else above the panel. */
+  async #run(action: (crm: Crm) => Promise<unknown>, fieldOf?: (error: unknown) => string | undefined): Promise<boolean> {
     const crm = this.activeCrm;
     if (!crm) return false;
     try {
@@ -95,9 +115,19 @@ export class KtCrmSettings extends KtElement {
       await this.#load();
       return true;
     } catch (error) {
-      this.message = { text: () => errorText(error, this.language), error: true };
+      const text = () => errorText(error, this.language);
+      const key = fieldOf?.(error);
+      if (key) this.errors = new Map(this.errors).set(key, text);
+      this.message = key ? undefined : { text, error: true };
       return false;
     }
+  }
+
+  #clearErrors(keys: string[]): void {
+    if (!keys.some((key) => this.errors.has(key))) return;
+    const errors = new Map(this.errors);
+    for (const key of keys) errors.delete(key);
+    this.errors = errors;
   }
 
   /** The countries tax IDs are checked for, by name in the UI language; also `current`, when it is another. */
@@ -114,8 +144,10 @@ export class KtCrmSettings extends KtElement {
     return catalog === 'statuses' ? crm.statuses : crm.stars;
   }
 
-  #update(catalog: Catalog, entry: Entry, patch: Record<string, unknown>): void {
-    void this.#run((crm) => this.#service(crm, catalog).update(entry.id, patch as never, { expectedVersion: entry.version }));
+  /** Saves a field of an entry. A failure shows next to it, which keeps what was typed, to correct. */
+  async #update(catalog: Catalog, entry: Entry, field: Field, value: string): Promise<void> {
+    const key = `${entry.id}-${field}`;
+    if (await this.#run((crm) => this.#service(crm, catalog).update(entry.id, { [field]: value } as never, { expectedVersion: entry.version }), () => key)) this.#clearErrors([key]);
   }
 
   /** A catalog's section as now rendered. */
@@ -148,7 +180,16 @@ export class KtCrmSettings extends KtElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    if (await this.#run((crm) => this.#service(crm, catalog).create(data as never))) form.reset();
+    const keys = FIELDS.map((field) => `new-${catalog}-${field}`);
+    // A field's problem shows next to it; another (storage, say) above the panel.
+    const fieldOf = (error: unknown) => {
+      const issue = isCrmError(error) ? error.fields[0] : undefined;
+      const key = issue && `new-${catalog}-${fieldOfPath(issue.path)}`;
+      return key && keys.includes(key) ? key : undefined;
+    };
+    if (!(await this.#run((crm) => this.#service(crm, catalog).create(data as never), fieldOf))) return;
+    form.reset();
+    this.#clearErrors(keys);
   }
 
   async #askDelete(catalog: Catalog, entry: Entry, opener: HTMLButtonElement): Promise<void> {
@@ -219,6 +260,7 @@ export class KtCrmSettings extends KtElement {
     const t = this.t.settings;
     const groups = catalog === 'statuses' ? [...new Set((entries as Status[]).map((status) => status.group))] : [undefined];
     const id = `${catalog}-title`;
+    const adding = this.#invalid(`new-${catalog}`);
     return html`<section class="panel" part="section" aria-labelledby=${id}>
       <h3 id=${id}>${title}</h3>
       ${groups.map(
@@ -228,26 +270,44 @@ export class KtCrmSettings extends KtElement {
               .filter((entry) => group === undefined || (entry as Status).group === group)
               .map((entry) => {
                 const index = entries.indexOf(entry);
+                const save = (field: Field) => (e: Event) => this.#update(catalog, entry, field, (e.target as HTMLInputElement).value);
+                const aria = this.#invalid(entry.id);
                 return html`<li class="line" part="entry" data-id=${entry.id}>
-                  <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} @change=${(e: Event) => this.#update(catalog, entry, { color: (e.target as HTMLInputElement).value })} />
-                  <input class="name" aria-label=${t.name} .value=${entry.name} @change=${(e: Event) => this.#update(catalog, entry, { name: (e.target as HTMLInputElement).value })} />
+                  <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} aria-invalid=${aria.color.invalid} aria-describedby=${aria.color.describedBy} @change=${save('color')} />
+                  <input class="name" aria-label=${t.name} .value=${entry.name} aria-invalid=${aria.name.invalid} aria-describedby=${aria.name.describedBy} @change=${save('name')} />
                   ${catalog === 'statuses'
-                    ? html`<input aria-label=${t.group} .value=${(entry as Status).group} @change=${(e: Event) => this.#update(catalog, entry, { group: (e.target as HTMLInputElement).value })} />`
+                    ? html`<input aria-label=${t.group} .value=${(entry as Status).group} aria-invalid=${aria.group.invalid} aria-describedby=${aria.group.describedBy} @change=${save('group')} />`
                     : nothing}
                   <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, entries, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
                   <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${(e: Event) => this.#move(catalog, entries, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
                   <button type="button" aria-label=${t.delete(entry.name)} @click=${(e: Event) => this.#askDelete(catalog, entry, e.currentTarget as HTMLButtonElement)}>×</button>
+                  ${this.#fieldErrors(entry.id)}
                 </li>`;
               })}
           </ul>`,
       )}
       <form class="line" @submit=${(e: SubmitEvent) => this.#add(e, catalog)}>
-        <input aria-label=${t.color} type="color" name="color" value="#1f5fbf" />
-        <input aria-label=${t.name} name="name" required placeholder=${t.name} />
-        ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" required placeholder=${t.group} />` : nothing}
+        <input aria-label=${t.color} type="color" name="color" value="#1f5fbf" aria-invalid=${adding.color.invalid} aria-describedby=${adding.color.describedBy} />
+        <input aria-label=${t.name} name="name" required placeholder=${t.name} aria-invalid=${adding.name.invalid} aria-describedby=${adding.name.describedBy} />
+        ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" required placeholder=${t.group} aria-invalid=${adding.group.invalid} aria-describedby=${adding.group.describedBy} />` : nothing}
         <button type="submit">${t.add}</button>
+        ${this.#fieldErrors(`new-${catalog}`)}
       </form>
     </section>`;
+  }
+
+  /** `aria-invalid` and `aria-describedby` of the fields of an entry or add form (`scope`; see `errors`). */
+  #invalid(scope: string): Record<Field, { invalid: 'true' | 'false'; describedBy: string | typeof nothing }> {
+    const of = (field: Field) => (this.errors.has(`${scope}-${field}`) ? { invalid: 'true', describedBy: `${scope}-${field}-error` } as const : { invalid: 'false', describedBy: nothing } as const);
+    return { color: of('color'), name: of('name'), group: of('group') };
+  }
+
+  /** What is wrong with the fields of an entry or add form (`scope`), each on a line below them; read out as it comes, the focus being elsewhere by then. */
+  #fieldErrors(scope: string): (TemplateResult | typeof nothing)[] {
+    return FIELDS.map((field) => {
+      const text = this.errors.get(`${scope}-${field}`);
+      return text ? html`<span class="field-error" part="field-error" id=${`${scope}-${field}-error`} role="alert">${text()}</span>` : nothing;
+    });
   }
 
   #renderDialog(): TemplateResult {

@@ -144,4 +144,31 @@ describe('<kt-crm-settings>', () => {
     await until(async () => expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Red', 'Yellow', 'Green']));
     await until(() => expect(focusedField(panel)).to.equal('Name: Green'));
   });
+
+  it('says what is wrong with a status name next to its field, and keeps what was typed to correct', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), language: 'sl' });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="sl"></kt-crm-settings>`, 'kt-crm-settings');
+    const name = () => [...shadow(panel).querySelectorAll<HTMLInputElement>('[part="entry"] input[aria-label="Naziv"]')][2]!;
+    const described = () => textOf(shadow(panel).getElementById(name().getAttribute('aria-describedby') ?? ''));
+    await until(() => expect(name().value).to.equal('Stalna stranka'));
+    name().focus();
+    name().select();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    await until(() => expect(name().getAttribute('aria-invalid')).to.equal('true'));
+    expect(described()).to.equal('Izpolnite to polje.');
+    expect(textOf(name().closest('li')!.querySelector('[part="field-error"]'))).to.equal('Izpolnite to polje.');
+    expect(shadow(panel).querySelector('.message')).to.equal(null);
+    await expectAccessible(panel);
+    expect(name().value).to.equal('');
+    expect((await crm.statuses.list())[2]!.name).to.equal('Stalna stranka');
+
+    name().focus();
+    await sendKeys({ type: 'Redna stranka' });
+    await sendKeys({ press: 'Tab' });
+    await until(async () => expect((await crm.statuses.list())[2]!.name).to.equal('Redna stranka'));
+    await until(() => expect(name().getAttribute('aria-invalid')).to.equal('false'));
+    expect(shadow(panel).querySelector('[part="field-error"]')).to.equal(null);
+    expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Shranjeno.');
+  });
 });
