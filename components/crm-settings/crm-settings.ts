@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { isCrmError, taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
+import { foldText, isCrmError, taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { errorText } from '../base/error-text.ts';
 import { fieldOfPath } from '../base/issue-text.ts';
@@ -117,10 +117,15 @@ export class KtCrmSettings extends KtElement {
     } catch (error) {
       const text = () => errorText(error, this.language);
       const key = fieldOf?.(error);
-      if (key) this.errors = new Map(this.errors).set(key, text);
-      this.message = key ? undefined : { text, error: true };
+      if (key) this.#showError(key, text);
+      else this.message = { text, error: true };
       return false;
     }
+  }
+
+  #showError(key: string, text: Words): void {
+    this.errors = new Map(this.errors).set(key, text);
+    this.message = undefined;
   }
 
   #clearErrors(keys: string[]): void {
@@ -144,10 +149,22 @@ export class KtCrmSettings extends KtElement {
     return catalog === 'statuses' ? crm.statuses : crm.stars;
   }
 
+  /**
+   * Whether another entry of the catalog has `name`, as the CSV import reads names (case and
+   * diacritics ignored, any group): the SDK allows it, but a client's status or star then reads
+   * the same for two entries and an import can pick either.
+   */
+  #taken(catalog: Catalog, name: string, id?: string): boolean {
+    const entries: Entry[] = catalog === 'statuses' ? this.#catalog.statuses : this.#catalog.starKinds;
+    return entries.some((entry) => entry.id !== id && foldText(entry.name) === foldText(name));
+  }
+
   /** Saves a field of an entry. A failure shows next to it, which keeps what was typed, to correct. */
   async #update(catalog: Catalog, entry: Entry, field: Field, value: string): Promise<void> {
     const key = `${entry.id}-${field}`;
-    if (await this.#run((crm) => this.#service(crm, catalog).update(entry.id, { [field]: value } as never, { expectedVersion: entry.version }), () => key)) this.#clearErrors([key]);
+    this.#clearErrors([key]);
+    if (field === 'name' && this.#taken(catalog, value, entry.id)) this.#showError(key, () => this.t.settings.entry[catalog].taken);
+    else await this.#run((crm) => this.#service(crm, catalog).update(entry.id, { [field]: value } as never, { expectedVersion: entry.version }), () => key);
   }
 
   /** A catalog's section as now rendered. */
@@ -187,9 +204,12 @@ export class KtCrmSettings extends KtElement {
       const key = issue && `new-${catalog}-${fieldOfPath(issue.path)}`;
       return key && keys.includes(key) ? key : undefined;
     };
-    if (!(await this.#run((crm) => this.#service(crm, catalog).create(data as never), fieldOf))) return;
-    form.reset();
     this.#clearErrors(keys);
+    if (this.#taken(catalog, data['name'] ?? '')) this.#showError(`new-${catalog}-name`, () => this.t.settings.entry[catalog].taken);
+    else if (await this.#run((crm) => this.#service(crm, catalog).create(data as never), fieldOf)) return form.reset();
+    // As the browser does for a field left empty: the focus goes to the one to correct.
+    await this.updateComplete;
+    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   async #askDelete(catalog: Catalog, entry: Entry, opener: HTMLButtonElement): Promise<void> {

@@ -267,6 +267,14 @@ export const cs: Translation = {
     confirm: 'Smazat',
     cancel: 'Zrušit',
     saved: 'Uloženo.',
+    entry: {
+      statuses: {
+        taken: 'Stav s tímto názvem už existuje.',
+      },
+      stars: {
+        taken: 'Druh hvězdy s tímto názvem už existuje.',
+      },
+    },
   },
   csvFields: {
     number: 'Číslo klienta',

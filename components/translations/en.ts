@@ -278,6 +278,15 @@ export const en = {
     confirm: 'Delete',
     cancel: 'Cancel',
     saved: 'Saved.',
+    /** Words for one status or star kind, which differ in gender in Czech, Polish and Slovenian. */
+    entry: {
+      statuses: {
+        taken: 'A status with this name already exists.',
+      },
+      stars: {
+        taken: 'A star kind with this name already exists.',
+      },
+    },
   },
   csvFields: {
     number: 'Client number',

@@ -267,6 +267,14 @@ export const pl: Translation = {
     confirm: 'Usuń',
     cancel: 'Anuluj',
     saved: 'Zapisano.',
+    entry: {
+      statuses: {
+        taken: 'Status o tej nazwie już istnieje.',
+      },
+      stars: {
+        taken: 'Rodzaj gwiazdki o tej nazwie już istnieje.',
+      },
+    },
   },
   csvFields: {
     number: 'Numer klienta',

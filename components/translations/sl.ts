@@ -267,6 +267,14 @@ export const sl: Translation = {
     confirm: 'Izbriši',
     cancel: 'Prekliči',
     saved: 'Shranjeno.',
+    entry: {
+      statuses: {
+        taken: 'Status s tem nazivom že obstaja.',
+      },
+      stars: {
+        taken: 'Vrsta zvezdice s tem nazivom že obstaja.',
+      },
+    },
   },
   csvFields: {
     number: 'Številka stranke',

@@ -171,4 +171,37 @@ describe('<kt-crm-settings>', () => {
     expect(shadow(panel).querySelector('[part="field-error"]')).to.equal(null);
     expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Shranjeno.');
   });
+
+  it('refuses a second status or star kind of the same name, saying so next to the name', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), language: 'cs' });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="cs"></kt-crm-settings>`, 'kt-crm-settings');
+    const [, statuses, stars] = shadow(panel).querySelectorAll('[part="section"]');
+    const field = (section: Element, label: string) => section.querySelector<HTMLInputElement>(`form input[aria-label="${label}"]`)!;
+    const described = (input: HTMLInputElement) => `${input.getAttribute('aria-invalid')}: ${textOf(shadow(panel).getElementById(input.getAttribute('aria-describedby') ?? ''))}`;
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.equal(9));
+
+    field(statuses!, 'Název').focus();
+    await sendKeys({ type: 'vip' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Partneři' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(described(field(statuses!, 'Název'))).to.equal('true: Stav s tímto názvem už existuje.'));
+    expect(focused(panel)).to.equal('Název');
+    expect(field(statuses!, 'Název').value).to.equal('vip');
+    expect((await crm.statuses.list()).map((s) => s.name)).to.deep.equal(['Zájemce', 'Nový partner', 'Stálý zákazník', 'VIP', 'Individuální podmínky']);
+
+    await sendKeys({ type: ' plus' });
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name)).to.include('vip plus'));
+    await until(() => expect(described(field(statuses!, 'Název'))).to.equal('false: '));
+
+    // Renaming too, whatever the case and diacritics.
+    const red = stars!.querySelector<HTMLInputElement>('[part="entry"] input.name')!;
+    red.focus();
+    red.select();
+    await sendKeys({ type: 'zelena' });
+    await sendKeys({ press: 'Tab' });
+    await until(() => expect(described(red)).to.equal('true: Druh hvězdy s tímto názvem už existuje.'));
+    expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Červená', 'Žlutá', 'Zelená', 'Modrá']);
+  });
 });
