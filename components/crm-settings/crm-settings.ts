@@ -53,6 +53,10 @@ export class KtCrmSettings extends KtElement {
       .field-error {
         color: var(--_danger);
       }
+      .danger {
+        color: var(--_danger);
+        border-color: currentColor;
+      }
       .field-error {
         flex-basis: 100%;
         font-size: 0.9em;
@@ -83,8 +87,8 @@ export class KtCrmSettings extends KtElement {
    * id or `new-statuses` / `new-stars` (the add forms); with `-error` the message's id.
    */
   @state() private errors: ReadonlyMap<string, Words> = new Map();
-  /** The entry the delete dialog asks about, and the × that opened it. */
-  @state() private deleting: { catalog: Catalog; entry: Entry; opener: HTMLButtonElement } | undefined;
+  /** The entry the delete dialog asks about, the × that opened it, and how many clients have it once counted. */
+  @state() private deleting: { catalog: Catalog; entry: Entry; opener: HTMLButtonElement; inUse?: number } | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -218,6 +222,9 @@ export class KtCrmSettings extends KtElement {
     if (!this.dialog) return;
     this.dialog.returnValue = '';
     this.dialog.showModal();
+    // From an index, so cheap. A member counts only their own clients: said only when some, it is never "none" wrongly.
+    const inUse = await this.activeCrm?.clients.count(catalog === 'statuses' ? { statusId: entry.id } : { star: entry.id }).catch(() => undefined);
+    if (inUse && this.deleting?.entry === entry) this.deleting = { ...this.deleting, inUse };
   }
 
   /** The dialog closed: deletes when its Delete button closed it (the focus is back on the × by then). */
@@ -334,10 +341,13 @@ export class KtCrmSettings extends KtElement {
     const t = this.t.settings;
     const deleting = this.deleting;
     const others = deleting ? (deleting.catalog === 'statuses' ? this.#catalog.statuses : this.#catalog.starKinds).filter((entry) => entry.id !== deleting.entry.id) : [];
-    return html`<dialog part="dialog" aria-label=${deleting ? t.delete(deleting.entry.name) : ''} @close=${this.#closed}>
-      <p>${deleting ? t.delete(deleting.entry.name) : ''}</p>
+    // A question that quotes the name after a noun, so no language has to inflect it.
+    const words = t.entry[deleting?.catalog ?? 'statuses'];
+    return html`<dialog part="dialog" aria-labelledby="delete-question" @close=${this.#closed}>
+      <p id="delete-question">${deleting ? words.deleteQuestion(deleting.entry.name) : ''}</p>
+      ${deleting?.inUse ? html`<p>${this.plural(words.inUse, deleting.inUse)}</p>` : nothing}
       <label class="line"
-        >${t.replaceWith}
+        >${words.replaceWith}
         <select>
           <option value="">${t.nothing}</option>
           ${others.map((entry) => html`<option value=${entry.id}>${entry.name}</option>`)}
@@ -345,7 +355,7 @@ export class KtCrmSettings extends KtElement {
       </label>
       <form method="dialog" class="line">
         <button value="cancel" autofocus>${t.cancel}</button>
-        <button value="delete">${t.confirm}</button>
+        <button value="delete" class="danger">${t.confirm}</button>
       </form>
     </dialog>`;
   }

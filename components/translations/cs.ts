@@ -262,7 +262,6 @@ export const cs: Translation = {
     moveUp: (name) => `Posunout ${name} nahoru`,
     moveDown: (name) => `Posunout ${name} dolů`,
     delete: (name) => `Smazat ${name}`,
-    replaceWith: 'Klienti s ním dostanou',
     nothing: 'nic',
     confirm: 'Smazat',
     cancel: 'Zrušit',
@@ -270,9 +269,15 @@ export const cs: Translation = {
     entry: {
       statuses: {
         taken: 'Stav s tímto názvem už existuje.',
+        deleteQuestion: (name) => `Smazat stav „${name}“?`,
+        inUse: { one: '{n} klient má tento stav.', few: '{n} klienti mají tento stav.', other: '{n} klientů má tento stav.' },
+        replaceWith: 'Klienti s tímto stavem dostanou',
       },
       stars: {
         taken: 'Druh hvězdy s tímto názvem už existuje.',
+        deleteQuestion: (name) => `Smazat hvězdu „${name}“?`,
+        inUse: { one: '{n} klient má tuto hvězdu.', few: '{n} klienti mají tuto hvězdu.', other: '{n} klientů má tuto hvězdu.' },
+        replaceWith: 'Klienti s touto hvězdou dostanou',
       },
     },
   },

@@ -273,7 +273,6 @@ export const en = {
     moveUp: (name: string) => `Move ${name} up`,
     moveDown: (name: string) => `Move ${name} down`,
     delete: (name: string) => `Delete ${name}`,
-    replaceWith: 'Clients using it get',
     nothing: 'nothing',
     confirm: 'Delete',
     cancel: 'Cancel',
@@ -282,9 +281,15 @@ export const en = {
     entry: {
       statuses: {
         taken: 'A status with this name already exists.',
+        deleteQuestion: (name: string) => `Delete the status “${name}”?`,
+        inUse: { one: '{n} client has this status.', other: '{n} clients have this status.' } as PluralForms,
+        replaceWith: 'Clients with this status get',
       },
       stars: {
         taken: 'A star kind with this name already exists.',
+        deleteQuestion: (name: string) => `Delete the star “${name}”?`,
+        inUse: { one: '{n} client has this star.', other: '{n} clients have this star.' } as PluralForms,
+        replaceWith: 'Clients with this star get',
       },
     },
   },

@@ -262,7 +262,6 @@ export const pl: Translation = {
     moveUp: (name) => `Przesuń ${name} w górę`,
     moveDown: (name) => `Przesuń ${name} w dół`,
     delete: (name) => `Usuń ${name}`,
-    replaceWith: 'Klienci z nim dostaną',
     nothing: 'nic',
     confirm: 'Usuń',
     cancel: 'Anuluj',
@@ -270,9 +269,15 @@ export const pl: Translation = {
     entry: {
       statuses: {
         taken: 'Status o tej nazwie już istnieje.',
+        deleteQuestion: (name) => `Usunąć status „${name}”?`,
+        inUse: { one: '{n} klient ma ten status.', few: '{n} klienci mają ten status.', many: '{n} klientów ma ten status.', other: '{n} klienta ma ten status.' },
+        replaceWith: 'Klienci z tym statusem dostaną',
       },
       stars: {
         taken: 'Rodzaj gwiazdki o tej nazwie już istnieje.',
+        deleteQuestion: (name) => `Usunąć gwiazdkę „${name}”?`,
+        inUse: { one: '{n} klient ma tę gwiazdkę.', few: '{n} klienci mają tę gwiazdkę.', many: '{n} klientów ma tę gwiazdkę.', other: '{n} klienta ma tę gwiazdkę.' },
+        replaceWith: 'Klienci z tą gwiazdką dostaną',
       },
     },
   },

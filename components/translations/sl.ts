@@ -262,7 +262,6 @@ export const sl: Translation = {
     moveUp: (name) => `Premakni ${name} gor`,
     moveDown: (name) => `Premakni ${name} dol`,
     delete: (name) => `Izbriši ${name}`,
-    replaceWith: 'Stranke z njim dobijo',
     nothing: 'nič',
     confirm: 'Izbriši',
     cancel: 'Prekliči',
@@ -270,9 +269,15 @@ export const sl: Translation = {
     entry: {
       statuses: {
         taken: 'Status s tem nazivom že obstaja.',
+        deleteQuestion: (name) => `Izbrišem status »${name}«?`,
+        inUse: { one: '{n} stranka ima ta status.', two: '{n} stranki imata ta status.', few: '{n} stranke imajo ta status.', other: '{n} strank ima ta status.' },
+        replaceWith: 'Stranke s tem statusom dobijo',
       },
       stars: {
         taken: 'Vrsta zvezdice s tem nazivom že obstaja.',
+        deleteQuestion: (name) => `Izbrišem zvezdico »${name}«?`,
+        inUse: { one: '{n} stranka ima to zvezdico.', two: '{n} stranki imata to zvezdico.', few: '{n} stranke imajo to zvezdico.', other: '{n} strank ima to zvezdico.' },
+        replaceWith: 'Stranke s to zvezdico dobijo',
       },
     },
   },

@@ -204,4 +204,42 @@ describe('<kt-crm-settings>', () => {
     await until(() => expect(described(red)).to.equal('true: Druh hvězdy s tímto názvem už existuje.'));
     expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Červená', 'Žlutá', 'Zelená', 'Modrá']);
   });
+
+  it('asks whether to delete the star, naming it without inflecting it, and says how many clients have it', async () => {
+    const crm = await createCrm({ storage: memoryAdapter(), language: 'sl' });
+    const [red, yellow] = await crm.stars.list();
+    for (const name of ['Alza', 'Mall', 'Datart']) await crm.clients.create({ name, stars: [red!.id] });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="sl"></kt-crm-settings>`, 'kt-crm-settings');
+    const dialog = () => shadow(panel).querySelector('dialog')!;
+    const ask = async (label: string) => {
+      await until(() => expect(shadow(panel).querySelector(`button[aria-label="${label}"]`)).to.not.equal(null));
+      shadow(panel).querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => expect(dialog().open).to.equal(true));
+    };
+    const title = () => textOf(shadow(panel).getElementById(dialog().getAttribute('aria-labelledby') ?? ''));
+    const said = () => [...dialog().querySelectorAll('p')].map(textOf);
+
+    await ask('Izbriši Rdeča');
+    expect(title()).to.equal('Izbrišem zvezdico »Rdeča«?');
+    await until(() => expect(said()).to.deep.equal(['Izbrišem zvezdico »Rdeča«?', '3 stranke imajo to zvezdico.']));
+    expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s to zvezdico dobijo/);
+    const [cancel, remove] = dialog().querySelectorAll('button');
+    expect(getComputedStyle(remove!).color).to.not.equal(getComputedStyle(cancel!).color);
+    await expectAccessible(panel);
+    await sendKeys({ press: 'Escape' });
+    await until(() => expect(dialog().open).to.equal(false));
+
+    // No client has it: nothing to count.
+    expect((await crm.clients.count({ star: yellow!.id }))).to.equal(0);
+    await ask('Izbriši Rumena');
+    expect(title()).to.equal('Izbrišem zvezdico »Rumena«?');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(said()).to.deep.equal(['Izbrišem zvezdico »Rumena«?']);
+    await sendKeys({ press: 'Escape' });
+
+    await ask('Izbriši VIP');
+    expect(title()).to.equal('Izbrišem status »VIP«?');
+    expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s tem statusom dobijo/);
+  });
 });
