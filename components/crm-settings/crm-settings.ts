@@ -181,7 +181,7 @@ export class KtCrmSettings extends KtElement {
     return this.renderRoot.querySelector(`li[data-id="${CSS.escape(id)}"]`);
   }
 
-  /** Swaps an entry with its neighbour, in one write; the focus moves with it, so a second press moves it on. */
+  /** Swaps an entry with its neighbour in `entries` (as shown), in one write; the focus moves with it, so a second press moves it on. */
   async #move(catalog: Catalog, entries: Entry[], index: number, by: -1 | 1, pressed: HTMLButtonElement): Promise<void> {
     const entry = entries[index]!;
     if (!entries[index + by]) return;
@@ -285,32 +285,37 @@ export class KtCrmSettings extends KtElement {
 
   #renderCatalog(catalog: Catalog, title: string, entries: Entry[]): TemplateResult {
     const t = this.t.settings;
-    const groups = catalog === 'statuses' ? [...new Set((entries as Status[]).map((status) => status.group))] : [undefined];
+    // Statuses by group, the groups in the order their first status comes: ↑ and ↓ move through this order,
+    // which is then stored, so a status added to an earlier group (stored last) moves among its neighbours.
+    const groups = new Map<string | undefined, Entry[]>();
+    for (const entry of entries) {
+      const group = catalog === 'statuses' ? (entry as Status).group : undefined;
+      groups.set(group, [...(groups.get(group) ?? []), entry]);
+    }
+    const shown = [...groups.values()].flat();
     const id = `${catalog}-title`;
     const adding = this.#invalid(`new-${catalog}`);
     return html`<section class="panel" part="section" aria-labelledby=${id}>
       <h3 id=${id}>${title}</h3>
-      ${groups.map(
-        (group) => html`${group !== undefined ? html`<h4>${group}</h4>` : nothing}
+      ${[...groups].map(
+        ([group, members]) => html`${group !== undefined ? html`<h4>${group}</h4>` : nothing}
           <ul>
-            ${entries
-              .filter((entry) => group === undefined || (entry as Status).group === group)
-              .map((entry) => {
-                const index = entries.indexOf(entry);
-                const save = (field: Field) => (e: Event) => this.#update(catalog, entry, field, (e.target as HTMLInputElement).value);
-                const aria = this.#invalid(entry.id);
-                return html`<li class="line" part="entry" data-id=${entry.id}>
-                  <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} aria-invalid=${aria.color.invalid} aria-describedby=${aria.color.describedBy} @change=${save('color')} />
-                  <input class="name" aria-label=${t.name} .value=${entry.name} aria-invalid=${aria.name.invalid} aria-describedby=${aria.name.describedBy} @change=${save('name')} />
-                  ${catalog === 'statuses'
-                    ? html`<input aria-label=${t.group} .value=${(entry as Status).group} aria-invalid=${aria.group.invalid} aria-describedby=${aria.group.describedBy} @change=${save('group')} />`
-                    : nothing}
-                  <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, entries, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
-                  <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === entries.length - 1} @click=${(e: Event) => this.#move(catalog, entries, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
-                  <button type="button" aria-label=${t.delete(entry.name)} @click=${(e: Event) => this.#askDelete(catalog, entry, e.currentTarget as HTMLButtonElement)}>×</button>
-                  ${this.#fieldErrors(entry.id)}
-                </li>`;
-              })}
+            ${members.map((entry) => {
+              const index = shown.indexOf(entry);
+              const save = (field: Field) => (e: Event) => this.#update(catalog, entry, field, (e.target as HTMLInputElement).value);
+              const aria = this.#invalid(entry.id);
+              return html`<li class="line" part="entry" data-id=${entry.id}>
+                <input aria-label=${t.color} type="color" .value=${entry.color ?? '#888888'} aria-invalid=${aria.color.invalid} aria-describedby=${aria.color.describedBy} @change=${save('color')} />
+                <input class="name" aria-label=${t.name} .value=${entry.name} aria-invalid=${aria.name.invalid} aria-describedby=${aria.name.describedBy} @change=${save('name')} />
+                ${catalog === 'statuses'
+                  ? html`<input aria-label=${t.group} .value=${(entry as Status).group} aria-invalid=${aria.group.invalid} aria-describedby=${aria.group.describedBy} @change=${save('group')} />`
+                  : nothing}
+                <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, shown, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
+                <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === shown.length - 1} @click=${(e: Event) => this.#move(catalog, shown, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
+                <button type="button" aria-label=${t.delete(entry.name)} @click=${(e: Event) => this.#askDelete(catalog, entry, e.currentTarget as HTMLButtonElement)}>×</button>
+                ${this.#fieldErrors(entry.id)}
+              </li>`;
+            })}
           </ul>`,
       )}
       <form class="line" @submit=${(e: SubmitEvent) => this.#add(e, catalog)}>

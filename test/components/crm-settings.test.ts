@@ -242,4 +242,26 @@ describe('<kt-crm-settings>', () => {
     expect(title()).to.equal('Izbrišem status »VIP«?');
     expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s tem statusom dobijo/);
   });
+
+  it('moves a status added to an earlier group among the statuses shown around it', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    const statuses = shadow(panel).querySelectorAll('[part="section"]')[1]!;
+    const shown = () => [...statuses.querySelectorAll<HTMLInputElement>('[part="entry"] input.name')].map((input) => input.value);
+    await until(() => expect(shown()).to.have.length(5));
+    statuses.querySelector<HTMLInputElement>('form input[name="name"]')!.focus();
+    await sendKeys({ type: 'Wholesale' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Partners' });
+    await sendKeys({ press: 'Enter' });
+    // A new status comes last in the store, but is shown in its group.
+    await until(() => expect(shown()).to.deep.equal(['Lead', 'New partner', 'Regular customer', 'Wholesale', 'VIP', 'Individual terms']));
+    expect(statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Wholesale down"]')!.disabled).to.equal(false);
+
+    statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Wholesale up"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shown()).to.deep.equal(['Lead', 'New partner', 'Wholesale', 'Regular customer', 'VIP', 'Individual terms']));
+    await until(() => expect(focused(panel)).to.equal('Move Wholesale up'));
+    expect((await crm.statuses.list()).map((s) => s.name)).to.deep.equal(shown());
+  });
 });
