@@ -1,13 +1,10 @@
 import { expect } from 'chai';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import type { ChangeSet, StorageAdapter } from '../../src/storage/adapter.ts';
+import type { ChangeSet } from '../../src/storage/adapter.ts';
+import { deliveredByHand } from '../delivered-by-hand.ts';
 import { openCrm } from './fixtures.ts';
 
-/**
- * A reader instance whose batches from other instances the test hands over, in the order it
- * chooses: a tab busy when it committed posts its batch after a newer one of another tab.
- * `hold` stalls the reader's reads of storage, `holdQueries` its pages.
- */
+/** A writer, and a reader (another tab) whose batches from the writer the test hands over. */
 async function world(options: { prepareFirst?: boolean; before?: (writer: Awaited<ReturnType<typeof openCrm>>) => Promise<void> } = {}) {
   const storage = memoryAdapter();
   const writer = await openCrm({ storage });
@@ -15,58 +12,12 @@ async function world(options: { prepareFirst?: boolean; before?: (writer: Awaite
   storage.onExternalChange!((changes) => committed.push(changes));
   await options.before?.(writer);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  let hear: (changes: ChangeSet) => void = () => {};
-  let gate: Promise<void> | undefined;
-  let queryGate: Promise<void> | undefined;
-  const readerStorage = new Proxy(storage, {
-    get(target, property) {
-      if (property === 'onExternalChange') {
-        return (listener: (changes: ChangeSet) => void) => {
-          hear = listener;
-          return () => {};
-        };
-      }
-      if (property === 'query' && queryGate) {
-        return async (collection: string, query: unknown) => {
-          const page = await target.query(collection, query as never);
-          // The page as storage held it when read, handed over later (an IndexedDB cursor yields between records).
-          await queryGate;
-          return page;
-        };
-      }
-      if (property === 'get') {
-        return async (collection: string, id: string) => {
-          const record = await target.get(collection, id);
-          // What storage held when it was read, handed over once the gate opens.
-          if (gate) await gate;
-          return record;
-        };
-      }
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as StorageAdapter;
-  const reader = await openCrm({ storage: readerStorage });
+  const byHand = deliveredByHand(storage);
+  const reader = await openCrm({ storage: byHand.storage });
   if (options.prepareFirst !== false) await reader.prepareSearch();
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
   const names = async (text: string) => (await reader.clients.search(text)).map((client) => client.name);
-  const hold = () => {
-    let open!: () => void;
-    gate = new Promise<void>((resolve) => (open = resolve));
-    return () => {
-      gate = undefined;
-      open();
-    };
-  };
-  const holdQueries = () => {
-    let open!: () => void;
-    queryGate = new Promise<void>((resolve) => (open = resolve));
-    return () => {
-      queryGate = undefined;
-      open();
-    };
-  };
-  return { holdQueries, writer, reader, storage, committed, hear: (changes: ChangeSet) => hear(structuredClone(changes)), settled, names, hold };
+  return { writer, reader, storage, committed, hear: byHand.hear, hold: () => byHand.hold('reads'), holdQueries: () => byHand.hold('pages'), settled, names };
 }
 
 describe('batches of other instances that arrive late', () => {
@@ -192,6 +143,7 @@ describe('batches of other instances that arrive late', () => {
     await writer.clients.delete(client.id);
     await settled();
     hear(committed.at(-1)!);
+    await settled();
     release();
     await settled();
     await settled();
