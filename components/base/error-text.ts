@@ -14,5 +14,11 @@ export function errorText(error: unknown, locale = 'en'): string {
     const holder = issue.code === 'tax_id_taken' ? (error.current as { name?: unknown } | undefined)?.name : undefined;
     return typeof holder === 'string' ? `${text.replace(/\.$/, '')}: ${holder}.` : text;
   }
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  // Worded at each render: a rejection that cannot be made a string must not break the element.
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }

@@ -44,4 +44,14 @@ describe('messages on screen after a change of language', () => {
     await until(() => expect(textOf(shadow(element).querySelector('h3'))).to.not.equal('Úkoly'));
     expect(textOf(shadow(element).querySelector('[part=toast] span'))).to.equal('Zadanie „Zavolat” otwarte ponownie.');
   });
+
+  it('shows a failure that cannot be made a string, and goes on rendering', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Kovo s.r.o.' });
+    crm.notes.list = (() => Promise.reject(Object.create(null))) as typeof crm.notes.list;
+    const notes = await mount<KtNotes>(html`<kt-notes client-id=${client.id} .crm=${crm}></kt-notes>`, 'kt-notes');
+    await until(() => expect(textOf(shadow(notes).querySelector('.error'))).to.equal('[object Object]'));
+    notes.locale = 'cs';
+    await until(() => expect(textOf(shadow(notes).querySelector('button[type="submit"]'))).to.equal('Přidat poznámku'));
+  });
 });
