@@ -25,6 +25,7 @@ import { readCsvFile } from './read-file.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import type { Words } from '../base/words.ts';
+import { withHeaderRow } from './unique-headers.ts';
 
 type Mapped = ClientCsvImportField | '';
 
@@ -68,7 +69,7 @@ export class KtCsvImport extends KtElement {
   @state() private file: { name: string; text: string } | undefined;
   @state() private reading = false;
   @state() private delimiter = ',';
-  @state() private preview: CsvPreview = { headers: [], rows: [] };
+  @state() private preview: CsvPreview = { headers: [], renamed: false, rows: [] };
   @state() private mapping: Mapped[] = [];
   @state() private importing = false;
   @state() private progress: ClientCsvImportProgress | undefined;
@@ -139,7 +140,7 @@ export class KtCsvImport extends KtElement {
   #reset(): void {
     this.#revoke();
     this.file = undefined;
-    this.preview = { headers: [], rows: [] };
+    this.preview = { headers: [], renamed: false, rows: [] };
     this.mapping = [];
     this.progress = undefined;
     this.report = undefined;
@@ -178,7 +179,8 @@ export class KtCsvImport extends KtElement {
     this.error = undefined;
     this.columnErrors = new Map();
     try {
-      const report = await crm.clients.importCsv(file.text, {
+      const text = this.preview.renamed ? withHeaderRow(file.text, this.preview.headers, this.delimiter) : file.text;
+      const report = await crm.clients.importCsv(text, {
         mapping: this.#sdkMapping(),
         delimiter: this.delimiter as (typeof delimiters)[number],
         ...(this.chunkSize ? { chunkSize: this.chunkSize } : {}),
@@ -216,7 +218,6 @@ export class KtCsvImport extends KtElement {
     // The SDK names the column that fills the field first: the first other column mapped to it.
     const other = this.preview.headers.find((header, i) => i !== index && this.mapping[i] === field);
     if (issue.code === 'field_taken' && field && other !== undefined) return t.fieldTaken(other);
-    if (issue.code === 'column_repeated') return t.columnRepeated;
     return issue.message;
   }
 

@@ -1,8 +1,11 @@
 import { parseCsv } from '../../src/index.ts';
+import { uniqueHeaders } from './unique-headers.ts';
 
 export interface CsvPreview {
-  /** The header row's cells, trimmed: the names a mapping uses. */
+  /** The header row's cells, trimmed and made unique (see `uniqueHeaders`): the names a mapping uses. */
   headers: string[];
+  /** Whether a repeated header was numbered: the text then goes to the SDK with these headers. */
+  renamed: boolean;
   /** The first data rows (blank lines left out). */
   rows: string[][];
 }
@@ -17,8 +20,11 @@ export function previewCsv(text: string, delimiter: string, count = 5): CsvPrevi
   // A cut text may end inside a record: drop the last one.
   if (!whole) records.pop();
   const [header, ...data] = records;
+  const trimmed = (header?.cells ?? []).map((cell) => cell.trim());
+  const headers = uniqueHeaders(trimmed);
   return {
-    headers: (header?.cells ?? []).map((cell) => cell.trim()),
+    headers,
+    renamed: headers.some((name, i) => name !== trimmed[i]),
     rows: data
       .filter((record) => record.cells.some((cell) => cell.trim() !== ''))
       .slice(0, count)

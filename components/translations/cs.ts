@@ -344,7 +344,6 @@ export const cs: Translation = {
     again: 'Importovat další soubor',
     importFailed: (message) => `Import selhal: ${message}`,
     fieldTaken: (column) => `Toto pole už plní sloupec „${column}“.`,
-    columnRepeated: 'Toto záhlaví má v souboru víc sloupců: přejmenujte je.',
     unknownStatus: (name) => `Stav „${name}“ neexistuje.`,
     unknownStar: (name) => `Druh hvězdy „${name}“ neexistuje.`,
   },

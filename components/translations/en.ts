@@ -356,7 +356,6 @@ export const en = {
     again: 'Import another file',
     importFailed: (message: string) => `The import failed: ${message}`,
     fieldTaken: (column: string) => `The column “${column}” already fills this field.`,
-    columnRepeated: 'Several columns of the file have this header: rename them.',
     unknownStatus: (name: string) => `There is no status “${name}”.`,
     unknownStar: (name: string) => `There is no star kind “${name}”.`,
   },

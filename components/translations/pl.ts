@@ -344,7 +344,6 @@ export const pl: Translation = {
     again: 'Importuj kolejny plik',
     importFailed: (message) => `Import nie powiódł się: ${message}`,
     fieldTaken: (column) => `To pole wypełnia już kolumna „${column}”.`,
-    columnRepeated: 'Ten nagłówek ma w pliku kilka kolumn: zmień ich nazwy.',
     unknownStatus: (name) => `Nie ma statusu „${name}”.`,
     unknownStar: (name) => `Nie ma rodzaju gwiazdki „${name}”.`,
   },

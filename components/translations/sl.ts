@@ -344,7 +344,6 @@ export const sl: Translation = {
     again: 'Uvozi drugo datoteko',
     importFailed: (message) => `Uvoz ni uspel: ${message}`,
     fieldTaken: (column) => `To polje že izpolnjuje stolpec »${column}«.`,
-    columnRepeated: 'Ta naslov ima v datoteki več stolpcev: preimenujte jih.',
     unknownStatus: (name) => `Statusa »${name}« ni.`,
     unknownStar: (name) => `Vrste zvezdice »${name}« ni.`,
   },

@@ -5,6 +5,7 @@ import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, parseCsv, type ClientCsvImportReport, type Crm } from '../../src/index.ts';
 import type { KtCsvImport, KtImportCompleteEvent } from '../../components/index.ts';
 import '../../components/define/all.ts';
+import { uniqueHeaders, withHeaderRow } from '../../components/csv-import/unique-headers.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
 /** A Czech Excel export: `;`, Czech headers, a name with a line break, two bad rows. */
@@ -164,14 +165,33 @@ describe('<kt-csv-import>', () => {
     expect((await crm.clients.list()).items.map((client) => [client.name, client.billingAddress?.city])).to.deep.equal([['Alza', 'Praha']]);
   });
 
-  it('says at both columns, in the user’s language, that two columns share a header', async () => {
+  it('numbers a repeated header, so either column can be mapped or skipped on its own', async () => {
     const crm = await czechCrm();
     const element = await mount<KtCsvImport>(html`<kt-csv-import .crm=${crm} locale="pl"></kt-csv-import>`, 'kt-csv-import');
-    await chooseFile(element, 'Firma,Firma\nAlza,Alza.cz\n');
+    await chooseFile(element, 'Firma,"Firma",E-mail\r\n"Alza, a.s.",Alza.cz,info@alza.cz\r\n');
+    const headers = () => [...shadow(element).querySelectorAll('[part="mapping"] tbody th')].map(textOf);
+    expect(headers()).to.deep.equal(['Firma', 'Firma (2)', 'E-mail']);
+    // The second mapped to the name as well: it says which column has it, until it is skipped.
+    const second = shadow(element).querySelectorAll<HTMLSelectElement>('[part="mapping"] select')[1]!;
+    const choose = (field: string) => {
+      second.value = field;
+      second.dispatchEvent(new Event('change'));
+    };
+    choose('name');
     button(element).click();
-    await until(() => expect(shadow(element).querySelectorAll('[part="mapping-error"]')).to.have.length(2));
-    expect([...shadow(element).querySelectorAll('[part="mapping-error"]')].map(textOf)).to.deep.equal(Array(2).fill('Ten nagłówek ma w pliku kilka kolumn: zmień ich nazwy.'));
-    expect(await crm.clients.count()).to.equal(0);
+    await until(() => expect([...shadow(element).querySelectorAll('[part="mapping-error"]')].map(textOf)).to.deep.equal(['To pole wypełnia już kolumna „Firma”.']));
+    choose('');
+    await until(() => expect(shadow(element).querySelector('[part="mapping-error"]')).to.equal(null));
+    button(element).click();
+    await until(() => expect(textOf(shadow(element).querySelector('[data-figure="created"] dd'))).to.equal('1'));
+    expect((await crm.clients.list()).items.map((client) => [client.name, client.emails])).to.deep.equal([['Alza, a.s.', ['info@alza.cz']]]);
+  });
+
+  it('numbers repeated headers around names already taken, and rewrites only the header row', () => {
+    expect(uniqueHeaders(['A', 'A', 'A (2)', '', ''])).to.deep.equal(['A', 'A (3)', 'A (2)', '', '']);
+    // A quoted line break belongs to the header; any line end after it is kept as it was.
+    expect(withHeaderRow('"A\nB";A\r1;2\r', ['A B', 'A (2)'], ';')).to.equal('A B;A (2)\r1;2\r');
+    expect(withHeaderRow('A,A', ['A', 'A (2)'], ',')).to.equal('A,A (2)');
   });
 
   it('says in Czech why rows were not imported, on screen and in the errors file', async () => {
