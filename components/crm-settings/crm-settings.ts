@@ -285,8 +285,9 @@ export class KtCrmSettings extends KtElement {
 
   #renderCatalog(catalog: Catalog, title: string, entries: Entry[]): TemplateResult {
     const t = this.t.settings;
-    // Statuses by group, the groups in the order their first status comes: ↑ and ↓ move through this order,
-    // which is then stored, so a status added to an earlier group (stored last) moves among its neighbours.
+    // Statuses by group, the groups in the order their first status comes. ↑ and ↓ move a status among
+    // its group's (its group field moves it to another), storing the order shown: a status added to an
+    // earlier group, stored last, moves among its neighbours.
     const groups = new Map<string | undefined, Entry[]>();
     for (const entry of entries) {
       const group = catalog === 'statuses' ? (entry as Status).group : undefined;
@@ -300,7 +301,7 @@ export class KtCrmSettings extends KtElement {
       ${[...groups].map(
         ([group, members]) => html`${group !== undefined ? html`<h4>${group}</h4>` : nothing}
           <ul>
-            ${members.map((entry) => {
+            ${members.map((entry, position) => {
               const index = shown.indexOf(entry);
               const save = (field: Field) => (e: Event) => this.#update(catalog, entry, field, (e.target as HTMLInputElement).value);
               const aria = this.#invalid(entry.id);
@@ -310,8 +311,8 @@ export class KtCrmSettings extends KtElement {
                 ${catalog === 'statuses'
                   ? html`<input aria-label=${t.group} .value=${(entry as Status).group} aria-invalid=${aria.group.invalid} aria-describedby=${aria.group.describedBy} @change=${save('group')} />`
                   : nothing}
-                <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${index === 0} @click=${(e: Event) => this.#move(catalog, shown, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
-                <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${index === shown.length - 1} @click=${(e: Event) => this.#move(catalog, shown, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
+                <button type="button" class="up" aria-label=${t.moveUp(entry.name)} ?disabled=${position === 0} @click=${(e: Event) => this.#move(catalog, shown, index, -1, e.currentTarget as HTMLButtonElement)}>↑</button>
+                <button type="button" class="down" aria-label=${t.moveDown(entry.name)} ?disabled=${position === members.length - 1} @click=${(e: Event) => this.#move(catalog, shown, index, 1, e.currentTarget as HTMLButtonElement)}>↓</button>
                 <button type="button" aria-label=${t.delete(entry.name)} @click=${(e: Event) => this.#askDelete(catalog, entry, e.currentTarget as HTMLButtonElement)}>×</button>
                 ${this.#fieldErrors(entry.id)}
               </li>`;

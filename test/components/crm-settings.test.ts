@@ -48,8 +48,10 @@ describe('<kt-crm-settings>', () => {
     leadName.value = 'Prospect';
     leadName.dispatchEvent(new Event('change'));
     await until(async () => expect((await crm.statuses.list())[0]!.name).to.equal('Prospect'));
-    shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Prospect down"]')!.click();
-    await until(async () => expect((await crm.statuses.list()).slice(0, 2).map((s) => s.name)).to.deep.equal([newPartner!.name, 'Prospect']));
+    // ↑ and ↓ move a status among its group's; Prospect is alone in its group.
+    expect(shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Prospect down"]')!.disabled).to.equal(true);
+    shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Regular customer up"]')!.click();
+    await until(async () => expect((await crm.statuses.list()).slice(0, 3).map((s) => s.name)).to.deep.equal(['Prospect', 'Regular customer', newPartner!.name]));
     await until(() => expect(shadow(panel).querySelector('button[aria-label="Delete Prospect"]')).to.not.equal(null));
     shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Delete Prospect"]')!.click();
     const dialog = shadow(panel).querySelector('dialog')!;
@@ -106,11 +108,11 @@ describe('<kt-crm-settings>', () => {
     expect(focused(panel)).to.equal('Move Regular customer up');
     await sendKeys({ press: 'Enter' });
     await until(async () => expect((await crm.statuses.list()).map((s) => s.name).slice(0, 3)).to.deep.equal(['Lead', 'Regular customer', 'New partner']));
-    await until(() => expect(focused(panel)).to.equal('Move Regular customer up'));
-    await sendKeys({ press: 'Enter' });
-    await until(async () => expect((await crm.statuses.list()).map((s) => s.name).slice(0, 3)).to.deep.equal(['Regular customer', 'Lead', 'New partner']));
-    // At the top its ↑ is disabled: the focus takes its ↓.
+    // At the top of its group its ↑ is disabled: the focus takes its ↓, and Enter moves it back.
     await until(() => expect(focused(panel)).to.equal('Move Regular customer down'));
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.statuses.list()).map((s) => s.name).slice(0, 3)).to.deep.equal(['Lead', 'New partner', 'Regular customer']));
+    await until(() => expect(focused(panel)).to.equal('Move Regular customer up'));
 
     shadow(panel).querySelector<HTMLButtonElement>('button[aria-label="Move Green down"]')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -123,9 +125,9 @@ describe('<kt-crm-settings>', () => {
     const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
     const dialog = () => shadow(panel).querySelector('dialog')!;
     const remove = async (entry: string) => {
-      shadow(panel).querySelector<HTMLButtonElement>(`button[aria-label="Move ${entry} up"]`)!.focus();
-      // Past ↓, unless it is disabled at the bottom.
-      for (let tabs = 0; tabs < 2 && focused(panel) !== `Delete ${entry}`; tabs++) await sendKeys({ press: 'Tab' });
+      [...shadow(panel).querySelectorAll<HTMLInputElement>('[part="entry"] input.name')].find((input) => input.value === entry)!.focus();
+      // Past the group and the arrows that are not disabled.
+      for (let tabs = 0; tabs < 4 && focused(panel) !== `Delete ${entry}`; tabs++) await sendKeys({ press: 'Tab' });
       expect(focused(panel)).to.equal(`Delete ${entry}`);
       await sendKeys({ press: 'Enter' });
       await until(() => expect(dialog().open).to.equal(true));
@@ -243,6 +245,26 @@ describe('<kt-crm-settings>', () => {
     expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s tem statusom dobijo/);
   });
 
+  it('never offers an arrow that changes nothing on screen (the last of a group)', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    const statuses = shadow(panel).querySelectorAll('[part="section"]')[1]!;
+    const shown = () => [...statuses.querySelectorAll<HTMLInputElement>('[part="entry"] input.name')].map((input) => input.value).join(' | ');
+    await until(() => expect(shown()).to.equal('Lead | New partner | Regular customer | VIP | Individual terms'));
+    const down = statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Regular customer down"]')!;
+    const before = shown();
+    const stored = async () => (await crm.statuses.list()).map((s) => s.name).join(' | ');
+    const storedBefore = await stored();
+    if (!down.disabled) {
+      down.click();
+      await until(async () => expect(await stored()).to.not.equal(storedBefore));
+      await panel.updateComplete;
+    }
+    // Either the button does something visible, or it is disabled; never an enabled button that changes nothing on screen.
+    const outcome = down.disabled ? 'disabled' : shown() !== before ? `moved: ${shown()}` : `no-op on screen: ${shown()} (stored: ${await stored()})`;
+    expect(outcome).to.not.match(/^no-op/);
+  });
+
   it('moves a status added to an earlier group among the statuses shown around it', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
@@ -256,7 +278,8 @@ describe('<kt-crm-settings>', () => {
     await sendKeys({ press: 'Enter' });
     // A new status comes last in the store, but is shown in its group.
     await until(() => expect(shown()).to.deep.equal(['Lead', 'New partner', 'Regular customer', 'Wholesale', 'VIP', 'Individual terms']));
-    expect(statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Wholesale down"]')!.disabled).to.equal(false);
+    // Last of its group: it moves up among the Partners, not down into the next group.
+    expect(statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Wholesale down"]')!.disabled).to.equal(true);
 
     statuses.querySelector<HTMLButtonElement>('button[aria-label="Move Wholesale up"]')!.focus();
     await sendKeys({ press: 'Enter' });
