@@ -373,9 +373,13 @@ export class KtClientPicker extends KtElement {
       this.#choose(client, true);
       return {
         message: () => this.t.picker.created(this.#label(client)),
-        // Made by mistake (the buyer was a client already): Undo deletes it, leaving the order unlinked.
+        // Made by mistake (the buyer was a client already): Undo unlinks the order by hand, so the
+        // shop sending it again does not make the client again (B8), and deletes the client, with
+        // what rules for new clients did to it since (a tag, a status).
         undo: async () => {
-          await crm.clients.delete(client.id, { expectedVersion: client.version });
+          await crm.orders.unlink(this.orderId);
+          const current = await crm.clients.get(client.id);
+          await crm.clients.delete(client.id, { expectedVersion: current.version });
           if (this.value === client.id) this.#choose(undefined, true);
         },
       };

@@ -250,20 +250,28 @@ describe('<kt-client-picker>', () => {
     expect(toast()).to.equal('');
   });
 
-  it('undoes a client created from the order by mistake: the client goes, the order is unlinked again', async () => {
+  it('undoes a client created from the order by mistake: the client goes, also once a rule has tagged it, and the order stays unlinked', async () => {
     const crm = await createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' } });
-    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.' } });
+    // A shop that tags every new client.
+    const rule = await crm.rules.create({ name: 'Tag new', trigger: 'client.created', conditions: { all: [] }, actions: [{ type: 'add_tag', tag: 'new' }] });
+    await crm.rules.enable(rule.id);
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
     const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-1" toast-duration="0" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
     const toast = () => textOf(shadow(picker).querySelector('[part="toast"]'));
     await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
     button(picker, 'Create a client')!.click();
     await until(() => expect(toast()).to.contain('Created Kovo Novák s.r.o.'));
+    await until(async () => expect((await crm.clients.list()).items.map((c) => c.tags.join())).to.deep.equal(['new']));
     [...shadow(picker).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo')!.click();
     await until(() => expect(toast()).to.contain('Undone'));
     expect(await crm.clients.count()).to.equal(0);
     expect((await crm.orders.get('o-1')).clientId).to.equal(undefined);
     expect(picker.value).to.equal('');
     await until(() => expect(button(picker, 'Create a client')).to.not.equal(undefined));
+    // The shop, now making clients from orders, sends the order again (its status changed): no client is made again.
+    await crm.settings.update({ autoCreateClients: true });
+    await crm.orders.upsert({ id: 'o-1', currency: 'CZK', total: 1000, createdAt: '2026-11-20T10:00:00Z', status: 'shipped', billing: { company: 'Kovo Novák s.r.o.', taxId: 'CZ25596641' } });
+    expect(await crm.clients.count()).to.equal(0);
   });
 
   it('closes a confirmation by itself after toast-duration; an error stays until closed', async () => {
