@@ -41,13 +41,22 @@ export class ExternalChanges {
     for (const { collection, id } of [...changes.puts.map(({ collection, record }) => ({ collection, id: record.id })), ...changes.deletes]) {
       if (kept(collection, id)) keys.set(`${collection}\u0000${id}`, { collection, id });
     }
-    const stored = await this.#read([...keys.values()]);
+    let fresh: Pick<ChangeSet, 'puts' | 'deletes'>;
+    try {
+      const stored = await this.#read([...keys.values()]);
+      fresh = {
+        // The rest is only forgotten by key (figures, counters): the batch's own records do.
+        puts: [...changes.puts.filter(({ collection, record }) => !kept(collection, record.id)), ...stored.found],
+        deletes: [...changes.deletes.filter(({ collection, id }) => !kept(collection, id)), ...stored.absent],
+      };
+    } catch (error) {
+      if (this.#stopped) return;
+      // Storage did not answer: the batch as it came, right unless a newer one came before it.
+      console.warn('kartoteka: could not read again what another tab changed; using its batch', error);
+      fresh = changes;
+    }
     if (this.#stopped) return;
-    applyChanges(this.#ctx, {
-      // The rest is only forgotten by key (figures, counters): the batch's own records do.
-      puts: [...changes.puts.filter(({ collection, record }) => !kept(collection, record.id)), ...stored.found],
-      deletes: [...changes.deletes.filter(({ collection, id }) => !kept(collection, id)), ...stored.absent],
-    });
+    applyChanges(this.#ctx, fresh);
     for (const event of changes.events ?? []) this.#ctx.events.emit(event as CrmEvent);
   }
 

@@ -63,6 +63,8 @@ export class StoreSearch {
         let cursor: string | undefined;
         do {
           const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
+          // A newer build (the default country changed) has replaced these indexes: it reads for itself.
+          if (this.#clients !== clients) return;
           for (const record of page.records) if (!changed.has(`${collection}\u0000${record.id}`)) this.#put(collection, record as never);
           cursor = page.cursor;
           // A page at a time, then back to the host: a page stays responsive while 100k records index.

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import type { ChangeSet } from '../../src/storage/adapter.ts';
+import type { ChangeSet, StorageAdapter } from '../../src/storage/adapter.ts';
 import { deliveredByHand } from '../delivered-by-hand.ts';
 import { openCrm } from './fixtures.ts';
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A writer, and a reader (another tab) whose batches from the writer the test hands over. */
 async function world(options: { prepareFirst?: boolean; before?: (writer: Awaited<ReturnType<typeof openCrm>>) => Promise<void> } = {}) {
@@ -15,7 +17,6 @@ async function world(options: { prepareFirst?: boolean; before?: (writer: Awaite
   const byHand = deliveredByHand(storage);
   const reader = await openCrm({ storage: byHand.storage });
   if (options.prepareFirst !== false) await reader.prepareSearch();
-  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
   const names = async (text: string) => (await reader.clients.search(text)).map((client) => client.name);
   return { writer, reader, storage, committed, hear: byHand.hear, hold: () => byHand.hold('reads'), holdQueries: () => byHand.hold('pages'), settled, names };
 }
@@ -189,5 +190,82 @@ describe('batches of other instances that arrive late', () => {
     await settled();
     await settled();
     expect({ stored: (await writer.clients.search('alza')).map((c) => c.name), reader: await names('alza') }).to.deep.equal({ stored: ['Alza'], reader: ['Alza'] });
+  });
+
+  it('apply a batch as it came when reading it again fails, rather than lose it', async () => {
+    const storage = memoryAdapter();
+    const writer = await openCrm({ storage });
+    let failReads = 0;
+    // This tab's view of the store: one read fails (a transient IndexedDB error, say).
+    const view = new Proxy(storage, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (typeof value !== 'function') return value;
+        const bound = (value as (...args: unknown[]) => unknown).bind(target);
+        if (property === 'readMany' || property === 'get') {
+          return (...args: unknown[]) => {
+            if (failReads > 0) {
+              failReads -= 1;
+              return Promise.reject(new Error('transient read failure'));
+            }
+            return bound(...args);
+          };
+        }
+        return bound;
+      },
+    }) as StorageAdapter;
+    const reader = await openCrm({ storage: view });
+    const client = await writer.clients.create({ name: 'Alza' });
+    await settled();
+    await reader.prepareSearch();
+    const heard: string[] = [];
+    reader.on('client.updated', (event) => heard.push(event.client.name));
+    const originalWarn = console.warn;
+    console.warn = () => {};
+    try {
+      failReads = 1;
+      await writer.clients.update(client.id, { name: 'Datart' });
+      await settled();
+      await settled();
+    } finally {
+      console.warn = originalWarn;
+    }
+    // Later batches go through fine.
+    await writer.clients.create({ name: 'Beta' });
+    await settled();
+    await settled();
+    const found = (await reader.clients.search('datart')).map((c) => c.name);
+    expect({ found, heard }).to.deep.equal({ found: ['Datart'], heard: ['Datart'] });
+  });
+
+  it('do not let a search build that was started again put back a page it read before a rename', async () => {
+    const storage = memoryAdapter();
+    const writer = await openCrm({ storage });
+    const committed: ChangeSet[] = [];
+    storage.onExternalChange!((changes) => committed.push(changes));
+    const client = await writer.clients.create({ name: 'Alza' });
+    await settled();
+    const byHand = deliveredByHand(storage);
+    const reader = await openCrm({ storage: byHand.storage });
+    // The first build reads its page (Alza) and is slow to get it back.
+    const release = byHand.hold('pages');
+    const first = reader.prepareSearch();
+    await settled();
+    // Meanwhile the default country changes: the next search builds anew, and finishes.
+    await reader.settings.update({ defaultCountry: 'SK' });
+    await reader.prepareSearch();
+    // Another tab renames the client; its batch is heard and applied.
+    await writer.clients.update(client.id, { name: 'Datart' });
+    await settled();
+    byHand.hear(committed.at(-1)!);
+    await settled();
+    await settled();
+    expect((await reader.clients.search('datart')).map((c) => c.name)).to.deep.equal(['Datart']);
+    // The first build's page comes back late.
+    release();
+    await first.catch(() => undefined);
+    await settled();
+    const names = async (text: string) => (await reader.clients.search(text)).map((c) => c.name);
+    expect({ datart: await names('datart'), alza: await names('alza') }).to.deep.equal({ datart: ['Datart'], alza: [] });
   });
 });
