@@ -271,13 +271,13 @@ export const cs: Translation = {
         taken: 'Stav s tímto názvem už existuje.',
         deleteQuestion: (name) => `Smazat stav „${name}“?`,
         inUse: { one: '{n} klient má tento stav.', few: '{n} klienti mají tento stav.', other: '{n} klientů má tento stav.' },
-        replaceWith: 'Klienti s tímto stavem dostanou',
+        replaceWith: 'Co místo něj dostanou jeho klienti?',
       },
       stars: {
         taken: 'Druh hvězdy s tímto názvem už existuje.',
         deleteQuestion: (name) => `Smazat hvězdu „${name}“?`,
         inUse: { one: '{n} klient má tuto hvězdu.', few: '{n} klienti mají tuto hvězdu.', other: '{n} klientů má tuto hvězdu.' },
-        replaceWith: 'Klienti s touto hvězdou dostanou',
+        replaceWith: 'Co místo ní dostanou její klienti?',
       },
     },
   },
@@ -529,6 +529,12 @@ export const cs: Translation = {
   order: {
     statuses: { new: 'Nová', pending: 'Čeká', processing: 'Vyřizuje se', shipped: 'Odeslána', delivered: 'Doručena', completed: 'Dokončena', cancelled: 'Zrušena', returned: 'Vrácena' },
     channels: { eshop: 'E-shop', 'b2b-portal': 'B2B portál', phone: 'Telefon', email: 'E-mail', marketplace: 'Tržiště', store: 'Prodejna' },
+  },
+  errors: {
+    conflict: 'Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou.',
+    notFound: 'Tohle už neexistuje: někdo to smazal.',
+    forbidden: 'Tohle udělat nemůžete: patří to jinému uživateli.',
+    quota: 'Úložiště prohlížeče pro tento web je plné: uvolněte místo a zkuste to znovu.',
   },
   issues: {
     required: 'Vyplňte toto pole.',

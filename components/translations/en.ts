@@ -283,13 +283,13 @@ export const en = {
         taken: 'A status with this name already exists.',
         deleteQuestion: (name: string) => `Delete the status “${name}”?`,
         inUse: { one: '{n} client has this status.', other: '{n} clients have this status.' } as PluralForms,
-        replaceWith: 'Clients with this status get',
+        replaceWith: 'What do its clients get instead?',
       },
       stars: {
         taken: 'A star kind with this name already exists.',
         deleteQuestion: (name: string) => `Delete the star “${name}”?`,
         inUse: { one: '{n} client has this star.', other: '{n} clients have this star.' } as PluralForms,
-        replaceWith: 'Clients with this star get',
+        replaceWith: 'What do its clients get instead?',
       },
     },
   },
@@ -546,6 +546,13 @@ export const en = {
     channels: { eshop: 'E-shop', 'b2b-portal': 'B2B portal', phone: 'Phone', email: 'E-mail', marketplace: 'Marketplace', store: 'Store' } as Record<string, string>,
   },
   /** A field's problem by the kind the SDK names (`FieldIssue.code`) and what the field holds. */
+  /** A failure of a kind the SDK names (`CrmError.code`), where no field says more. */
+  errors: {
+    conflict: 'Someone changed this in the meantime. Look at it again and retry.',
+    notFound: 'This no longer exists: someone has deleted it.',
+    forbidden: 'You may not do this: it belongs to another user.',
+    quota: 'The browser’s storage for this site is full: free some space and retry.',
+  },
   issues: {
     required: 'Fill this in.',
     email: 'Enter an e-mail address, such as name@example.com.',

@@ -270,14 +270,14 @@ export const pl: Translation = {
       statuses: {
         taken: 'Status o tej nazwie już istnieje.',
         deleteQuestion: (name) => `Usunąć status „${name}”?`,
-        inUse: { one: '{n} klient ma ten status.', few: '{n} klienci mają ten status.', many: '{n} klientów ma ten status.', other: '{n} klienta ma ten status.' },
-        replaceWith: 'Klienci z tym statusem dostaną',
+        inUse: { one: '{n} klient ma ten status.', few: '{n} klientów ma ten status.', many: '{n} klientów ma ten status.', other: '{n} klienta ma ten status.' },
+        replaceWith: 'Co w zamian dostaną jego klienci?',
       },
       stars: {
         taken: 'Rodzaj gwiazdki o tej nazwie już istnieje.',
         deleteQuestion: (name) => `Usunąć gwiazdkę „${name}”?`,
-        inUse: { one: '{n} klient ma tę gwiazdkę.', few: '{n} klienci mają tę gwiazdkę.', many: '{n} klientów ma tę gwiazdkę.', other: '{n} klienta ma tę gwiazdkę.' },
-        replaceWith: 'Klienci z tą gwiazdką dostaną',
+        inUse: { one: '{n} klient ma tę gwiazdkę.', few: '{n} klientów ma tę gwiazdkę.', many: '{n} klientów ma tę gwiazdkę.', other: '{n} klienta ma tę gwiazdkę.' },
+        replaceWith: 'Co w zamian dostaną jej klienci?',
       },
     },
   },
@@ -529,6 +529,12 @@ export const pl: Translation = {
   order: {
     statuses: { new: 'Nowe', pending: 'Oczekujące', processing: 'W realizacji', shipped: 'Wysłane', delivered: 'Dostarczone', completed: 'Zrealizowane', cancelled: 'Anulowane', returned: 'Zwrócone' },
     channels: { eshop: 'Sklep internetowy', 'b2b-portal': 'Portal B2B', phone: 'Telefon', email: 'E-mail', marketplace: 'Marketplace', store: 'Sklep stacjonarny' },
+  },
+  errors: {
+    conflict: 'W międzyczasie ktoś to zmienił. Sprawdź to jeszcze raz i spróbuj ponownie.',
+    notFound: 'To już nie istnieje: ktoś to usunął.',
+    forbidden: 'Nie możesz tego zrobić: to należy do innego użytkownika.',
+    quota: 'Pamięć przeglądarki dla tej witryny jest pełna: zwolnij miejsce i spróbuj ponownie.',
   },
   issues: {
     required: 'Wypełnij to pole.',

@@ -271,13 +271,13 @@ export const sl: Translation = {
         taken: 'Status s tem nazivom že obstaja.',
         deleteQuestion: (name) => `Izbrišem status »${name}«?`,
         inUse: { one: '{n} stranka ima ta status.', two: '{n} stranki imata ta status.', few: '{n} stranke imajo ta status.', other: '{n} strank ima ta status.' },
-        replaceWith: 'Stranke s tem statusom dobijo',
+        replaceWith: 'Kaj namesto njega dobijo njegove stranke?',
       },
       stars: {
         taken: 'Vrsta zvezdice s tem nazivom že obstaja.',
         deleteQuestion: (name) => `Izbrišem zvezdico »${name}«?`,
         inUse: { one: '{n} stranka ima to zvezdico.', two: '{n} stranki imata to zvezdico.', few: '{n} stranke imajo to zvezdico.', other: '{n} strank ima to zvezdico.' },
-        replaceWith: 'Stranke s to zvezdico dobijo',
+        replaceWith: 'Kaj namesto nje dobijo njene stranke?',
       },
     },
   },
@@ -529,6 +529,12 @@ export const sl: Translation = {
   order: {
     statuses: { new: 'Novo', pending: 'V čakanju', processing: 'V obdelavi', shipped: 'Odposlano', delivered: 'Dostavljeno', completed: 'Zaključeno', cancelled: 'Preklicano', returned: 'Vrnjeno' },
     channels: { eshop: 'Spletna trgovina', 'b2b-portal': 'Portal B2B', phone: 'Telefon', email: 'E-pošta', marketplace: 'Spletna tržnica', store: 'Prodajalna' },
+  },
+  errors: {
+    conflict: 'Medtem je to spremenil nekdo drug. Poglejte znova in poskusite še enkrat.',
+    notFound: 'Tega ni več: nekdo je to izbrisal.',
+    forbidden: 'Tega ne smete storiti: pripada drugemu uporabniku.',
+    quota: 'Shramba brskalnika za to spletno mesto je polna: sprostite prostor in poskusite znova.',
   },
   issues: {
     required: 'Izpolnite to polje.',

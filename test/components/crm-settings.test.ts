@@ -225,7 +225,7 @@ describe('<kt-crm-settings>', () => {
     await ask('Izbriši Rdeča');
     expect(title()).to.equal('Izbrišem zvezdico »Rdeča«?');
     await until(() => expect(said()).to.deep.equal(['Izbrišem zvezdico »Rdeča«?', '3 stranke imajo to zvezdico.']));
-    expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s to zvezdico dobijo/);
+    expect(textOf(dialog().querySelector('label'))).to.match(/^Kaj namesto nje dobijo njene stranke\?/);
     const [cancel, remove] = dialog().querySelectorAll('button');
     expect(getComputedStyle(remove!).color).to.not.equal(getComputedStyle(cancel!).color);
     await expectAccessible(panel);
@@ -242,7 +242,7 @@ describe('<kt-crm-settings>', () => {
 
     await ask('Izbriši VIP');
     expect(title()).to.equal('Izbrišem status »VIP«?');
-    expect(textOf(dialog().querySelector('label'))).to.match(/^Stranke s tem statusom dobijo/);
+    expect(textOf(dialog().querySelector('label'))).to.match(/^Kaj namesto njega dobijo njegove stranke\?/);
   });
 
   it('never offers an arrow that changes nothing on screen (the last of a group)', async () => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { html } from 'lit';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { createCrm } from '../../src/index.ts';
+import { CrmError, createCrm } from '../../src/index.ts';
+import { errorText } from '../../components/base/error-text.ts';
 import type { KtCrmSettings, KtNotes, KtTaskList } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { mount, shadow, textOf, until } from './helpers.ts';
@@ -53,5 +54,11 @@ describe('messages on screen after a change of language', () => {
     await until(() => expect(textOf(shadow(notes).querySelector('.error'))).to.equal('[object Object]'));
     notes.locale = 'cs';
     await until(() => expect(textOf(shadow(notes).querySelector('button[type="submit"]'))).to.equal('Přidat poznámku'));
+  });
+
+  it('words a conflict in the user’s language, without the record’s id', () => {
+    const conflict = new CrmError('conflict', 'cli_0mwx was changed by someone else (version 2, you had 1)');
+    expect(errorText(conflict, 'cs')).to.equal('Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou.');
+    expect(errorText(new CrmError('storage', 'IndexedDB: the disk is gone'), 'cs')).to.equal('IndexedDB: the disk is gone');
   });
 });
