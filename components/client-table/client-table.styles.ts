@@ -44,6 +44,8 @@ export const clientTableStyles = css`
     inset: auto;
     margin: 0;
     overflow: auto;
+    /* The height it is given (column-chooser.ts) holds its padding and border too. */
+    box-sizing: border-box;
     padding: calc(var(--_space) / 2) var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

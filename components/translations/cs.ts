@@ -509,7 +509,7 @@ export const cs: Translation = {
     disable: 'Vypnout',
     isEnabled: 'Zapnuto: jedná při každém novém spouštěči.',
     isDisabled: 'Vypnuto: nedělá nic, dokud ho nezapnete.',
-    saveFirst: 'Nejdřív pravidlo uložte.',
+    saveFirst: 'Nejdřív uložte změny.',
     fixToSave: 'Opravte označená pole, abyste mohli pravidlo uložit.',
     delete: 'Smazat',
     confirmDiscard: 'Odejít bez uložení? Změny tohoto pravidla se ztratí.',

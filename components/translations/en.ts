@@ -522,7 +522,7 @@ export const en = {
     disable: 'Disable',
     isEnabled: 'Enabled: it acts on every new trigger.',
     isDisabled: 'Disabled: it does nothing until enabled.',
-    saveFirst: 'Save the rule first.',
+    saveFirst: 'Save your changes first.',
     fixToSave: 'Fix the marked fields to save the rule.',
     delete: 'Delete',
     confirmDiscard: 'Leave without saving? Your changes to this rule will be lost.',

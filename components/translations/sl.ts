@@ -509,7 +509,7 @@ export const sl: Translation = {
     disable: 'Izklopi',
     isEnabled: 'Vklopljeno: deluje ob vsakem novem sprožilcu.',
     isDisabled: 'Izklopljeno: ne naredi ničesar, dokler ga ne vklopite.',
-    saveFirst: 'Najprej shranite pravilo.',
+    saveFirst: 'Najprej shranite spremembe.',
     fixToSave: 'Popravite označena polja, da boste lahko shranili pravilo.',
     delete: 'Izbriši',
     confirmDiscard: 'Zapustim urejanje brez shranjevanja? Spremembe tega pravila bodo izgubljene.',

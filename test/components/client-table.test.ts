@@ -173,6 +173,24 @@ describe('<kt-client-table>', () => {
     expect(inShell.gap()).to.equal(4);
   });
 
+  it('keeps the whole open Columns list within a short window', async () => {
+    const { crm } = await world();
+    await setViewport({ width: 900, height: 330 });
+    try {
+      const host = await mount<HTMLDivElement>(html`<div><div style="height: 200px"></div><kt-client-table .crm=${crm}></kt-client-table></div>`, 'div');
+      const element = host.querySelector<KtClientTable>('kt-client-table')!;
+      await until(() => expect(shadow(element).querySelector('[part="columns-button"]')).to.not.equal(null));
+      const list = shadow(element).querySelector<HTMLElement>('[part="column-chooser"]')!;
+      shadow(element).querySelector<HTMLButtonElement>('[part="columns-button"]')!.click();
+      await until(() => expect(list.matches(':popover-open')).to.equal(true));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const { top, bottom } = list.getBoundingClientRect();
+      expect({ top: top >= 0, bottom: bottom <= innerHeight }).to.deep.equal({ top: true, bottom: true });
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('stops following once the open Columns list leaves the page, with nothing thrown', async () => {
     const { crm } = await world();
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -174,6 +174,18 @@ describe('<kt-crm-settings>', () => {
     expect(textOf(shadow(panel).querySelector('[role="status"]'))).to.equal('Shranjeno.');
   });
 
+  it('says next to the add form’s field, in the user’s language, that it is empty', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings locale="cs" .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.be.above(4));
+    const stars = shadow(panel).querySelectorAll('[part="section"]')[2]!;
+    stars.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    const name = stars.querySelector<HTMLInputElement>('form input[name="name"]')!;
+    await until(() => expect(name.getAttribute('aria-invalid')).to.equal('true'));
+    expect(textOf(shadow(panel).getElementById(name.getAttribute('aria-describedby')!))).to.equal('Vyplňte toto pole.');
+    expect(await crm.stars.list()).to.have.length(4);
+  });
+
   it('refuses a second status or star kind of the same name, saying so next to the name', async () => {
     const crm = await createCrm({ storage: memoryAdapter(), language: 'cs' });
     const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="cs"></kt-crm-settings>`, 'kt-crm-settings');
