@@ -46,10 +46,13 @@ function renderFields(row: ActionRow, scope: string, ctx: RowContext, errors: Fi
   const set = (patch: Record<string, unknown>) => on.change({ ...row, action: { ...action, ...patch } as RuleAction });
   const select = (field: string, label: string, current: string, options: readonly { value: string; label: string }[]) => {
     const state = invalid(scope, field, errors);
-    return html`<select aria-label=${label} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} @change=${(e: Event) => set({ [field]: inputValue(e) })}>
-        ${options.some((option) => option.value === current) ? nothing : html`<option value="" selected>${t.none}</option>`}
-        ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === current}>${option.label}</option>`)}
-      </select>
+    return html`${labelled(
+        label,
+        html`<select aria-label=${label} aria-invalid=${state.invalid} aria-describedby=${state.describedBy} @change=${(e: Event) => set({ [field]: inputValue(e) })}>
+          ${options.some((option) => option.value === current) ? nothing : html`<option value="" selected>${t.none}</option>`}
+          ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === current}>${option.label}</option>`)}
+        </select>`,
+      )}
       ${fieldError(scope, field, errors)}`;
   };
   const text = (field: string, label: string, current: string, options: { optional?: boolean; long?: boolean } = {}) => {

@@ -294,8 +294,9 @@ describe('<kt-rule-editor>', () => {
     expect(await crm.rules.list()).to.deep.equal([]);
   });
 
-  it('shows the label of each field an action type does not explain, on a phone too', async () => {
+  it('shows the label of each field of an action, on a phone too', async () => {
     const { crm } = await world();
+    const [lead] = await crm.statuses.list();
     const rule = await crm.rules.create({
       name: 'Follow-up',
       trigger: 'order.created',
@@ -304,6 +305,7 @@ describe('<kt-rule-editor>', () => {
         { type: 'create_task', title: 'Call back', dueInDays: 2 },
         { type: 'add_note', text: 'Big buyer' },
         { type: 'emit_event', payload: { template: 'welcome' } },
+        { type: 'set_status', statusId: lead!.id },
       ],
     });
     await setViewport({ width: 390, height: 844 });
@@ -311,7 +313,7 @@ describe('<kt-rule-editor>', () => {
       const host = await mount<HTMLDivElement>(html`<div lang="sl" style="width: 342px"><kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor></div>`, 'div');
       const editor = host.querySelector<KtRuleEditor>('kt-rule-editor')!;
       await until(() => expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Follow-up'));
-      const names = ['Opravilo', 'Rok čez (dni)', 'Izvajalec (neobvezno)', 'Besedilo', 'Prednost', 'Podatki (JSON)'];
+      const names = ['Opravilo', 'Rok čez (dni)', 'Izvajalec (neobvezno)', 'Besedilo', 'Prednost', 'Podatki (JSON)', 'Status'];
       const shown = names.map((name) => {
         const field = root(editor).querySelector<HTMLInputElement>(`[part="action"] [aria-label="${name}"]`)!;
         const label = field.labels?.[0];
