@@ -9,6 +9,7 @@ export { KtCrmProvider } from './crm-provider/crm-provider.ts';
 export { KtClientTable, type Owner } from './client-table/client-table.ts';
 export { ALL_COLUMNS, type ColumnKey } from './client-table/columns.ts';
 export type { TableSort } from './client-table/row-source.ts';
+export type { Words } from './base/words.ts';
 export { KtClientPicker } from './client-picker/client-picker.ts';
 export { KtClientCard } from './client-card/client-card.ts';
 export { KtNotes } from './notes/notes.ts';

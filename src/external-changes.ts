@@ -1,9 +1,8 @@
 import { applyChanges, type CrmContext } from './context.ts';
 import type { CrmEvent } from './events.ts';
 import type { ChangeSet, StoredRecord } from './storage/adapter.ts';
+import { changedKeys, recordKey, type RecordKey } from './storage/changed-keys.ts';
 import { readMany } from './storage/read-ahead.ts';
-
-type Key = { collection: string; id: string };
 
 /**
  * How an instance learns the batches other instances (other tabs) committed. A batch can arrive
@@ -37,10 +36,8 @@ export class ExternalChanges {
 
   async #apply(changes: ChangeSet): Promise<void> {
     const kept = (collection: string, id: string) => this.#keptInMemory(collection, id);
-    const keys = new Map<string, Key>();
-    for (const { collection, id } of [...changes.puts.map(({ collection, record }) => ({ collection, id: record.id })), ...changes.deletes]) {
-      if (kept(collection, id)) keys.set(`${collection}\u0000${id}`, { collection, id });
-    }
+    const keys = new Map<string, RecordKey>();
+    for (const key of changedKeys(changes)) if (kept(key.collection, key.id)) keys.set(recordKey(key), key);
     let fresh: Pick<ChangeSet, 'puts' | 'deletes'>;
     try {
       const stored = await this.#read([...keys.values()]);
@@ -66,11 +63,15 @@ export class ExternalChanges {
     return collection === 'rules' || (collection === 'meta' && id === 'settings');
   }
 
-  async #read(keys: Key[]): Promise<{ found: { collection: string; record: StoredRecord }[]; absent: Key[] }> {
-    const byCollection = new Map<string, Key[]>();
-    for (const key of keys) byCollection.set(key.collection, [...(byCollection.get(key.collection) ?? []), key]);
+  async #read(keys: RecordKey[]): Promise<{ found: { collection: string; record: StoredRecord }[]; absent: RecordKey[] }> {
+    const byCollection = new Map<string, RecordKey[]>();
+    for (const key of keys) {
+      const wanted = byCollection.get(key.collection);
+      if (wanted) wanted.push(key);
+      else byCollection.set(key.collection, [key]);
+    }
     const found: { collection: string; record: StoredRecord }[] = [];
-    const absent: Key[] = [];
+    const absent: RecordKey[] = [];
     await Promise.all(
       [...byCollection].map(async ([collection, wanted]) => {
         const records = await readMany(this.#ctx.storage, collection, wanted.map(({ id }) => ({ id })));

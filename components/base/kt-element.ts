@@ -3,9 +3,11 @@ import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Crm, CrmEvent } from '../../src/index.ts';
 import { crmContext } from './crm-context.ts';
+import { errorText } from './error-text.ts';
 import { followLang, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, nearestLang, plural, translationFor } from './locale.ts';
 import { themeStyles } from './theme.styles.ts';
 import type { PluralForms, Translation } from '../translations/en.ts';
+import type { Words } from './words.ts';
 
 /**
  * The base of every Kartoteka element: the `Crm` it works on (a property, or `@lit/context`
@@ -93,6 +95,16 @@ export class KtElement extends LitElement {
 
   protected plural(forms: PluralForms, count: number): string {
     return plural(forms, count, this.language);
+  }
+
+  /** What to tell the user of `error`, kept as how to say it: worded in the language in force at each render (see `errorText`). */
+  protected failure(error: unknown): Words {
+    return () => errorText(error, this.language);
+  }
+
+  /** A user id as staff read it: "You" for the user the CRM acts as, else the id the host gave. */
+  protected person(userId: string): string {
+    return userId === this.activeCrm?.principal.userId ? this.t.you : userId;
   }
 
   override connectedCallback(): void {

@@ -67,6 +67,18 @@ export const themeStyles = css`
     cursor: default;
     opacity: 0.55;
   }
+  /* A destructive action, and a field to correct with what is wrong with it. */
+  button.danger {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -123,13 +123,8 @@ export const clientCardStyles = css`
     color: var(--_muted);
     font-weight: normal;
   }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
   .field-error {
-    color: var(--_danger);
     margin: 0;
-    font-size: 0.9em;
   }
   .check {
     display: inline-flex;

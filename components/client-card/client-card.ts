@@ -143,7 +143,7 @@ export class KtClientCard extends KtElement {
       },
       (error) => {
         if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
-        else this.message = () => errorText(error, this.language);
+        else this.message = this.failure(error);
       },
     );
   }
@@ -244,7 +244,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.orders.unlink(order.id, { expectedVersion: order.version });
     } catch (error) {
-      this.message = () => errorText(error, this.language);
+      this.message = this.failure(error);
     }
   }
 
@@ -262,7 +262,7 @@ export class KtClientCard extends KtElement {
       });
       form.reset();
     } catch (error) {
-      this.message = () => errorText(error, this.language);
+      this.message = this.failure(error);
     }
   }
 
@@ -560,7 +560,7 @@ export class KtClientCard extends KtElement {
     try {
       await change(crm);
     } catch (error) {
-      this.message = () => errorText(error, this.language);
+      this.message = this.failure(error);
       await this.#load(false);
     }
   }

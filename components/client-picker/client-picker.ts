@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Activity, Client, Crm, CrmEvent, Note, Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
-import { errorText } from '../base/error-text.ts';
 import { clientLabel } from '../base/client-label.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, type Toast } from '../base/toast.ts';
@@ -338,7 +337,7 @@ export class KtClientPicker extends KtElement {
       await this.#loadOrder();
       await this.#loadChosen();
     } catch (error) {
-      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
+      this.#toasts.show({ message: this.failure(error), error: true });
     } finally {
       this.busy = false;
     }

@@ -65,10 +65,6 @@ export const clientTableStyles = css`
     background: var(--_selected);
     border-radius: var(--_radius);
   }
-  .danger {
-    color: var(--_danger);
-    border-color: currentColor;
-  }
   .scroller {
     position: relative;
     /* A short list takes the room it needs, a long one scrolls within the set height. */

@@ -4,7 +4,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
-import { errorText } from '../base/error-text.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { Toaster } from '../base/toaster.ts';
 import { focusLost } from '../base/lost-focus.ts';
@@ -252,7 +251,7 @@ export class KtClientTable extends KtElement {
   }
 
   #failed(error: unknown): void {
-    this.loadError = () => errorText(error, this.language);
+    this.loadError = this.failure(error);
   }
 
   // ——— rendering ———
@@ -740,7 +739,7 @@ export class KtClientTable extends KtElement {
       this.#toasts.show({ message, ...(result.undo ? { undo: result.undo } : {}) });
       if (action.kind === 'delete') this.#clearSelection();
     } catch (error) {
-      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
+      this.#toasts.show({ message: this.failure(error), error: true });
     } finally {
       this.busy = undefined;
     }
@@ -767,7 +766,7 @@ export class KtClientTable extends KtElement {
       await undo();
       this.#toasts.show({ message: () => this.t.table.undone });
     } catch (error) {
-      this.#toasts.show({ message: () => errorText(error, this.language), error: true });
+      this.#toasts.show({ message: this.failure(error), error: true });
     }
   }
 }

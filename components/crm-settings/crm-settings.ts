@@ -2,7 +2,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { foldText, isCrmError, taxIdCountries, type Crm, type CrmEvent, type Settings, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
-import { errorText } from '../base/error-text.ts';
 import { fieldOfPath } from '../base/issue-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -49,20 +48,11 @@ export class KtCrmSettings extends KtElement {
         color: var(--_muted);
         margin: 0 0 var(--_space);
       }
-      .error,
-      .field-error {
+      .error {
         color: var(--_danger);
-      }
-      .danger {
-        color: var(--_danger);
-        border-color: currentColor;
       }
       .field-error {
         flex-basis: 100%;
-        font-size: 0.9em;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
       }
       input[type='color'] {
         padding: 0;
@@ -119,7 +109,7 @@ export class KtCrmSettings extends KtElement {
       await this.#load();
       return true;
     } catch (error) {
-      const text = () => errorText(error, this.language);
+      const text = this.failure(error);
       const key = fieldOf?.(error);
       if (key) this.#showError(key, text);
       else this.message = { text, error: true };

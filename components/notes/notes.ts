@@ -3,13 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CrmEvent, Note, NoteInput } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
-import { errorText } from '../base/error-text.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import type { Words } from '../base/words.ts';
-import { personLabel } from '../base/person.ts';
 
 type Priority = Note['priority'];
 type Visibility = Note['visibility'];
@@ -131,7 +129,7 @@ export class KtNotes extends KtElement {
     const crm = this.activeCrm;
     const target = this.#target;
     if (!crm || !target) return;
-    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = () => errorText(error, this.language)));
+    await this.#reads.run(() => crm.notes.list(target), (notes) => (this.notes = notes), (error) => (this.error = this.failure(error)));
   }
 
   async #run(action: () => Promise<unknown>): Promise<boolean> {
@@ -141,7 +139,7 @@ export class KtNotes extends KtElement {
       this.error = undefined;
       return true;
     } catch (error) {
-      this.error = () => errorText(error, this.language);
+      this.error = this.failure(error);
       return false;
     }
   }
@@ -225,7 +223,7 @@ export class KtNotes extends KtElement {
               : html`<li class=${note.priority} part=${`note ${note.priority}`}>
                   <p class="text">${note.text}</p>
                   <div class="meta row">
-                    <span>${t.priority}: ${t.priorities[note.priority]} · ${t.visibility}: ${t.visibilities[note.visibility]} · ${t.by(personLabel(note.author, this.activeCrm, this.t), this.date(note.updatedAt))}</span>
+                    <span>${t.priority}: ${t.priorities[note.priority]} · ${t.visibility}: ${t.visibilities[note.visibility]} · ${t.by(this.person(note.author), this.date(note.updatedAt))}</span>
                     <button type="button" data-edit=${note.id} @click=${() => this.#startEditing(note.id)}>${t.edit}</button>
                     <button type="button" @click=${() => this.#askDelete(note)}>${t.delete}</button>
                   </div>

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { CrmEvent, Pipeline, PipelineClient, PipelineStage, PipelineStats } from '../../src/index.ts';
-import { errorText } from '../base/error-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -125,7 +124,7 @@ export class KtPipelineBoard extends KtElement {
       this.columns = columns;
       this.stats = stats;
       this.error = missing ? () => this.t.board.notFound : undefined;
-    }, (error) => (this.error = () => errorText(error, this.language)));
+    }, (error) => (this.error = this.failure(error)));
   }
 
   /** Moves a client to `stageId`; `refocus` puts the focus back on its card, on the control named (keyboard moves). */
@@ -139,7 +138,7 @@ export class KtPipelineBoard extends KtElement {
       this.error = undefined;
       this.announcement = () => this.t.board.moved(item.client.name, stage?.name ?? stageId);
     } catch (error) {
-      this.error = () => errorText(error, this.language);
+      this.error = this.failure(error);
     }
     await this.#load();
     if (refocus) {

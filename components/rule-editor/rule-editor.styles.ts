@@ -13,13 +13,11 @@ export const ruleEditorStyles = css`
   .hint {
     color: var(--_muted);
   }
-  .error,
-  .field-error {
+  .error {
     color: var(--_danger);
   }
   .field-error {
     flex-basis: 100%;
-    font-size: 0.9em;
   }
   .line,
   .toolbar,
@@ -124,13 +122,6 @@ export const ruleEditorStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
     border-color: var(--_accent);
-  }
-  button.danger {
-    color: var(--_danger);
-    border-color: currentColor;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
   }
   ul.rules,
   .records ul,

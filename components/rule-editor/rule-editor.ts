@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SEED_LANGUAGES, isCrmError, type SeedLanguage, type Crm, type CrmEvent, type DryRunReport, type FieldIssue, type Rule, type RuleTemplate, type StarKind, type Status } from '../../src/index.ts';
-import { errorText } from '../base/error-text.ts';
 import { fieldOfPath, issueText } from '../base/issue-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { focusLost } from '../base/lost-focus.ts';
@@ -182,7 +181,7 @@ export class KtRuleEditor extends KtElement {
       this.rules = await crm.rules.list();
     } catch (error) {
       this.rules = [];
-      this.message = { text: () => errorText(error, this.language), error: true };
+      this.message = { text: this.failure(error), error: true };
     }
   }
 
@@ -192,7 +191,7 @@ export class KtRuleEditor extends KtElement {
     await this.#opening.run(
       () => crm.rules.get(id),
       (rule) => this.#edit(rule),
-      (error) => (this.message = { text: () => errorText(error, this.language), error: true }),
+      (error) => (this.message = { text: this.failure(error), error: true }),
     );
   }
 
@@ -315,7 +314,7 @@ export class KtRuleEditor extends KtElement {
         this.errors = [...kept, ...error.fields.map((issue) => ({ ...issue, path: issue.path[0] === 'rule' ? issue.path.slice(1) : issue.path }))];
         this.blocked = true;
       } else {
-        this.dryError = () => errorText(error, this.language);
+        this.dryError = this.failure(error);
       }
     } finally {
       if (run === this.#run) this.checking = false;
@@ -373,7 +372,7 @@ export class KtRuleEditor extends KtElement {
       await action(crm);
     } catch (error) {
       if (isCrmError(error) && error.code === 'conflict') this.message = { text: () => this.t.ruleEditor.conflict, error: true, conflict: true };
-      else this.message = { text: () => errorText(error, this.language), error: true };
+      else this.message = { text: this.failure(error), error: true };
     }
   }
 

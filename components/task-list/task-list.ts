@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 // Keyed rows: a completed task moves down the list with its own checkbox.
 import { repeat } from 'lit/directives/repeat.js';
 import type { CrmEvent, Task } from '../../src/index.ts';
-import { errorText } from '../base/error-text.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -14,7 +13,6 @@ import { taskListStyles } from './task-list.styles.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import type { Words } from '../base/words.ts';
-import { personLabel } from '../base/person.ts';
 
 type Row = Task & { overdue: boolean };
 
@@ -133,7 +131,7 @@ export class KtTaskList extends KtElement {
         this.tasks = rows.sort(byUrgency);
         this.error = undefined;
       },
-      (error) => (this.error = () => errorText(error, this.language)),
+      (error) => (this.error = this.failure(error)),
     );
   }
 
@@ -166,7 +164,7 @@ export class KtTaskList extends KtElement {
       await this.#load();
       return result;
     } catch (error) {
-      this.error = () => errorText(error, this.language);
+      this.error = this.failure(error);
       return undefined;
     }
   }
@@ -276,7 +274,7 @@ export class KtTaskList extends KtElement {
       <span class="meta" id=${`${id}-meta`}>
         ${task.done ? html`<span>${t.done} · </span>` : nothing}
         <span>${t.due} </span><time part="due" datetime=${task.due}>${this.date(task.due)}</time>
-        · <span part="assignee">${personLabel(task.assignee, this.activeCrm, this.t)}</span>
+        · <span part="assignee">${this.person(task.assignee)}</span>
         ${!this.clientId && task.clientId && this.clientNames.has(task.clientId)
           ? html` · <button type="button" class="client" part="client" @click=${() => this.emit(new KtClientOpenEvent(task.clientId!))}>${this.clientNames.get(task.clientId)}</button>`
           : nothing}

@@ -30,7 +30,7 @@ export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: 
   const compiled = [{ rule, test: compileCondition(rule.conditions) }];
   const { statusGroups } = await ctx.rules.catalog();
   const passOver = await firedBefore(ctx, rule);
-  // Clients as the firings left them, read again: the pages hold them as they were.
+  // Clients as the firings left them: the pages hold them as they were.
   const latest = new Map<string, Client | undefined>();
   const changedClients = new Set<string>();
   const report: ApplyReport = { evaluated: 0, fired: 0, alreadyFired: 0, clientsChanged: 0 };
@@ -43,12 +43,15 @@ export async function applyToExisting(ctx: CrmContext, rule: Rule, onProgress?: 
       report.evaluated += 1;
       const current = client && latest.has(client.id) ? latest.get(client.id) : client;
       if (!compiled[0]!.test(await readFacts(ctx, event, statusGroups, { ...(current ? { client: current } : {}), ...(order ? { order } : {}) }))) continue;
-      const fired = await transact(ctx, (uow) => ctx.rules.fire(uow, event, compiled));
+      // The client as the firing wrote it (`undefined`: untouched, already as the rule wants it).
+      const { fired, after } = await transact(ctx, async (uow) => ({
+        fired: await ctx.rules.fire(uow, event, compiled),
+        after: current && uow.staged<Client>('clients', current.id),
+      }));
       if (fired.length) report.fired += 1;
-      if (current) {
-        const after = (await ctx.storage.get('clients', current.id)) as Client | undefined;
-        latest.set(current.id, after);
-        if (after?.version !== current.version) changedClients.add(current.id);
+      if (current && after !== undefined) {
+        latest.set(current.id, after ?? undefined);
+        changedClients.add(current.id);
       }
       report.clientsChanged = changedClients.size;
     }

@@ -2,6 +2,7 @@ import type { FilterFields } from '../clients/list.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
 import type { ChangeSet, StorageAdapter } from '../storage/adapter.ts';
+import { changedKeys, recordKey } from '../storage/changed-keys.ts';
 import { ClientSearchIndex } from './client-index.ts';
 import { OrderSearchIndex } from './order-index.ts';
 import type { SearchIndexStats } from './text-index.ts';
@@ -65,7 +66,7 @@ export class StoreSearch {
           const page = await this.#storage.query(collection, { limit: 2000, ...(cursor ? { cursor } : {}) });
           // A newer build (the default country changed) has replaced these indexes: it reads for itself.
           if (this.#clients !== clients) return;
-          for (const record of page.records) if (!changed.has(`${collection}\u0000${record.id}`)) this.#put(collection, record as never);
+          for (const record of page.records) if (!changed.has(recordKey({ collection, id: record.id }))) this.#put(collection, record as never);
           cursor = page.cursor;
           // A page at a time, then back to the host: a page stays responsive while 100k records index.
           await new Promise<void>((resolve) => setTimeout(() => resolve()));
@@ -90,9 +91,8 @@ export class StoreSearch {
   /** Applies a committed batch. */
   apply(changes: Pick<ChangeSet, 'puts' | 'deletes'>): void {
     if (!this.#clients) return;
-    for (const { collection, id } of [...changes.puts.map(({ collection, record }) => ({ collection, id: record.id })), ...changes.deletes]) {
-      this.#changedWhileBuilding?.add(`${collection}\u0000${id}`);
-    }
+    const building = this.#changedWhileBuilding;
+    if (building) for (const key of changedKeys(changes)) building.add(recordKey(key));
     for (const { collection, record } of changes.puts) this.#put(collection, record as never);
     for (const { collection, id } of changes.deletes) {
       if (collection === 'clients') {
