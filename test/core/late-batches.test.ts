@@ -13,66 +13,63 @@ async function world(options: { prepareFirst?: boolean; before?: (writer: Awaite
   const committed: ChangeSet[] = [];
   storage.onExternalChange!((changes) => committed.push(changes));
   await options.before?.(writer);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await settled();
   const byHand = deliveredByHand(storage);
   const reader = await openCrm({ storage: byHand.storage });
   if (options.prepareFirst !== false) await reader.prepareSearch();
   const names = async (text: string) => (await reader.clients.search(text)).map((client) => client.name);
-  return { writer, reader, storage, committed, hear: byHand.hear, hold: () => byHand.hold('reads'), holdQueries: () => byHand.hold('pages'), settled, names };
+  /** Hands batches over in this order, and waits until the reader has read them again and applied them. */
+  const deliver = async (...batches: ChangeSet[]) => {
+    for (const changes of batches) byHand.hear(changes);
+    await settled();
+    await settled();
+  };
+  return { writer, reader, storage, committed, hear: byHand.hear, deliver, hold: () => byHand.hold('reads'), holdQueries: () => byHand.hold('pages'), settled, names };
 }
 
 describe('batches of other instances that arrive late', () => {
   it('keep the newest version of a record when an older one arrives after it', async () => {
-    const { writer, committed, hear, settled, names } = await world();
+    const { writer, committed, deliver, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     await writer.clients.update(client.id, { name: 'Datart' });
     await settled();
     const [created, renamed] = committed;
-    hear(renamed!);
-    hear(created!);
-    await settled();
+    await deliver(renamed!, created!);
     expect({ datart: await names('datart'), alza: await names('alza') }).to.deep.equal({ datart: ['Datart'], alza: [] });
   });
 
   it('do not bring back a record deleted meanwhile', async () => {
-    const { writer, reader, committed, hear, settled, names } = await world();
+    const { writer, reader, committed, deliver, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     await writer.clients.update(client.id, { name: 'Datart' });
     await writer.clients.delete(client.id);
     await settled();
     const [created, renamed, deleted] = committed;
-    hear(created!);
-    hear(deleted!);
-    hear(renamed!);
-    await settled();
-    await settled();
+    await deliver(created!, deleted!, renamed!);
     expect(await names('datart')).to.deep.equal([]);
     expect(reader.searchStats().clients.documents).to.equal(0);
   });
 
   it('still show a deleted record brought back', async () => {
-    const { writer, reader, committed, hear, settled, names } = await world();
+    const { writer, reader, committed, deliver, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     const deletion = await writer.clients.delete(client.id);
     await writer.activities.undo(deletion.id);
     await settled();
-    for (const changes of committed) hear(changes);
-    await settled();
-    await settled();
+    await deliver(...committed);
     expect(await names('alza')).to.deep.equal(['Alza']);
     expect(reader.searchStats().clients.documents).to.equal(1);
   });
 
   it('a late batch does not undo what the search index read from storage when it was built', async () => {
-    const { writer, reader, committed, hear, settled, names } = await world({ prepareFirst: false });
+    const { writer, reader, committed, deliver, settled, names } = await world({ prepareFirst: false });
     const client = await writer.clients.create({ name: 'Alza' });
     await writer.clients.update(client.id, { name: 'Datart' });
     await settled();
     // A tab that opens now reads 'Datart' from storage; the create's batch reaches it late.
     await reader.prepareSearch();
     const [created] = committed;
-    hear(created!);
-    await settled();
+    await deliver(created!);
     expect({ datart: await names('datart'), alza: await names('alza') }).to.deep.equal({ datart: ['Datart'], alza: [] });
   });
 
@@ -114,7 +111,7 @@ describe('batches of other instances that arrive late', () => {
 
   it('a late batch does not undo the settings read from storage at open', async () => {
     // Two changes of the settings, then a tab opens (reading the second from storage) and hears the first late.
-    const { reader, committed, hear, settled } = await world({
+    const { reader, committed, deliver } = await world({
       before: async (writer) => {
         await writer.settings.update({ defaultCountry: 'PL' });
         await writer.settings.update({ defaultCountry: 'SK' });
@@ -122,8 +119,7 @@ describe('batches of other instances that arrive late', () => {
     });
     const first = committed.find((changes) => changes.puts.some((put) => put.collection === 'meta' && put.record.id === 'settings'))!;
     const before = reader.settings.get().defaultCountry;
-    hear(first);
-    await settled();
+    await deliver(first);
     expect({ before, after: reader.settings.get().defaultCountry }).to.deep.equal({ before: 'SK', after: 'SK' });
   });
 
@@ -156,7 +152,7 @@ describe('batches of other instances that arrive late', () => {
   });
 
   it('after a delete and a restore (versions start again at 1), a late batch from before the delete does not win', async () => {
-    const { writer, committed, hear, settled, names } = await world();
+    const { writer, committed, deliver, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     await writer.clients.update(client.id, { name: 'Beta' });
     await writer.clients.update(client.id, { name: 'Gama' });
@@ -164,31 +160,21 @@ describe('batches of other instances that arrive late', () => {
     await writer.activities.undo(deletion.id);
     await settled();
     const [created, renamedBeta, renamedGama, deleted, restored] = committed;
-    hear(created!);
-    hear(renamedGama!);
-    hear(deleted!);
-    hear(restored!);
-    await settled();
-    await settled();
+    await deliver(created!, renamedGama!, deleted!, restored!);
     // The tab that renamed to Beta was busy: its batch comes last.
-    hear(renamedBeta!);
-    await settled();
+    await deliver(renamedBeta!);
     expect({ gama: await names('gama'), beta: await names('beta') }).to.deep.equal({ gama: ['Gama'], beta: [] });
   });
 
   it('a late delete does not remove a client restored meanwhile', async () => {
-    const { writer, committed, hear, settled, names } = await world();
+    const { writer, committed, deliver, settled, names } = await world();
     const client = await writer.clients.create({ name: 'Alza' });
     const deletion = await writer.clients.delete(client.id);
     await writer.activities.undo(deletion.id);
     await settled();
     const [created, deleted, restored] = committed;
-    hear(created!);
     // The restore (another tab) arrives before the delete (a busy tab).
-    hear(restored!);
-    hear(deleted!);
-    await settled();
-    await settled();
+    await deliver(created!, restored!, deleted!);
     expect({ stored: (await writer.clients.search('alza')).map((c) => c.name), reader: await names('alza') }).to.deep.equal({ stored: ['Alza'], reader: ['Alza'] });
   });
 
