@@ -10,7 +10,8 @@ import { readMany } from './storage/read-ahead.ts';
  * the records kept in memory (search, rules, settings) are read again from storage, which holds
  * the newest, instead of being taken from the batch. Batches are handled one at a time in the
  * order they arrive, so no read lands before an earlier one; each batch's events go out once
- * its reads have, so a listener finds what they tell of.
+ * its reads have, so a listener finds what they tell of. The events tell what the batch did,
+ * with its records, so a late one carries older versions than a listener may hold.
  */
 export class ExternalChanges {
   readonly #ctx: CrmContext;
@@ -54,7 +55,10 @@ export class ExternalChanges {
     }
     if (this.#stopped) return;
     applyChanges(this.#ctx, fresh);
-    for (const event of changes.events ?? []) this.#ctx.events.emit(event as CrmEvent);
+    for (const event of (changes.events ?? []) as CrmEvent[]) {
+      // `settings.changed` tells the settings as they now are, which a late batch's are not.
+      this.#ctx.events.emit(event.type === 'settings.changed' ? { ...event, settings: this.#ctx.settings } : event);
+    }
   }
 
   /** Records something in memory holds: the search indexes' (once built), the rules, the settings. */

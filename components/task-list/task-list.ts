@@ -90,7 +90,9 @@ export class KtTaskList extends KtElement {
       return;
     }
     if (!('task' in event)) return;
-    if (this.#kept.has(event.task.id)) {
+    const kept = this.#kept.get(event.task.id);
+    // Another tab's late batch can tell of a version older than the one kept.
+    if (kept && event.task.version >= kept.version) {
       if (event.type === 'task.deleted' || !event.task.done) this.#kept.delete(event.task.id);
       else this.#kept.set(event.task.id, event.task);
     }

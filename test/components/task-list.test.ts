@@ -3,6 +3,8 @@ import { html } from 'lit';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import type { ChangeSet } from '../../src/storage/adapter.ts';
+import { deliveredByHand } from '../delivered-by-hand.ts';
 import type { KtTaskList } from '../../components/index.ts';
 import '../../components/define/all.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
@@ -180,6 +182,27 @@ describe('<kt-task-list>', () => {
     await sendKeys({ press: 'Space' });
     await until(async () => expect((await crm.tasks.get(late.id)).done).to.equal(false));
     await until(() => expect(textOf(rows(element).find((li) => textOf(li).includes('Chase'))!)).to.contain('Overdue'));
+  });
+
+  it('keeps a task completed here when another tab’s late batch tells of an older version of it', async () => {
+    const storage = memoryAdapter();
+    const writer = await createCrm({ storage });
+    const committed: ChangeSet[] = [];
+    storage.onExternalChange!((changes) => committed.push(changes));
+    const client = await writer.clients.create({ name: 'Kasa.cz s.r.o.' });
+    const task = await writer.tasks.create({ clientId: client.id, title: 'Chase', due: inDays(-1) });
+    // The other tab's retitle reaches this tab only after this tab has completed the task.
+    await writer.tasks.update(task.id, { title: 'Chase the payment' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const retitled = committed.at(-1)!;
+    const { storage: readerStorage, hear } = deliveredByHand(storage);
+    const reader = await createCrm({ storage: readerStorage });
+    const element = await list(reader);
+    checkbox(element, 'Chase the payment').click();
+    await until(() => expect(textOf(rows(element)[0])).to.contain('Done'));
+    hear(retitled);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(rows(element).map(textOf).join(' | ')).to.contain('Chase the payment').and.contain('Done');
   });
 
   it('after Undo in the due list, the keyboard is on the task reopened', async () => {

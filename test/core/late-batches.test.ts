@@ -119,8 +119,10 @@ describe('batches of other instances that arrive late', () => {
     });
     const first = committed.find((changes) => changes.puts.some((put) => put.collection === 'meta' && put.record.id === 'settings'))!;
     const before = reader.settings.get().defaultCountry;
+    const told: string[] = [];
+    reader.on('settings.changed', (event) => told.push(event.settings.defaultCountry));
     await deliver(first);
-    expect({ before, after: reader.settings.get().defaultCountry }).to.deep.equal({ before: 'SK', after: 'SK' });
+    expect({ before, after: reader.settings.get().defaultCountry, told }).to.deep.equal({ before: 'SK', after: 'SK', told: ['SK'] });
   });
 
   it('a record re-read from storage is not put back when its delete arrives while the read is under way', async () => {
