@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { recordClientChange } from './clients/changes.ts';
+import { requireAdmin } from './clients/access.ts';
 import { patchedClient } from './clients/client-record.ts';
 import { checkVersion, transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { compact } from './compact.ts';
@@ -8,6 +9,7 @@ import type { CatalogChange } from './events.ts';
 import type { Client } from './model/client.ts';
 import type { IdKind } from './model/ids.ts';
 import { readAll } from './storage/read-all.ts';
+import { foldText } from './text.ts';
 import { parse } from './validation.ts';
 import { expectedVersionOf, type UpdateOptions } from './update-options.ts';
 
@@ -63,7 +65,8 @@ const DeleteOptions = (idSchema: z.ZodMiniType<string>) =>
 
 /**
  * A user-defined, ordered list clients refer to: statuses (one per client) and star kinds
- * (a set per client). Deleting an entry in use needs a replacement (or `null` for none).
+ * (a set per client). Deleting an entry in use needs a replacement (or `null` for none). Names
+ * are unique within a catalog; only admins change it.
  */
 export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: CatalogDefinition<T, I, P>) {
   const all = async () => ((await readAll<T>(ctx, def.collection))).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
@@ -73,27 +76,41 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
     return entry;
   };
   const usedBy = (id: string) => readAll<Client>(ctx, 'clients', def.clientField, { eq: id });
+  /** A catalog is the whole team's, and deleting an entry changes every owner's clients. */
+  const adminOnly = () => requireAdmin(ctx, 'Statuses and star kinds are shared by every owner\'s clients');
+  /**
+   * Two entries of one name (case and diacritics ignored, as the CSV import reads names) would
+   * read the same on a client, and an import could pick either.
+   */
+  const checkNameFree = (entries: T[], name: string | undefined, id?: string) => {
+    if (name === undefined || !entries.some((entry) => entry.id !== id && foldText(entry.name) === foldText(name))) return;
+    throw invalid(['name'], `Another ${def.idKind === 'star' ? 'star kind' : 'status'} is named ${name}`, 'name_taken');
+  };
 
   return {
     /** Every entry, in display order. */
     list: all,
 
     async create(input: I): Promise<T> {
+      adminOnly();
       const data = parse(def.input, input);
       return transact(ctx, async (uow) => {
         const entries = await all();
+        checkNameFree(entries, data.name);
         return stageEntry(ctx, def, uow, data, Math.max(0, ...entries.map((e) => e.position + 1)));
       });
     },
 
     /** Renames, regroups, recolours or moves (`position`) an entry. */
     async update(id: string, patch: P, options?: UpdateOptions): Promise<T> {
+      adminOnly();
       const entryId = parse(def.idSchema, id, ['id']);
       const data = parse(def.patch, patch);
       const expectedVersion = expectedVersionOf(options);
       return transact(ctx, async (uow) => {
         const previous = await read(entryId);
         checkVersion(previous, expectedVersion);
+        if (data.name !== undefined) checkNameFree(await all(), data.name, entryId);
         const entry = uow.put<T>(def.collection, { ...previous, ...compact(data), updatedAt: ctx.now() }, previous);
         def.announce(uow, entry, 'updated');
         return entry;
@@ -110,6 +127,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
      * ```
      */
     async reorder(ids: string[]): Promise<T[]> {
+      adminOnly();
       const wanted = parse(z.array(def.idSchema).check(z.maxLength(1000)), ids, ['ids']);
       return transact(ctx, async (uow) => {
         const entries = await all();
@@ -133,6 +151,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
      * (`null`: nothing); without it the call fails with `validation` on `replacementId`.
      */
     async delete(id: string, options?: { replacementId?: string | null; expectedVersion?: number }): Promise<void> {
+      adminOnly();
       const entryId = parse(def.idSchema, id, ['id']);
       const { replacementId, expectedVersion } = parse(DeleteOptions(def.idSchema), options) ?? {};
       if (replacementId === entryId) throw invalid(['replacementId'], 'Choose an entry other than the one being deleted');

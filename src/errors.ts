@@ -18,7 +18,8 @@ export interface FieldIssue {
    * What kind of problem, for a message of one's own (another language): zod's issue code
    * (`too_big`, `too_small`, `invalid_format`, `invalid_type`…), or `required`, or `tax_id`
    * for a tax ID its country's rules reject, `tax_id_taken` for one another client has (a
-   * `duplicate`; `current` is that client). A CSV import's mapping: `key_missing` (no column
+   * `duplicate`; `current` is that client), `name_taken` for a status or star kind name another
+   * entry has. A CSV import's mapping: `key_missing` (no column
    * fills name or taxId), `column_missing`, `column_repeated` (several columns under the
    * header), `field_taken` (another column fills the field); a CSV import's row: `unknown` (no
    * status or star kind of that name). Absent for other problems.

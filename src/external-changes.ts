@@ -57,7 +57,7 @@ export class ExternalChanges {
     applyChanges(this.#ctx, fresh);
     for (const event of (changes.events ?? []) as CrmEvent[]) {
       // `settings.changed` tells the settings as they now are, which a late batch's are not.
-      this.#ctx.events.emit(event.type === 'settings.changed' ? { ...event, settings: this.#ctx.settings } : event);
+      this.#ctx.events.emit(event.type === 'settings.changed' ? { ...event, settings: { ...this.#ctx.settings } } : event);
     }
   }
 

@@ -1,3 +1,4 @@
+import { requireAdmin } from './clients/access.ts';
 import { transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { invalid } from './errors.ts';
 import { SettingsPatch, SettingsSchema, type Settings } from './model/settings.ts';
@@ -53,7 +54,7 @@ export async function saveSettings(ctx: CrmContext, patch: SettingsPatch): Promi
   return ctx.settings;
 }
 
-/** `crm.settings`: B8's auto-create switch and default status, and the default tax-ID country. */
+/** `crm.settings`: B8's auto-create switch and default status, and the default tax-ID country; admins change them. */
 export function settingsService(ctx: CrmContext) {
   return {
     get: (): Settings => ({ ...ctx.settings }),
@@ -63,7 +64,10 @@ export function settingsService(ctx: CrmContext) {
      * await crm.settings.update({ autoCreateClients: true, defaultStatusId: newPartner.id });
      * ```
      */
-    update: (patch: SettingsPatch): Promise<Settings> => saveSettings(ctx, patch),
+    update: (patch: SettingsPatch): Promise<Settings> => {
+      requireAdmin(ctx, 'The settings are the whole team\'s');
+      return saveSettings(ctx, patch);
+    },
   };
 }
 export type SettingsService = ReturnType<typeof settingsService>;

@@ -26,6 +26,7 @@ export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit
   if (code === 'required') return t.required;
   if (code === 'tax_id') return issue.problem === 'check_digit' ? t.taxIdCheckDigit : issue.problem === 'format' ? t.taxIdFormat : t.taxId;
   if (code === 'tax_id_taken') return t.taxIdTaken;
+  if (code === 'name_taken') return t.nameTaken;
   if (code === 'invalid_format' && format) return t[format];
   if (code === 'invalid_type' && number) return t[number];
   if (code === 'too_big' && limit !== undefined) return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);

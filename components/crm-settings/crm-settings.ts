@@ -67,6 +67,13 @@ export class KtCrmSettings extends KtElement {
       li button {
         padding: 0 0.5em;
       }
+      /* Disables every control for members at once; a box of its own it is not. */
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        min-inline-size: 0;
+      }
     `,
   ];
 
@@ -144,9 +151,9 @@ export class KtCrmSettings extends KtElement {
   }
 
   /**
-   * Whether another entry of the catalog has `name`, as the CSV import reads names (case and
-   * diacritics ignored, any group): the SDK allows it, but a client's status or star then reads
-   * the same for two entries and an import can pick either.
+   * Whether another entry of the catalog has `name`, as the SDK and the CSV import compare names
+   * (case and diacritics ignored, any group): said at once, in the catalog's words, without
+   * asking the SDK, which refuses it too (`name_taken`).
    */
   #taken(catalog: Catalog, name: string, id?: string): boolean {
     const entries: Entry[] = catalog === 'statuses' ? this.#catalog.statuses : this.#catalog.starKinds;
@@ -239,9 +246,13 @@ export class KtCrmSettings extends KtElement {
   protected override render(): TemplateResult {
     const t = this.t.settings;
     const settings = this.settings;
+    // The SDK lets only admins change these: a member sees them, and why they cannot.
+    const admin = this.activeCrm?.principal.role === 'admin';
     return html`
       <h2 class="visually-hidden">${t.title}</h2>
+      ${admin ? nothing : html`<p class="hint" part="admins-only" id="admins-only">${t.adminsOnly}</p>`}
       ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text()}</p>` : nothing}
+      <fieldset ?disabled=${!admin} aria-describedby=${admin ? nothing : 'admins-only'}>
       <section class="panel" part="section" aria-labelledby="general">
         <h3 id="general">${t.title}</h3>
         <label class="line"
@@ -269,7 +280,9 @@ export class KtCrmSettings extends KtElement {
           </select>
         </label>
       </section>
-      ${this.#renderCatalog('statuses', t.statuses, this.#catalog.statuses)} ${this.#renderCatalog('stars', t.stars, this.#catalog.starKinds)} ${this.#renderDialog()}
+      ${this.#renderCatalog('statuses', t.statuses, this.#catalog.statuses)} ${this.#renderCatalog('stars', t.stars, this.#catalog.starKinds)}
+      </fieldset>
+      ${this.#renderDialog()}
     `;
   }
 

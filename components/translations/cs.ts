@@ -247,6 +247,7 @@ export const cs: Translation = {
   },
   settings: {
     title: 'Nastavení CRM',
+    adminsOnly: 'Toto nastavení může měnit jen administrátor.',
     autoCreate: 'Zakládat klienty z B2B objednávek automaticky',
     autoCreateHint: 'Objednávka s IČO, které nemá žádný klient, klienta založí.',
     defaultStatus: 'Stav klientů založených z objednávek',
@@ -552,6 +553,7 @@ export const cs: Translation = {
     taxIdFormat: 'Neplatné IČO / DIČ: nesprávná délka nebo nepatřičný znak.',
     taxIdCheckDigit: 'Neplatné IČO / DIČ: kontrolní číslice nesouhlasí, v čísle je pravděpodobně překlep.',
     taxIdTaken: 'Toto IČO / DIČ už má jiný klient.',
+    nameTaken: 'Tento název už má jiná položka.',
     invalid: 'Tato hodnota není platná.',
   },
   clientLabel: (number) => `Klient č. ${number}`,

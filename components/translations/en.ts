@@ -257,6 +257,7 @@ export const en = {
   },
   settings: {
     title: 'CRM settings',
+    adminsOnly: 'Only an admin can change these settings.',
     autoCreate: 'Create clients from B2B orders automatically',
     autoCreateHint: 'An order with a tax ID that matches no client creates one.',
     defaultStatus: 'Status of clients created from orders',
@@ -569,6 +570,7 @@ export const en = {
     taxIdFormat: 'Not a valid tax ID: the length is wrong or a character does not belong.',
     taxIdCheckDigit: 'Not a valid tax ID: the check digit does not match, so a digit is probably mistyped.',
     taxIdTaken: 'Another client already has this tax ID.',
+    nameTaken: 'Another entry already has this name.',
     invalid: 'This value is not valid.',
   },
   clientLabel: (number: string) => `Client: ${number}`,

@@ -247,6 +247,7 @@ export const pl: Translation = {
   },
   settings: {
     title: 'Ustawienia CRM',
+    adminsOnly: 'Te ustawienia może zmieniać tylko administrator.',
     autoCreate: 'Twórz klientów z zamówień B2B automatycznie',
     autoCreateHint: 'Zamówienie z NIP-em, którego nie ma żaden klient, tworzy klienta.',
     defaultStatus: 'Status klientów utworzonych z zamówień',
@@ -552,6 +553,7 @@ export const pl: Translation = {
     taxIdFormat: 'Nieprawidłowy NIP: nieprawidłowa długość lub niedozwolony znak.',
     taxIdCheckDigit: 'Nieprawidłowy NIP: cyfra kontrolna się nie zgadza, w numerze jest prawdopodobnie literówka.',
     taxIdTaken: 'Ten NIP ma już inny klient.',
+    nameTaken: 'Inna pozycja ma już tę nazwę.',
     invalid: 'Ta wartość jest nieprawidłowa.',
   },
   clientLabel: (number) => `Klient nr ${number}`,

@@ -247,6 +247,7 @@ export const sl: Translation = {
   },
   settings: {
     title: 'Nastavitve CRM',
+    adminsOnly: 'Te nastavitve lahko spreminja le administrator.',
     autoCreate: 'Samodejno ustvari stranke iz naročil B2B',
     autoCreateHint: 'Naročilo z davčno številko, ki je nima nobena stranka, ustvari stranko.',
     defaultStatus: 'Status strank, ustvarjenih iz naročil',
@@ -552,6 +553,7 @@ export const sl: Translation = {
     taxIdFormat: 'Neveljavna davčna številka: napačna dolžina ali nedovoljen znak.',
     taxIdCheckDigit: 'Neveljavna davčna številka: kontrolna števka se ne ujema, verjetno gre za tipkarsko napako.',
     taxIdTaken: 'To davčno številko že ima druga stranka.',
+    nameTaken: 'Ta naziv že ima drug vnos.',
     invalid: 'Ta vrednost ni veljavna.',
   },
   clientLabel: (number) => `Stranka št. ${number}`,

@@ -5,6 +5,7 @@ import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm } from '../../src/index.ts';
 import type { KtCrmSettings } from '../../components/index.ts';
 import '../../components/define/all.ts';
+import { deliveredByHand } from '../delivered-by-hand.ts';
 import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
 
 /** The label of what has the focus inside the panel, to compare as text. */
@@ -217,6 +218,40 @@ describe('<kt-crm-settings>', () => {
     await sendKeys({ press: 'Tab' });
     await until(() => expect(described(red)).to.equal('true: Druh hvězdy s tímto názvem už existuje.'));
     expect((await crm.stars.list()).map((s) => s.name)).to.deep.equal(['Červená', 'Žlutá', 'Zelená', 'Modrá']);
+  });
+
+  it('says next to the name that another tab has just given it to a status, as the SDK refuses it', async () => {
+    const storage = memoryAdapter();
+    const otherTab = await createCrm({ storage, language: 'cs' });
+    // This tab has not yet heard of the other tab's status when its user adds one of the same name.
+    const crm = await createCrm({ storage: deliveredByHand(storage).storage, language: 'cs' });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm} lang="cs"></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.equal(9));
+    await otherTab.statuses.create({ name: 'Spící', group: 'Partneři' });
+    const statuses = shadow(panel).querySelectorAll('[part="section"]')[1]!;
+    const name = statuses.querySelector<HTMLInputElement>('form input[aria-label="Název"]')!;
+    name.focus();
+    await sendKeys({ type: 'spici' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Partneři' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(shadow(panel).getElementById(name.getAttribute('aria-describedby') ?? ''))).to.equal('Tento název už má jiná položka.'));
+    expect((await crm.statuses.list()).filter((status) => status.name.toLowerCase().startsWith('sp'))).to.have.length(1);
+  });
+
+  it('shows a member the settings without letting them change what the whole team shares', async () => {
+    const storage = memoryAdapter();
+    await createCrm({ storage });
+    const crm = await createCrm({ storage, principal: { userId: 'eva', role: 'member' } });
+    const panel = await mount<KtCrmSettings>(html`<kt-crm-settings .crm=${crm}></kt-crm-settings>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.equal(9));
+    await expectAccessible(panel);
+    expect(textOf(shadow(panel).querySelector('[part="admins-only"]'))).to.equal('Only an admin can change these settings.');
+    const controls = [...shadow(panel).querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>('fieldset input, fieldset button, fieldset select')];
+    expect(controls.length).to.be.above(20);
+    expect(controls.filter((control) => control.matches(':enabled'))).to.deep.equal([]);
+    // The names are still there to read.
+    expect(shadow(panel).querySelector<HTMLInputElement>('[part="entry"] input.name')!.value).to.equal('Lead');
   });
 
   it('asks whether to delete the star, naming it without inflecting it, and says how many clients have it', async () => {

@@ -119,7 +119,7 @@ describe('batches of other instances that arrive late', () => {
     });
     const first = committed.find((changes) => changes.puts.some((put) => put.collection === 'meta' && put.record.id === 'settings'))!;
     const before = reader.settings.get().defaultCountry;
-    const told: string[] = [];
+    const told: (string | undefined)[] = [];
     reader.on('settings.changed', (event) => told.push(event.settings.defaultCountry));
     await deliver(first);
     expect({ before, after: reader.settings.get().defaultCountry, told }).to.deep.equal({ before: 'SK', after: 'SK', told: ['SK'] });

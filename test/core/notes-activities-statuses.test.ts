@@ -149,6 +149,41 @@ describe('statuses and star kinds', () => {
     expect((await rejection(crm.statuses.create({ name: '', group: 'x' }))).fields[0]!.path).to.deep.equal(['name']);
   });
 
+  it('refuses a name another entry of the catalog has, case and diacritics ignored, and changes nothing', async () => {
+    const crm = await openCrm();
+    const [lead, partner] = await crm.statuses.list();
+    const [red] = await crm.stars.list();
+    const before = { statuses: await crm.statuses.list(), stars: await crm.stars.list() };
+    const taken = [
+      await rejection(crm.statuses.create({ name: lead!.name.toUpperCase(), group: 'Other' })),
+      await rejection(crm.statuses.update(partner!.id, { name: ` ${lead!.name.toLowerCase()}` })),
+      await rejection(crm.stars.create({ name: red!.name, color: '#000000' })),
+    ];
+    expect(taken.map((error) => [error.code, error.fields[0]!.path, error.fields[0]!.code])).to.deep.equal(Array(3).fill(['validation', ['name'], 'name_taken']));
+    expect({ statuses: await crm.statuses.list(), stars: await crm.stars.list() }).to.deep.equal(before);
+    // Its own name, in other letters, is no clash.
+    expect((await crm.statuses.update(lead!.id, { name: lead!.name.toUpperCase() })).name).to.equal(lead!.name.toUpperCase());
+  });
+
+  it('lets only admins change statuses and star kinds, which every owner\'s clients share', async () => {
+    const storage = memoryAdapter();
+    const admin = await openCrm({ storage });
+    const eva = await openCrm({ storage, principal: { userId: 'eva', role: 'member' } });
+    const [lead, vip] = await eva.statuses.list();
+    const [red] = await eva.stars.list();
+    const other = await admin.clients.create({ name: 'Jan\'s', owner: 'jan', statusId: lead!.id });
+    const refused = [
+      await rejection(eva.statuses.create({ name: 'Mine', group: 'x' })),
+      await rejection(eva.statuses.update(lead!.id, { name: 'Mine' })),
+      await rejection(eva.statuses.reorder([vip!.id])),
+      await rejection(eva.statuses.delete(lead!.id, { replacementId: vip!.id })),
+      await rejection(eva.stars.delete(red!.id, { replacementId: null })),
+    ];
+    expect(refused.map((error) => error.code)).to.deep.equal(Array(5).fill('forbidden'));
+    expect((await admin.clients.get(other.id)).statusId).to.equal(lead!.id);
+    expect((await admin.statuses.list()).map((status) => status.name)).to.include(lead!.name).and.not.include('Mine');
+  });
+
   it('reorders in one write, the entries not named keeping their order after the named ones', async () => {
     const crm = await openCrm();
     const [lead, partner, regular, vip, terms] = await crm.statuses.list();
