@@ -27,6 +27,8 @@ export interface FieldIssue {
   code?: string;
   /** The bound a `too_big` or `too_small` issue crossed: a number's, or a text's length. */
   limit?: number;
+  /** What `limit` bounds: the value (`number`), a text's `length`, or a list's `items`. */
+  limitOf?: 'number' | 'length' | 'items';
   /** For a `tax_id` issue, which kind of rule the number breaks (`TaxIdValidation.problem`). */
   problem?: TaxIdProblem;
 }

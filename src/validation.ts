@@ -1,15 +1,22 @@
 import * as z from 'zod/mini';
 import { CrmError, type FieldIssue } from './errors.ts';
 
-/** One zod issue as a `FieldIssue`: its path after `path`, its message, its code and bound. */
+/** One zod issue as a `FieldIssue`: its path after `path`, its message, its code and bound (and what the bound is of). */
 export function fieldIssue(issue: z.core.$ZodIssue, path: (string | number)[] = []): FieldIssue {
-  const limit = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+  const bound = issue.code === 'too_big' ? { limit: issue.maximum, of: issue.origin } : issue.code === 'too_small' ? { limit: issue.minimum, of: issue.origin } : undefined;
   return {
     path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
     message: issue.message,
     code: issue.code,
-    ...(limit === undefined ? {} : { limit: Number(limit) }),
+    ...(bound === undefined ? {} : { limit: Number(bound.limit), ...limitOf(bound.of) }),
   };
+}
+
+/** What zod says a bound is of, as a `FieldIssue` tells it. */
+function limitOf(origin: string): Pick<FieldIssue, 'limitOf'> {
+  if (origin === 'number' || origin === 'int' || origin === 'bigint') return { limitOf: 'number' };
+  if (origin === 'array' || origin === 'set') return { limitOf: 'items' };
+  return origin === 'string' ? { limitOf: 'length' } : {};
 }
 
 /**

@@ -17,11 +17,11 @@ export function fieldOfPath(path: readonly (string | number)[]): string {
  * of no kind (another owner's client, a status the store lacks) keeps the SDK's words, which
  * alone say what is wrong.
  */
-export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'message' | 'problem'>, locale: string): string {
+export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'limitOf' | 'message' | 'problem'>, locale: string): string {
   if (issue.code === undefined) return issue.message;
   const t = translationFor(locale).issues;
   const format = FORMATS[field as keyof typeof FORMATS];
-  const number = NUMBERS[field as keyof typeof NUMBERS];
+  const number = NUMBERS[field as keyof typeof NUMBERS] ?? (issue.limitOf === 'number' ? 'number' : undefined);
   const { code, limit } = issue;
   if (code === 'required') return t.required;
   if (code === 'tax_id') return issue.problem === 'check_digit' ? t.taxIdCheckDigit : issue.problem === 'format' ? t.taxIdFormat : t.taxId;
@@ -29,7 +29,13 @@ export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit
   if (code === 'name_taken') return t.nameTaken;
   if (code === 'invalid_format' && format) return t[format];
   if (code === 'invalid_type' && number) return t[number];
-  if (code === 'too_big' && limit !== undefined) return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);
-  if (code === 'too_small' && limit !== undefined) return number ? t.atLeast(formatNumber(limit, locale)) : t.required;
+  if (code === 'too_big' && limit !== undefined) {
+    if (issue.limitOf === 'items') return t.atMostItems(formatNumber(limit, locale));
+    return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);
+  }
+  if (code === 'too_small' && limit !== undefined) {
+    if (issue.limitOf === 'items') return t.atLeastItems(formatNumber(limit, locale));
+    return number ? t.atLeast(formatNumber(limit, locale)) : t.required;
+  }
   return t.invalid;
 }

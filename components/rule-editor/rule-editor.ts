@@ -322,13 +322,15 @@ export class KtRuleEditor extends KtElement {
   }
 
   /**
-   * The message for `path` in the user's words, as the SDK's are English: a blank text (a name, a
-   * task's title) says so as every field of the kit does, and zod's generic "Invalid input" becomes
-   * the kit's own.
+   * An issue in the user's words, as the SDK's are English: by its kind and bound, as every field
+   * of the kit says them (a blank name, a number out of range, no status ticked). A rule without
+   * actions says what to add; an issue of no kind (a status the store lacks) keeps the SDK's
+   * words, and zod's generic "Invalid input" becomes the kit's own.
    */
   #say(issue: FieldIssue | undefined): string | undefined {
     if (!issue) return undefined;
-    if (issue.message === 'Required') return issueText(fieldOfPath(issue.path), { ...issue, code: 'required' }, this.language);
+    if (issue.path.length === 1 && issue.path[0] === 'actions' && issue.code === 'too_small') return this.t.ruleEditor.needsAction;
+    if (issue.code !== undefined) return issueText(fieldOfPath(issue.path), issue, this.language);
     return issue.message === 'Invalid input' ? this.t.ruleEditor.invalid : issue.message;
   }
 
@@ -629,7 +631,7 @@ export class KtRuleEditor extends KtElement {
             },
           }),
       )}
-      ${listError ? html`<p class="field-error" part="field-error">${this.#say({ path: [], message: listError })}</p>` : nothing}
+      ${listError ? html`<p class="field-error" part="field-error">${listError}</p>` : nothing}
       <button
         type="button"
         part="add-action"

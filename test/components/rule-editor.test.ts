@@ -71,7 +71,7 @@ describe('<kt-rule-editor>', () => {
     await retype(amount, '-5');
     await until(() => expect(amount.getAttribute('aria-invalid')).to.equal('true'));
     const message = root(editor).getElementById(amount.getAttribute('aria-describedby')!);
-    expect(textOf(message)).to.equal('This value is not valid.');
+    expect(textOf(message)).to.equal('Enter 0 or more.');
     expect(summary(editor)).to.equal('Fix the marked fields to see the dry run.');
     await retype(amount, '100000');
     await until(() => expect(summary(editor)).to.equal('1 of 3 records match · 1 client would change'));
@@ -292,6 +292,13 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(name.getAttribute('aria-invalid')).to.equal('true'));
     expect(textOf(root(editor).getElementById(name.getAttribute('aria-describedby')!))).to.equal('Vyplňte toto pole.');
     expect(await crm.rules.list()).to.deep.equal([]);
+
+    // A number out of range says its bound, and a rule left without actions says what to add.
+    const due = root(editor).querySelector<HTMLInputElement>('[part="action"] input[aria-label="Termín za dní"]')!;
+    await retype(due, '-1');
+    await until(() => expect(textOf(root(editor).getElementById(due.getAttribute('aria-describedby') ?? ''))).to.equal('Zadejte nejméně 0.'));
+    root(editor).querySelector<HTMLButtonElement>('[part="action"] [part="remove"]')!.click();
+    await until(() => expect(textOf(part(editor, 'actions').querySelector('.field-error'))).to.equal('Přidejte alespoň jednu akci.'));
   });
 
   it('shows the label of each field of an action, on a phone too', async () => {

@@ -63,8 +63,10 @@ describe('clients', () => {
     const paths = error.fields.map((f) => f.path.join('.'));
     expect(paths).to.include.members(['name', 'emails.0', 'discountPercent']);
     // Each issue says its kind and bound, so a form can word it in its own language.
-    const kinds = Object.fromEntries(error.fields.map((f) => [f.path.join('.'), [f.code, f.limit]]));
-    expect(kinds).to.deep.include({ name: ['too_small', 1], 'emails.0': ['invalid_format', undefined], discountPercent: ['too_big', 100] });
+    const kinds = Object.fromEntries(error.fields.map((f) => [f.path.join('.'), [f.code, f.limit, f.limitOf]]));
+    expect(kinds).to.deep.include({ name: ['too_small', 1, 'length'], 'emails.0': ['invalid_format', undefined, undefined], discountPercent: ['too_big', 100, 'number'] });
+    const noActions = await rejection(crm.rules.create({ name: 'Call', trigger: 'client.created', conditions: { all: [] }, actions: [] }));
+    expect(noActions.fields.map((f) => [f.path.join('.'), f.code, f.limit, f.limitOf])).to.deep.equal([['actions', 'too_small', 1, 'items']]);
     const badTax = await rejection(crm.clients.create({ name: 'X', taxId: 'CZ27082441' }));
     expect(badTax.fields[0]!.path).to.deep.equal(['taxId']);
     expect(badTax.fields[0]).to.include({ code: 'tax_id', problem: 'check_digit' });
