@@ -50,8 +50,9 @@ export function recordIndexKeys(collection: string, definition: CollectionDefini
 export function rowOf(definition: CollectionDefinition, record: StoredRecord, keys: RecordIndexKeys): Row {
   const entries: [string, IndexKey | IndexKey[]][] = [];
   for (const [index, indexKeys] of keys) {
-    if (definition.indexes[index]?.multiEntry === true) entries.push([index, indexKeys]);
-    else if (indexKeys[0] !== undefined) entries.push([index, indexKeys[0]]);
+    // No field, no entry: IndexedDB leaves the record out of that index, as it does for an empty list.
+    if (indexKeys[0] === undefined) continue;
+    entries.push([index, definition.indexes[index]?.multiEntry === true ? indexKeys : indexKeys[0]]);
   }
   // fromEntries defines own properties, so even an index named `__proto__` gets its field.
   return { id: record.id, record, keys: Object.fromEntries(entries) };

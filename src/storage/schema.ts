@@ -21,9 +21,20 @@ export function orderBuyerKey(order: Order): string | undefined {
   return name === undefined ? undefined : foldText(name);
 }
 
+/** A key of the `unlinked` orders index: a tax ID's, or a folded name's (B15). */
+export const unlinkedKey = (kind: 'tax_id' | 'name', key: string) => `${kind} ${key}`;
+
+/** Under which keys an order without a client may be a client's: its buyer's tax ID and name. */
+function unlinkedKeys(order: Order): string[] | undefined {
+  if (order.clientId) return undefined;
+  const tax = taxKey(order.billing.taxId);
+  const name = orderBuyerKey(order);
+  return [...(tax === undefined ? [] : [unlinkedKey('tax_id', tax)]), ...(name === undefined ? [] : [unlinkedKey('name', name)])];
+}
+
 /** Collections and indexes of a Kartoteka store: everything the services look records up by. */
 export const crmSchema: StorageSchema = {
-  version: 2,
+  version: 3,
   collections: {
     clients: {
       indexes: {
@@ -48,7 +59,8 @@ export const crmSchema: StorageSchema = {
         clientCreated: { key: (r) => (asOrder(r).clientId ? [asOrder(r).clientId!, asOrder(r).createdAt] : undefined) },
         taxKey: { key: (r) => taxKey(asOrder(r).billing.taxId) },
         accountCode: { key: field('accountCode') },
-        buyer: { key: (r) => orderBuyerKey(asOrder(r)) },
+        /** B15: only orders without a client, so a linked order (nearly all) costs it nothing to write. */
+        unlinked: { key: (r) => unlinkedKeys(asOrder(r)), multiEntry: true },
         createdAt: { key: field('createdAt') },
       },
     },

@@ -178,6 +178,36 @@ describe('indexedDbAdapter', () => {
       expect(stale.message).to.contain(`holds schema version ${crmSchema.version + 1}, newer than ${crmSchema.version}`);
     });
 
+    it('brings a store of schema version 2 to 3: its orders without a client are found as duplicates', async () => {
+      const name = databaseName('crm-v2');
+      // Version 2 kept every order's buyer in a `buyer` index; 3 keeps only unlinked orders' keys.
+      const { unlinked: _new, ...orderIndexes } = crmSchema.collections['orders']!.indexes;
+      const version2: StorageSchema = {
+        version: 2,
+        collections: { ...crmSchema.collections, orders: { indexes: { ...orderIndexes, buyer: { key: (record) => String((record['billing'] as { company: string }).company).toLowerCase() } } } },
+      };
+      const written = indexedDbAdapter({ name });
+      const asVersion2 = new Proxy(written, {
+        get(target, key) {
+          if (key === 'open') return () => target.open(version2);
+          const value = Reflect.get(target, key) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const old = await createCrm({ storage: asVersion2 });
+      const alza = await old.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+      await old.orders.upsert({ id: 'o1', currency: 'CZK', total: 100, createdAt: '2026-10-01T10:00:00Z', billing: { company: 'Alza.cz a.s.' } });
+      await old.close();
+
+      const crm = await createCrm({ storage: indexedDbAdapter({ name }) });
+      expect(await crm.clients.get(alza.id)).to.deep.equal(alza);
+      expect(await crm.clients.findDuplicates()).to.deep.equal([{ kind: 'unlinked_orders', reason: 'name', client: alza, orderIds: ['o1'] }]);
+      await crm.close();
+      const db = await openDB(name);
+      expect({ version: db.version, indexes: [...db.transaction('orders').store.indexNames].sort() }).to.deep.equal({ version: 3, indexes: ['accountCode', 'clientCreated', 'createdAt', 'taxKey', 'unlinked'] });
+      db.close();
+    });
+
     it('leaves the database as it was when the stored records do not fit the new schema', async () => {
       const name = databaseName('failed-upgrade');
       const adapter = await openedAdapter(name);

@@ -25,8 +25,9 @@ export interface ImportRun {
   report?: Omit<ImportReport, 'errors'>;
 }
 
-// The peers index the fields a shop would look orders up by, as our orders collection does
-// (created date, account code, tax ID, buyer); they link nothing and create no clients.
+// The peers index the fields a shop would look orders up by (created date, account code, tax ID,
+// buyer), as our orders collection does, though ours keeps the buyer only of orders without a
+// client (B15); they link nothing and create no clients.
 const dexieSchema = { orders: 'id, createdAt, accountCode, billing.taxId, billing.company' };
 const peerIndexes = ['createdAt', 'accountCode', 'billing.taxId', 'billing.company'];
 

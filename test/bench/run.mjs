@@ -40,7 +40,7 @@ function printImport(result) {
   console.log(`'idb, our writes' and 'dexie, our writes' store exactly the records kartoteka's import stores (orders, clients, figures, timeline), one transaction per batch, nothing read or checked: ${ratio(floor, peer)} and ${ratio(dexieFloor, peer)} Dexie`);
   console.log(`kartoteka takes ${ratio(median(samples.kartoteka), floor)} of raw idb's time and ${ratio(median(samples.kartoteka), dexieFloor)} of Dexie's for the same records: what reading, validating and linking add`);
   // The records the peers store, in our layout and indexes: what no import of ours can go below.
-  console.log(`'idb, our orders alone' stores only the orders of those batches (our row layout and 5 order indexes against the peers' 4): ${ratio(median(samples['idb, our orders alone']), peer)} Dexie`);
+  console.log(`'idb, our orders alone' stores only the orders of those batches (our row layout and 5 order indexes, one holding only orders without a client, against the peers' 4): ${ratio(median(samples['idb, our orders alone']), peer)} Dexie`);
   const { report } = result;
   console.log(`kartoteka's import: ${report.created} created, ${report.linked} linked, ${report.clientsCreated} clients created, ${report.failed} failed`);
 
