@@ -102,6 +102,14 @@ export class KtElement extends LitElement {
     return () => errorText(error, this.language);
   }
 
+  /**
+   * Whether the user may change what the whole team shares (rules, statuses, settings): admins
+   * may, as the SDK says. Also before a CRM is given, so no "admins only" note flashes.
+   */
+  protected get isAdmin(): boolean {
+    return (this.activeCrm?.principal.role ?? 'admin') === 'admin';
+  }
+
   /** A user id as staff read it: "You" for the user the CRM acts as, else the id the host gave. */
   protected person(userId: string): string {
     return userId === this.activeCrm?.principal.userId ? this.t.you : userId;

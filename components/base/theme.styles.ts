@@ -79,6 +79,13 @@ export const themeStyles = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
+  /* Disables every control within at once (what a member may only look at); no box of its own. */
+  fieldset.plain {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

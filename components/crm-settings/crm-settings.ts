@@ -67,13 +67,6 @@ export class KtCrmSettings extends KtElement {
       li button {
         padding: 0 0.5em;
       }
-      /* Disables every control for members at once; a box of its own it is not. */
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        min-inline-size: 0;
-      }
     `,
   ];
 
@@ -247,12 +240,12 @@ export class KtCrmSettings extends KtElement {
     const t = this.t.settings;
     const settings = this.settings;
     // The SDK lets only admins change these: a member sees them, and why they cannot.
-    const admin = this.activeCrm?.principal.role === 'admin';
+    const admin = this.isAdmin;
     return html`
       <h2 class="visually-hidden">${t.title}</h2>
       ${admin ? nothing : html`<p class="hint" part="admins-only" id="admins-only">${t.adminsOnly}</p>`}
       ${this.message ? html`<p class=${this.message.error ? 'message error' : 'message'} role=${this.message.error ? 'alert' : 'status'}>${this.message.text()}</p>` : nothing}
-      <fieldset ?disabled=${!admin} aria-describedby=${admin ? nothing : 'admins-only'}>
+      <fieldset class="plain" ?disabled=${!admin} aria-describedby=${admin ? nothing : 'admins-only'}>
       <section class="panel" part="section" aria-labelledby="general">
         <h3 id="general">${t.title}</h3>
         <label class="line"

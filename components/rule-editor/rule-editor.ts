@@ -487,7 +487,7 @@ export class KtRuleEditor extends KtElement {
             edit: (rule) => void this.#start(rule),
             toggle: (rule, enabled) => void this.#setEnabled(rule, enabled),
             apply: (rule) => void this.#ask({ kind: 'apply', rule }),
-          })
+          }, this.isAdmin)
         : this.#renderEditor()}
       ${this.#renderDialog()}
     `;
@@ -507,7 +507,8 @@ export class KtRuleEditor extends KtElement {
         <button type="button" part="back" @click=${this.#back}>${t.back}</button>
       </div>
       <div class="layout">
-        <div>
+        <fieldset class="plain" ?disabled=${!this.isAdmin} aria-describedby=${this.isAdmin ? nothing : 'admins-only'}>
+          ${this.isAdmin ? nothing : html`<p class="muted" part="admins-only" id="admins-only">${t.adminsOnly}</p>`}
           <section class="panel" aria-labelledby="rule-title">
             <h3 id="rule-title" class="visually-hidden">${t.name}</h3>
             ${rule ? nothing : html`<div class="line">${renderTemplateSelect(this.templates, draft.template, t, (key) => void this.#startFromTemplate(key))}</div>`}
@@ -559,7 +560,7 @@ export class KtRuleEditor extends KtElement {
             <span class="hint" id="rule-state">${!rule || dirty ? t.saveFirst : rule.enabled ? t.isEnabled : t.isDisabled}</span>
             ${this.refused ? html`<p class="message error" part="save-error" role="alert">${t.fixToSave}</p>` : nothing}
           </div>
-        </div>
+        </fieldset>
         ${renderDryRun(
           { report: this.report, checking: this.checking, blocked: this.blocked, error: this.dryError?.(), selected: this.selected },
           ctx,

@@ -336,6 +336,32 @@ describe('<kt-rule-editor>', () => {
     }
   });
 
+  it('shows a member the rules and what they match, without letting them change any', async () => {
+    const storage = memoryAdapter();
+    const admin = await createCrm({ storage });
+    const [lead] = await admin.statuses.list();
+    await admin.clients.create({ name: 'Jana', owner: 'eva' });
+    await admin.rules.create({ name: 'Lead', trigger: 'client.created', conditions: { all: [] }, actions: [{ type: 'set_status', statusId: lead!.id }] });
+    const eva = await createCrm({ storage, principal: { userId: 'eva', role: 'member' } });
+    const editor = await mount<KtRuleEditor>(html`<kt-rule-editor .crm=${eva}></kt-rule-editor>`, 'kt-rule-editor');
+    await until(() => expect(root(editor).querySelector('button[aria-label="View Lead"]')).to.not.equal(null));
+    await expectAccessible(editor);
+    expect(textOf(part(editor, 'admins-only'))).to.equal('Only an admin can change the rules.');
+    expect({ switch: root(editor).querySelector<HTMLInputElement>('[role="switch"]')!.disabled, new: part(editor, 'new'), apply: root(editor).querySelector('button[aria-label^="Apply"]') })
+      .to.deep.equal({ switch: true, new: null, apply: null });
+
+    root(editor).querySelector<HTMLButtonElement>('button[aria-label="View Lead"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(summary(editor)).to.equal('1 of 1 records match · 1 client would change'));
+    const controls = [...root(editor).querySelectorAll<HTMLInputElement>('[part="editor"] fieldset.plain :is(input, select, button, textarea)')];
+    expect(controls.length).to.be.above(4);
+    expect(controls.filter((control) => control.matches(':enabled')).map((control) => control.getAttribute('part') ?? control.tagName)).to.deep.equal([]);
+    expect(part<HTMLInputElement>(editor, 'name').value).to.equal('Lead');
+    part(editor, 'back').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(root(editor).querySelector('button[aria-label="View Lead"]')).to.not.equal(null));
+  });
+
   it('keeps the keyboard in the element: Edit goes to the name, Back and Delete to the list', async () => {
     const { crm } = await world();
     const [lead] = await crm.statuses.list();
