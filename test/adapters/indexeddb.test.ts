@@ -208,6 +208,53 @@ describe('indexedDbAdapter', () => {
       db.close();
     });
 
+    it('rewrites on upgrade only the records whose keys change, and keeps the indexes that follow them', async () => {
+      const name = databaseName('sparse-upgrade');
+      const adapter = await openedAdapter(name);
+      await adapter.write(Array.from({ length: 20 }, (_, i) => put(person(`p${i}`, { email: `p${i}@example.com`, city: i < 3 ? 'Brno' : 'Praha', vip: i === 7 ? 'yes' : undefined }))));
+      await adapter.close();
+      // A new index only one record has a key in, and a city index whose keys now fold the case.
+      const next: StorageSchema = {
+        version: 2,
+        collections: { people: { indexes: { ...schema.collections['people']!.indexes, city: { key: (record) => text('city')(record)?.toLowerCase() }, vip: { key: text('vip') } } } },
+      };
+      /** The ids of the records `open` writes. */
+      const writtenBy = async (open: () => Promise<void>) => {
+        const written: string[] = [];
+        await withStubbedPut((_store, realPut) => {
+          const request = realPut();
+          request.addEventListener('success', () => written.push(String(request.result)));
+          return request;
+        }, open);
+        return written;
+      };
+      const upgraded = indexedDbAdapter({ name });
+      expect(await writtenBy(() => upgraded.open(next))).to.have.length(20, 'every city key changed');
+      expect(idsOf((await upgraded.query('people', { index: 'city', range: { eq: 'brno' } })).records)).to.deep.equal(['p0', 'p1', 'p2']);
+      expect(await upgraded.count('people', { index: 'city', range: { eq: 'Brno' } })).to.equal(0, 'old keys gone');
+      await upgraded.close();
+
+      // Next, only the vip index changes what it holds: one record is written again.
+      const third: StorageSchema = { version: 3, collections: { people: { indexes: { ...next.collections['people']!.indexes, vip: { key: (record) => (record['vip'] ? 'VIP' : undefined) } } } } };
+      const again = indexedDbAdapter({ name });
+      expect(await writtenBy(() => again.open(third))).to.deep.equal(['p7']);
+      expect(idsOf((await again.query('people', { index: 'vip', range: { eq: 'VIP' } })).records)).to.deep.equal(['p7']);
+      expect(await again.count('people', { index: 'email' })).to.equal(20, 'the unique index built again');
+      await again.close();
+    });
+
+    it('upgrades an extractor that swaps two records’ keys of a unique index', async () => {
+      const name = databaseName('swap-upgrade');
+      const adapter = await openedAdapter(name);
+      await adapter.write([put(person('p1', { email: 'a@example.com', other: 'b@example.com' })), put(person('p2', { email: 'b@example.com', other: 'a@example.com' }))]);
+      await adapter.close();
+      const swapped: StorageSchema = { version: 2, collections: { people: { indexes: { ...schema.collections['people']!.indexes, email: { key: text('other'), unique: true } } } } };
+      const upgraded = indexedDbAdapter({ name });
+      await upgraded.open(swapped);
+      expect(idsOf((await upgraded.query('people', { index: 'email', range: { eq: 'a@example.com' } })).records)).to.deep.equal(['p2']);
+      await upgraded.close();
+    });
+
     it('leaves the database as it was when the stored records do not fit the new schema', async () => {
       const name = databaseName('failed-upgrade');
       const adapter = await openedAdapter(name);
