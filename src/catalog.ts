@@ -80,10 +80,16 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
   const adminOnly = () => requireAdmin(ctx, 'Statuses and star kinds are shared by every owner\'s clients');
   /**
    * Two entries of one name (case and diacritics ignored, as the CSV import reads names) would
-   * read the same on a client, and an import could pick either.
+   * read the same on a client, and an import could pick either. Every new name also writes the
+   * catalog's guard record, version-checked: of two tabs naming entries alike at once, the second
+   * conflicts, and its retry finds the first's name.
    */
-  const checkNameFree = (entries: T[], name: string | undefined, id?: string) => {
-    if (name === undefined || !entries.some((entry) => entry.id !== id && foldText(entry.name) === foldText(name))) return;
+  const checkNameFree = async (uow: UnitOfWork, name: string, id?: string): Promise<T[]> => {
+    const guardId = `names:${def.collection}`;
+    const guard = (await ctx.storage.get('meta', guardId)) as { id: string; version: number } | undefined;
+    uow.put('meta', { id: guardId }, guard ?? 'absent');
+    const entries = await all();
+    if (!entries.some((entry) => entry.id !== id && foldText(entry.name) === foldText(name))) return entries;
     throw invalid(['name'], `Another ${def.idKind === 'star' ? 'star kind' : 'status'} is named ${name}`, 'name_taken');
   };
 
@@ -95,8 +101,7 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
       adminOnly();
       const data = parse(def.input, input);
       return transact(ctx, async (uow) => {
-        const entries = await all();
-        checkNameFree(entries, data.name);
+        const entries = await checkNameFree(uow, data.name);
         return stageEntry(ctx, def, uow, data, Math.max(0, ...entries.map((e) => e.position + 1)));
       });
     },
@@ -110,7 +115,8 @@ export function catalogService<T extends Entry, I, P>(ctx: CrmContext, def: Cata
       return transact(ctx, async (uow) => {
         const previous = await read(entryId);
         checkVersion(previous, expectedVersion);
-        if (data.name !== undefined) checkNameFree(await all(), data.name, entryId);
+        // Its own name in other letters is no new name: a store may hold it twice from before names were unique.
+        if (data.name !== undefined && foldText(data.name) !== foldText(previous.name)) await checkNameFree(uow, data.name, entryId);
         const entry = uow.put<T>(def.collection, { ...previous, ...compact(data), updatedAt: ctx.now() }, previous);
         def.announce(uow, entry, 'updated');
         return entry;

@@ -165,6 +165,27 @@ describe('statuses and star kinds', () => {
     expect((await crm.statuses.update(lead!.id, { name: lead!.name.toUpperCase() })).name).to.equal(lead!.name.toUpperCase());
   });
 
+  it('refuses the same name from two instances on one store (two tabs) at once', async () => {
+    const storage = memoryAdapter();
+    const [tab1, tab2] = [await openCrm({ storage }), await openCrm({ storage })];
+    const outcomes = await Promise.allSettled([tab1.statuses.create({ name: 'Dormant', group: 'Partners' }), tab2.statuses.create({ name: 'dormant', group: 'Partners' })]);
+    const names = (await tab1.statuses.list()).map((status) => status.name).filter((name) => name.toLowerCase() === 'dormant');
+    expect({ names: names.length, outcomes: outcomes.map((o) => o.status).sort() }).to.deep.equal({ names: 1, outcomes: ['fulfilled', 'rejected'] });
+  });
+
+  it('keeps an entry\'s own name on update although an entry from before names were unique shares it', async () => {
+    const storage = memoryAdapter();
+    const crm = await openCrm({ storage });
+    const first = await crm.statuses.create({ name: 'Dormant', group: 'Partners' });
+    const now = '2026-01-01T00:00:00.000Z';
+    await storage.write([
+      { type: 'put', collection: 'statuses', record: { id: 'sts_older', name: 'Dormant', group: 'Other', position: 99, createdAt: now, updatedAt: now, version: 1 }, expectedVersion: 'absent' },
+    ]);
+    // A form that saves every field sends the unchanged name along with the new group.
+    await crm.statuses.update(first.id, { name: 'Dormant', group: 'Key accounts' });
+    expect((await crm.statuses.list()).find((s) => s.id === first.id)!.group).to.equal('Key accounts');
+  });
+
   it('lets only admins change statuses and star kinds, which every owner\'s clients share', async () => {
     const storage = memoryAdapter();
     const admin = await openCrm({ storage });
