@@ -23,10 +23,25 @@ export type DuplicateGroup =
 
 const taxKeysOf = (client: Client) => [...new Set([client.taxId, client.vatId].filter((t) => t !== undefined).map(taxIdKey))];
 
+/** Look-ups per bulk read: a store of 100k clients is not asked for in one transaction. */
+const lookupsPerRead = 2000;
+
+/** The orders without a client under each key, read once per distinct key (many clients share a name), in bulk reads of the `unlinked` index. */
+async function unlinkedOrdersByKey(ctx: CrmContext, keys: Set<string>): Promise<Map<string, Order[]>> {
+  const wanted = [...keys];
+  const found = new Map<string, Order[]>();
+  for (let at = 0; at < wanted.length; at += lookupsPerRead) {
+    const chunk = wanted.slice(at, at + lookupsPerRead);
+    const records = await readMany(ctx.storage, 'orders', chunk.map((key) => ({ index: 'unlinked', key })));
+    chunk.forEach((key, i) => records[i]!.length && found.set(key, records[i] as unknown as Order[]));
+  }
+  return found;
+}
+
 /**
  * Reads every client once, and the orders without a client that share a client's tax ID or name
- * in one bulk read of the `unlinked` index, which holds no linked order: a store of 100k clients
- * and a million orders is not read order by order.
+ * through the `unlinked` index, which holds no linked order: a store of 100k clients and a
+ * million orders is not read order by order.
  */
 export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]> {
   const clients = (await readAll<Client>(ctx, 'clients', 'name')).filter((c) => canSee(ctx, c));
@@ -34,12 +49,11 @@ export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]>
     ...taxKeysOf(client).map((key) => ({ reason: 'tax_id' as const, key: unlinkedKey('tax_id', key) })),
     { reason: 'name' as const, key: unlinkedKey('name', foldText(client.name)) },
   ]);
-  const found = await readMany(ctx.storage, 'orders', lookups.flat().map(({ key }) => ({ index: 'unlinked', key })));
+  const found = await unlinkedOrdersByKey(ctx, new Set(lookups.flat().map(({ key }) => key)));
   const groups: DuplicateGroup[] = [];
   const byKey = new Map<string, Client[]>();
   const remember = (key: string, client: Client) => byKey.set(key, [...(byKey.get(key) ?? []), client]);
 
-  let at = 0;
   for (const [i, client] of clients.entries()) {
     for (const key of taxKeysOf(client)) remember(`tax_id ${key}`, client);
     remember(`name ${foldText(client.name)}`, client);
@@ -53,8 +67,8 @@ export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]>
           .filter((a) => a.type === 'order_unlinked' && a.orderId !== undefined)
           .map((a) => a.orderId!),
       ));
-    for (const { reason } of lookups[i]!) {
-      const orders = (found[at++] as unknown as Order[]).filter((o) => !seen.has(o.id));
+    for (const { reason, key } of lookups[i]!) {
+      const orders = (found.get(key) ?? []).filter((o) => !seen.has(o.id));
       // An order unlinked by hand is not offered back to the client it was unlinked from.
       const refused = orders.some((o) => o.unlinkedByHand) ? await unlinkedFromClient() : new Set<string>();
       const orderIds = orders.filter((o) => !(o.unlinkedByHand && refused.has(o.id))).map((o) => o.id);
