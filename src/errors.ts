@@ -29,6 +29,8 @@ export interface FieldIssue {
   limit?: number;
   /** What `limit` bounds: the value (`number`), a text's `length`, or a list's `items`. */
   limitOf?: 'number' | 'length' | 'items';
+  /** Whether `limit` itself is allowed (`>= 0`) or not (`> 0`: a quantity must be positive). */
+  inclusive?: boolean;
   /** For a `tax_id` issue, which kind of rule the number breaks (`TaxIdValidation.problem`). */
   problem?: TaxIdProblem;
 }

@@ -3,12 +3,13 @@ import { CrmError, type FieldIssue } from './errors.ts';
 
 /** One zod issue as a `FieldIssue`: its path after `path`, its message, its code and bound (and what the bound is of). */
 export function fieldIssue(issue: z.core.$ZodIssue, path: (string | number)[] = []): FieldIssue {
-  const bound = issue.code === 'too_big' ? { limit: issue.maximum, of: issue.origin } : issue.code === 'too_small' ? { limit: issue.minimum, of: issue.origin } : undefined;
+  const bound =
+    issue.code === 'too_big' ? { limit: issue.maximum, of: issue.origin, inclusive: issue.inclusive } : issue.code === 'too_small' ? { limit: issue.minimum, of: issue.origin, inclusive: issue.inclusive } : undefined;
   return {
     path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
     message: issue.message,
     code: issue.code,
-    ...(bound === undefined ? {} : { limit: Number(bound.limit), ...limitOf(bound.of) }),
+    ...(bound === undefined ? {} : { limit: Number(bound.limit), inclusive: bound.inclusive !== false, ...limitOf(bound.of) }),
   };
 }
 

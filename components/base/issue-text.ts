@@ -17,7 +17,7 @@ export function fieldOfPath(path: readonly (string | number)[]): string {
  * of no kind (another owner's client, a status the store lacks) keeps the SDK's words, which
  * alone say what is wrong.
  */
-export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'limitOf' | 'message' | 'problem'>, locale: string): string {
+export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit' | 'limitOf' | 'inclusive' | 'message' | 'problem'>, locale: string): string {
   if (issue.code === undefined) return issue.message;
   const t = translationFor(locale).issues;
   const format = FORMATS[field as keyof typeof FORMATS];
@@ -31,11 +31,13 @@ export function issueText(field: string, issue: Pick<FieldIssue, 'code' | 'limit
   if (code === 'invalid_type' && number) return t[number];
   if (code === 'too_big' && limit !== undefined) {
     if (issue.limitOf === 'items') return t.atMostItems(formatNumber(limit, locale));
-    return number ? t.atMost(formatNumber(limit, locale)) : plural(t.tooLong, limit, locale);
+    if (number) return issue.inclusive === false ? t.lessThan(formatNumber(limit, locale)) : t.atMost(formatNumber(limit, locale));
+    return plural(t.tooLong, limit, locale);
   }
   if (code === 'too_small' && limit !== undefined) {
     if (issue.limitOf === 'items') return t.atLeastItems(formatNumber(limit, locale));
-    return number ? t.atLeast(formatNumber(limit, locale)) : t.required;
+    if (number) return issue.inclusive === false ? t.moreThan(formatNumber(limit, locale)) : t.atLeast(formatNumber(limit, locale));
+    return t.required;
   }
   return t.invalid;
 }

@@ -327,26 +327,32 @@ export class KtRuleEditor extends KtElement {
    * actions says what to add; an issue of no kind (a status the store lacks) keeps the SDK's
    * words, and zod's generic "Invalid input" becomes the kit's own.
    */
-  #say(issue: FieldIssue | undefined): string | undefined {
+  #say(issue: FieldIssue | undefined, field?: string): string | undefined {
     if (!issue) return undefined;
     if (issue.path.length === 1 && issue.path[0] === 'actions' && issue.code === 'too_small') return this.t.ruleEditor.needsAction;
-    if (issue.code !== undefined) return issueText(fieldOfPath(issue.path), issue, this.language);
+    if (issue.code !== undefined) return issueText(field ?? fieldOfPath(issue.path), issue, this.language);
     return issue.message === 'Invalid input' ? this.t.ruleEditor.invalid : issue.message;
   }
 
-  #issue(match: (path: FieldIssue['path']) => boolean): string | undefined {
-    return this.#say(this.errors.find((issue) => match(issue.path)));
+  /** The first issue `match` picks, worded; `field` says what its value is where the path's last name does not (a condition's `value`). */
+  #issue(match: (path: FieldIssue['path']) => boolean, field?: string): string | undefined {
+    return this.#say(this.errors.find((issue) => match(issue.path)), field);
   }
 
   #conditionErrors(index: number): FieldErrors {
     const draft = this.draft.conditions;
+    // A tax-ID country condition's value is a list of country codes: said as a country field is.
+    const fact = draft.kind === 'rows' ? draft.rows[index]?.condition.fact : undefined;
     return (field) =>
-      this.#issue((path) => {
-        if (conditionRowIndex(draft, path) !== index) return false;
-        const rest = path.slice(path[1] === 'all' || path[1] === 'any' ? 3 : 1).filter((key) => key !== 'not');
-        const named = rest.find((key): key is string => typeof key === 'string');
-        return (named ?? 'row') === field;
-      });
+      this.#issue(
+        (path) => {
+          if (conditionRowIndex(draft, path) !== index) return false;
+          const rest = path.slice(path[1] === 'all' || path[1] === 'any' ? 3 : 1).filter((key) => key !== 'not');
+          const named = rest.find((key): key is string => typeof key === 'string');
+          return (named ?? 'row') === field;
+        },
+        fact === 'client.taxCountry' && field === 'value' ? 'country' : undefined,
+      );
   }
 
   #actionErrors(index: number): FieldErrors {

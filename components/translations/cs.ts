@@ -552,6 +552,8 @@ export const cs: Translation = {
     wholeNumber: 'Zadejte celé číslo.',
     atMost: (max) => `Zadejte nejvýše ${max}.`,
     atLeast: (min) => `Zadejte nejméně ${min}.`,
+    moreThan: (min) => `Zadejte více než ${min}.`,
+    lessThan: (max) => `Zadejte méně než ${max}.`,
     atMostItems: (max: string) => `Příliš mnoho: nejvýše ${max}.`,
     atLeastItems: (min: string) => `Vyberte nejméně ${min}.`,
     tooLong: { one: 'Příliš dlouhé: nejvýše {n} znak.', few: 'Příliš dlouhé: nejvýše {n} znaky.', many: 'Příliš dlouhé: nejvýše {n} znaku.', other: 'Příliš dlouhé: nejvýše {n} znaků.' },

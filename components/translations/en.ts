@@ -569,6 +569,8 @@ export const en = {
     wholeNumber: 'Enter a whole number.',
     atMost: (max: string) => `Enter ${max} or less.`,
     atLeast: (min: string) => `Enter ${min} or more.`,
+    moreThan: (min: string) => `Enter more than ${min}.`,
+    lessThan: (max: string) => `Enter less than ${max}.`,
     atMostItems: (max: string) => `Too many: ${max} at most.`,
     atLeastItems: (min: string) => `Choose at least ${min}.`,
     tooLong: { one: 'Too long: {n} character at most.', other: 'Too long: {n} characters at most.' } as PluralForms,

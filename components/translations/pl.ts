@@ -552,6 +552,8 @@ export const pl: Translation = {
     wholeNumber: 'Wpisz liczbę całkowitą.',
     atMost: (max) => `Wpisz najwyżej ${max}.`,
     atLeast: (min) => `Wpisz co najmniej ${min}.`,
+    moreThan: (min) => `Wpisz więcej niż ${min}.`,
+    lessThan: (max) => `Wpisz mniej niż ${max}.`,
     atMostItems: (max: string) => `Za dużo: najwyżej ${max}.`,
     atLeastItems: (min: string) => `Wybierz co najmniej ${min}.`,
     tooLong: { one: 'Za długie: najwyżej {n} znak.', few: 'Za długie: najwyżej {n} znaki.', many: 'Za długie: najwyżej {n} znaków.', other: 'Za długie: najwyżej {n} znaku.' },

@@ -552,6 +552,8 @@ export const sl: Translation = {
     wholeNumber: 'Vpišite celo število.',
     atMost: (max) => `Vpišite največ ${max}.`,
     atLeast: (min) => `Vpišite najmanj ${min}.`,
+    moreThan: (min) => `Vpišite več kot ${min}.`,
+    lessThan: (max) => `Vpišite manj kot ${max}.`,
     atMostItems: (max: string) => `Preveč: največ ${max}.`,
     atLeastItems: (min: string) => `Izberite vsaj ${min}.`,
     tooLong: { one: 'Predolgo: največ {n} znak.', two: 'Predolgo: največ {n} znaka.', few: 'Predolgo: največ {n} znaki.', other: 'Predolgo: največ {n} znakov.' },

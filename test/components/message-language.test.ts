@@ -61,4 +61,14 @@ describe('messages on screen after a change of language', () => {
     expect(errorText(conflict, 'cs')).to.equal('Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou.');
     expect(errorText(new CrmError('storage', 'IndexedDB: the disk is gone'), 'cs')).to.equal('IndexedDB: the disk is gone');
   });
+
+  it('words a bound by what it bounds, and whether the bound itself is allowed', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const order = (quantity: number) => ({ id: 'o1', currency: 'CZK', total: 100, createdAt: '2026-10-01T10:00:00Z', billing: { company: 'Alza' }, items: [{ name: 'Mouse', quantity, unitPrice: 100 }] });
+    // A quantity must be above 0: "0 or more" would ask for what was refused.
+    const zero = await crm.orders.upsert(order(0)).catch((error: unknown) => error);
+    expect([errorText(zero, 'en'), errorText(zero, 'cs')]).to.deep.equal(['Enter more than 0.', 'Zadejte více než 0.']);
+    const noActions = await crm.rules.create({ name: 'x', trigger: 'client.created', conditions: { all: [] }, actions: [] }).catch((error: unknown) => error);
+    expect(errorText(noActions, 'pl')).to.equal('Wybierz co najmniej 1.');
+  });
 });

@@ -301,6 +301,26 @@ describe('<kt-rule-editor>', () => {
     await until(() => expect(textOf(part(editor, 'actions').querySelector('.field-error'))).to.equal('Přidejte alespoň jednu akci.'));
   });
 
+  it('says what a tax-ID country must look like', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [lead] = await crm.statuses.list();
+    const rule = await crm.rules.create({
+      name: 'Czech buyers',
+      trigger: 'order.created',
+      conditions: { all: [{ fact: 'client.taxCountry', op: 'in', value: ['CZ'] }] },
+      actions: [{ type: 'set_status', statusId: lead!.id }],
+    });
+    const editor = await mount<KtRuleEditor>(html`<kt-rule-editor rule-id=${rule.id} .crm=${crm}></kt-rule-editor>`, 'kt-rule-editor');
+    const countries = await until(() => {
+      const input = root(editor).querySelector<HTMLInputElement>('[part="condition"] input[aria-label="Countries (comma-separated)"]');
+      expect(input).to.not.equal(null);
+      return input!;
+    });
+    await retype(countries, 'CZE');
+    await until(() => expect(countries.getAttribute('aria-invalid')).to.equal('true'));
+    expect(textOf(root(editor).getElementById(countries.getAttribute('aria-describedby')!))).to.equal('Enter a two-letter country code, such as CZ.');
+  });
+
   it('shows the label of each field of an action, on a phone too', async () => {
     const { crm } = await world();
     const [lead] = await crm.statuses.list();
