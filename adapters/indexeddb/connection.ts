@@ -8,6 +8,8 @@ import { upgradeDatabase } from './upgrade.ts';
 export interface ConnectionListeners {
   /** This connection's upgrade waits for other connections (other tabs) to close. */
   blocked(storedVersion: number): void;
+  /** This connection upgrades a database that holds data of schema version `storedVersion`. */
+  upgrading(storedVersion: number): void;
   /** Another connection upgrades (`newVersion`) or deletes (`null`) the database; this one has closed for it. */
   versionChange(newVersion: number | null): void;
 }
@@ -23,7 +25,8 @@ export async function connect(name: string, schema: StorageSchema, listeners: Co
   let db: IDBPDatabase;
   try {
     db = await openDB(name, schema.version, {
-      upgrade(database, _oldVersion, _newVersion, transaction) {
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        if (oldVersion > 0) listeners.upgrading(oldVersion);
         // Observing `done` as well keeps an aborted upgrade from surfacing as an unhandled rejection.
         Promise.all([upgradeDatabase(database, transaction, schema), transaction.done]).catch((error: unknown) => {
           upgradeFailure = error;

@@ -20,10 +20,13 @@ export { requestPersistentStorage, type PersistenceResult } from './persistence.
  * - `blocked`: this adapter's upgrade waits until other connections to the database close; it
  *   goes on by itself once they do. Connections of this adapter close on their own, so ask the
  *   user to close other tabs that still hold an old version of the page.
+ * - `upgrading`: this adapter brings stored data to a newer schema version; opening takes longer
+ *   than usual (seconds on a store of 100k orders), so say so until `createCrm` resolves.
  */
 export type VersionChangeNotice =
   | { type: 'versionchange'; newVersion: number | null }
-  | { type: 'blocked'; storedVersion: number; requestedVersion: number };
+  | { type: 'blocked'; storedVersion: number; requestedVersion: number }
+  | { type: 'upgrading'; storedVersion: number; requestedVersion: number };
 
 export interface IndexedDbAdapterOptions {
   /** The IndexedDB database, also the adapter's `name`; adapters (in any tab) on the same name share data. */
@@ -33,7 +36,7 @@ export interface IndexedDbAdapterOptions {
    * over a `BroadcastChannel` named `kartoteka:<name>`, and hear theirs. Defaults to `true`.
    */
   broadcast?: boolean;
-  /** Called when another connection upgrades or deletes the database, or blocks this adapter's upgrade. */
+  /** Called when another connection upgrades or deletes the database, blocks this adapter's upgrade, or this adapter upgrades stored data. */
   onVersionChange?: (notice: VersionChangeNotice) => void;
 }
 
@@ -42,7 +45,8 @@ export interface IndexedDbAdapterOptions {
  * page and are shared by every tab of the origin.
  *
  * - The schema's `version` is the database version: a newer one upgrades the database on open,
- *   rebuilding every index from the stored records; an older one fails with `storage`.
+ *   recomputing every record's index keys (rewriting the records whose keys changed, building
+ *   new and unique indexes anew); an older one fails with `storage`.
  * - Each `write` is one readwrite transaction: all of it commits or none of it does.
  * - Every committed batch reaches the `onExternalChange` listeners of this adapter, with the
  *   `origin` it was written with, and (with `broadcast`) those of every other adapter on the
@@ -97,6 +101,7 @@ export function indexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapt
     let opening: IDBPDatabase | undefined;
     opening = await connect(name, next, {
       blocked: (storedVersion) => options.onVersionChange?.({ type: 'blocked', storedVersion, requestedVersion: next.version }),
+      upgrading: (storedVersion) => options.onVersionChange?.({ type: 'upgrading', storedVersion, requestedVersion: next.version }),
       versionChange: (newVersion) => {
         // A connection this adapter has already replaced is of no concern.
         if (opening !== undefined && opening === db) lose(newVersion);

@@ -16,6 +16,8 @@ const storage = indexedDbAdapter({
   name: 'kartoteka-demo',
   onVersionChange: (notice) => {
     if (notice.type === 'versionchange') $('#store').textContent = words().reload;
+    // Until the page is translated below, once the CRM has opened.
+    if (notice.type === 'upgrading') $('#store').textContent = words().upgrading;
   },
 });
 const language = $<HTMLSelectElement>('#language');

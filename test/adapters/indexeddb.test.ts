@@ -186,7 +186,8 @@ describe('indexedDbAdapter', () => {
         version: 2,
         collections: { ...crmSchema.collections, orders: { indexes: { ...orderIndexes, buyer: { key: (record) => String((record['billing'] as { company: string }).company).toLowerCase() } } } },
       };
-      const written = indexedDbAdapter({ name });
+      const notices: VersionChangeNotice[] = [];
+      const written = indexedDbAdapter({ name, onVersionChange: (notice) => notices.push(notice) });
       const asVersion2 = new Proxy(written, {
         get(target, key) {
           if (key === 'open') return () => target.open(version2);
@@ -199,7 +200,10 @@ describe('indexedDbAdapter', () => {
       await old.orders.upsert({ id: 'o1', currency: 'CZK', total: 100, createdAt: '2026-10-01T10:00:00Z', billing: { company: 'Alza.cz a.s.' } });
       await old.close();
 
-      const crm = await createCrm({ storage: indexedDbAdapter({ name }) });
+      expect(notices, 'a new database is created, not upgraded').to.deep.equal([]);
+      const crm = await createCrm({ storage: indexedDbAdapter({ name, onVersionChange: (notice) => notices.push(notice) }) });
+      // The host can say why this opening takes longer than usual.
+      expect(notices).to.deep.equal([{ type: 'upgrading', storedVersion: 2, requestedVersion: 3 }]);
       expect(await crm.clients.get(alza.id)).to.deep.equal(alza);
       expect(await crm.clients.findDuplicates()).to.deep.equal([{ kind: 'unlinked_orders', reason: 'name', client: alza, orderIds: ['o1'] }]);
       await crm.close();
