@@ -67,6 +67,21 @@ async function undoClientDeleted(ctx: CrmContext, uow: UnitOfWork, activity: Act
   uow.emit({ type: 'client.created', client: restored });
 }
 
+/**
+ * Whether `kept` is as a merge left it at `mergedVersion`, though its version moved on: a later
+ * merge into it was undone since, which put back that merge's `before` (the client at
+ * `mergedVersion`) and so bumped the version once. Several clients merged into one are undone
+ * latest first.
+ */
+async function restoredByLaterUndo(ctx: CrmContext, kept: Client, mergedVersion: number): Promise<boolean> {
+  const timeline = await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [kept.id], lt: [kept.id, []] });
+  return timeline.some((entry) => {
+    if (entry.type !== 'clients_merged' || !entry.undoneAt) return false;
+    const later = entry.data as { before: Client; mergedVersion: number };
+    return later.before.version === mergedVersion && kept.version === later.mergedVersion + 1;
+  });
+}
+
 /** Splits a merge: the kept client as it was, the merged one back, its records returned. */
 async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
   const { before, merged, mergedVersion, moved, placements } = activity.data as {
@@ -78,7 +93,7 @@ async function undoClientsMerged(ctx: CrmContext, uow: UnitOfWork, activity: Act
     placements?: MergedPlacements;
   };
   const kept = await currentClient(ctx, before.id);
-  if (kept.version !== mergedVersion) throw changedSince(`client ${kept.number}`);
+  if (kept.version !== mergedVersion && !(await restoredByLaterUndo(ctx, kept, mergedVersion))) throw changedSince(`client ${kept.number}`);
   if (await ctx.storage.get('clients', merged.id)) throw changedSince(`client ${merged.id}`);
   const restored = uow.put<Client>('clients', { ...withoutVersion(before), updatedAt: ctx.now() }, kept);
   const returned = uow.put<Client>('clients', { ...withoutVersion(merged), updatedAt: ctx.now() }, 'absent');

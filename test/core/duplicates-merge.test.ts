@@ -92,4 +92,35 @@ describe('merge', () => {
     expect(keepAfter).to.include.members([...keepTimeline, entry.id]);
     expect((await crm.orders.upsert(shopOrder({ id: 't-4', accountCode: 'alza-eshop', billing: { company: 'x', name: 'y' } }))).clientId).to.equal(twin.id);
   });
+
+  it('undoes several merges into one client, the latest first, each giving its client back with its orders', async () => {
+    const crm = await openCrm();
+    const keep = await crm.clients.create({ name: 'Alza' });
+    const twins = [await crm.clients.create({ name: 'ALZA' }), await crm.clients.create({ name: 'alza' })];
+    for (const [i, twin] of twins.entries()) {
+      await crm.orders.upsert(shopOrder({ id: `o-${i}`, billing: { company: 'x', name: 'y' } }));
+      await crm.orders.link(`o-${i}`, twin.id);
+    }
+    for (const twin of twins) await crm.clients.merge(keep.id, twin.id);
+    const merges = (await crm.activities.list(keep.id)).items.filter((a) => a.type === 'clients_merged');
+    expect(merges.map((a) => (a.data as { merged: { id: string } }).merged.id)).to.deep.equal([twins[1]!.id, twins[0]!.id]);
+
+    for (const merge of merges) await crm.activities.undo(merge.id);
+    for (const [i, twin] of twins.entries()) {
+      expect((await crm.orders.list({ clientId: twin.id })).items.map((o) => o.id)).to.deep.equal([`o-${i}`]);
+    }
+    expect((await crm.clients.get(keep.id)).name).to.equal('Alza');
+  });
+
+  it('does not undo an earlier merge once the kept client was edited after a later merge was undone', async () => {
+    const crm = await openCrm();
+    const keep = await crm.clients.create({ name: 'Alza' });
+    const [first, second] = [await crm.clients.create({ name: 'ALZA' }), await crm.clients.create({ name: 'alza' })];
+    await crm.clients.merge(keep.id, first.id);
+    await crm.clients.merge(keep.id, second.id);
+    const [later, earlier] = (await crm.activities.list(keep.id)).items.filter((a) => a.type === 'clients_merged');
+    await crm.activities.undo(later!.id);
+    await crm.clients.update(keep.id, { temperature: 'hot' });
+    expect((await rejection(crm.activities.undo(earlier!.id))).code).to.equal('conflict');
+  });
 });
