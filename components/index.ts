@@ -25,6 +25,7 @@ export { KtColumnsChangeEvent } from './events/columns-change-event.ts';
 export { KtImportCompleteEvent } from './events/import-complete-event.ts';
 export { KtExportCompleteEvent, type KtExportCompleteDetail } from './events/export-complete-event.ts';
 export { KtRuleEditor } from './rule-editor/rule-editor.ts';
+export { KtDuplicates } from './duplicates/duplicates.ts';
 export { KtRuleSaveEvent } from './events/rule-save-event.ts';
 export { KtRuleDeleteEvent } from './events/rule-delete-event.ts';
 export { en, type Translation, type PluralForms } from './translations/en.ts';

@@ -10,4 +10,5 @@ import './crm-settings.ts';
 import './csv-import.ts';
 import './csv-export.ts';
 import './rule-editor.ts';
+import './duplicates.ts';
 import './languages.ts';

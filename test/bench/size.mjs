@@ -21,6 +21,7 @@ const elements = {
   'kt-rule-editor': 'components/define/rule-editor.ts',
   'kt-csv-import': 'components/define/csv-import.ts',
   'kt-csv-export': 'components/define/csv-export.ts',
+  'kt-duplicates': 'components/define/duplicates.ts',
   'cs + pl + sl strings': 'components/define/languages.ts',
 };
 const packages = (names) => (id) => names.some((name) => id === name || id.startsWith(`${name}/`));

@@ -29,7 +29,7 @@ describe('the built package', () => {
     const manifest = JSON.parse(await readFile(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
     const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
     const table = elements.find((element) => element.tagName === 'kt-client-table');
-    assert.deepEqual(elements.map((element) => element.tagName).sort(), ['kt-client-card', 'kt-client-picker', 'kt-client-table', 'kt-crm-provider', 'kt-crm-settings', 'kt-csv-export', 'kt-csv-import', 'kt-notes', 'kt-pipeline-board', 'kt-rule-editor', 'kt-task-list']);
+    assert.deepEqual(elements.map((element) => element.tagName).sort(), ['kt-client-card', 'kt-client-picker', 'kt-client-table', 'kt-crm-provider', 'kt-crm-settings', 'kt-csv-export', 'kt-csv-import', 'kt-duplicates', 'kt-notes', 'kt-pipeline-board', 'kt-rule-editor', 'kt-task-list']);
     assert.deepEqual(table.events.map((event) => event.name).sort(), ['kt-client-open', 'kt-columns-change', 'kt-selection-change']);
     assert.ok(table.attributes.some((attribute) => attribute.name === 'columns'));
     assert.ok(table.cssParts.some((part) => part.name === 'row'));

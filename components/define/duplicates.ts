@@ -1,0 +1,3 @@
+import { KtDuplicates } from '../duplicates/duplicates.ts';
+
+KtDuplicates.define('kt-duplicates');

@@ -1,0 +1,361 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+// Keyed groups: a group going or coming back keeps the others' radios and focus where they are.
+import { repeat } from 'lit/directives/repeat.js';
+import { formatTaxId, type Activity, type Client, type Crm, type Order } from '../../src/index.ts';
+import { KtElement } from '../base/kt-element.ts';
+import { focusLost } from '../base/lost-focus.ts';
+import { NewestRead } from '../base/newest-read.ts';
+import { themeStyles } from '../base/theme.styles.ts';
+import { feedbackStyles, type Toast } from '../base/toast.ts';
+import { Toaster } from '../base/toaster.ts';
+import type { Words } from '../base/words.ts';
+import { KtClientOpenEvent } from '../events/client-open-event.ts';
+import { duplicatesStyles } from './duplicates.styles.ts';
+import { findGroups, type ClientsGroup, type FoundGroup, type OrdersGroup } from './found-groups.ts';
+
+/** What an action did: its message, how to take it back, and the group as it now stands (gone: `undefined`). */
+interface Outcome {
+  toast: Toast;
+  remaining: FoundGroup | undefined;
+}
+
+/**
+ * B15: the same company in the CRM twice, found on request (finding reads every client): clients
+ * sharing a tax ID or a name, whom staff merge into the one they keep (the oldest unless they
+ * choose another), and orders without a client whose tax ID or company name is a client's, which
+ * they link to it. A merge or link takes its group off the list and can be undone from the
+ * message it leaves; "Look again" searches anew.
+ *
+ * @tagname kt-duplicates
+ * @summary Finds the same company entered twice and merges the clients or links the orders.
+ * @fires kt-client-open - A client's name was activated: `clientId`.
+ * @csspart heading - The title.
+ * @csspart find - The Find duplicates / Look again button.
+ * @csspart status - The live line saying what the search is doing or found, the empty state included.
+ * @csspart groups - The list of groups found.
+ * @csspart group - Each group: `group clients` (clients to merge) or `group orders` (orders to link).
+ * @csspart group-heading - A group's title: why its records look alike.
+ * @csspart client - A client in a group: its name, number, tax ID, e-mail and order count.
+ * @csspart client-name - A client's name: a button that opens it.
+ * @csspart keeper - In a group of clients, the radios choosing the client to keep.
+ * @csspart kept - The mark beside the client that is kept.
+ * @csspart orders - The table of an order group's orders.
+ * @csspart action - A group's Merge into … / Link to … button.
+ * @csspart error - Why the search failed.
+ * @csspart toast - The message after an action, with its undo.
+ */
+export class KtDuplicates extends KtElement {
+  /** The shared tokens, then the element's own styles. */
+  static override styles = [themeStyles, feedbackStyles, duplicatesStyles];
+
+  /** How long a confirmation stays on screen, in milliseconds (0: until closed). */
+  @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
+
+  /** The groups found, less those merged or linked since; `undefined` before the first search ends. */
+  @state() private groups: FoundGroup[] | undefined;
+  @state() private searching = false;
+  /** A merge, link or undo under way: the other actions wait for it. */
+  @state() private acting = false;
+  @state() private error: Words | undefined;
+  /** Per group of clients, the client staff chose to keep; the oldest when not chosen. */
+  @state() private keepers = new Map<string, string>();
+  /** Each client's order count (`crm.analytics`, one read each), as it arrives. */
+  @state() private orderCounts = new Map<string, number>();
+
+  readonly #searches = new NewestRead();
+  // A toast closed from the keyboard hands the focus to the first group, else the status line.
+  readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusGroup(0) });
+  /** Each group's place in the list as found: Undo puts a group back among the others there. */
+  #foundOrder = new Map<string, number>();
+  /** Where the focus goes once the list is drawn again: the heading of the group at this index (past the last: the status line). */
+  #refocus: number | undefined;
+
+  protected override crmChanged(): void {
+    // What was found was another CRM's.
+    this.#searches.drop();
+    this.groups = undefined;
+    this.searching = false;
+    this.error = undefined;
+    this.keepers = new Map();
+    this.orderCounts = new Map();
+    this.#foundOrder = new Map();
+    this.#toasts.clear();
+  }
+
+  async #find(): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm || this.searching) return;
+    this.searching = true;
+    this.error = undefined;
+    await this.#searches.run(
+      () => findGroups(crm),
+      (groups) => {
+        this.groups = groups;
+        this.#foundOrder = new Map(groups.map((group, index) => [group.key, index]));
+        this.keepers = new Map();
+        void this.#countOrders(crm, groups);
+      },
+      (error) => (this.error = this.failure(error)),
+    );
+    this.searching = false;
+    // The button was disabled while it ran, which drops the focus: it goes back there.
+    await this.updateComplete;
+    if (focusLost(this)) this.#findButton()?.focus();
+  }
+
+  /** Reads the order count of every client shown; one that cannot be read shows none. */
+  async #countOrders(crm: Crm, groups: FoundGroup[]): Promise<void> {
+    const ids = new Set(groups.flatMap((group) => (group.kind === 'clients' ? group.clients : [group.client]).map((client) => client.id)));
+    const counts = new Map(this.orderCounts);
+    await Promise.all(
+      [...ids].map(async (id) => {
+        const figures = await crm.analytics.client(id).catch(() => undefined);
+        if (figures) counts.set(id, figures.orderCount);
+      }),
+    );
+    if (crm === this.activeCrm) this.orderCounts = counts;
+  }
+
+  #keeperOf(group: ClientsGroup): Client {
+    const chosen = this.keepers.get(group.key);
+    return group.clients.find((client) => client.id === chosen) ?? group.clients[0]!;
+  }
+
+  #choose(group: ClientsGroup, clientId: string): void {
+    this.keepers = new Map(this.keepers).set(group.key, clientId);
+  }
+
+  // ——— actions ———
+
+  /** Runs a merge or link of `group`, puts what it leaves in its place and says what happened. */
+  async #act(group: FoundGroup, action: (crm: Crm) => Promise<Outcome>): Promise<void> {
+    const crm = this.activeCrm;
+    if (!crm || this.acting) return;
+    this.acting = true;
+    const { toast, remaining } = await action(crm);
+    const index = this.groups!.findIndex((shown) => shown.key === group.key);
+    this.groups = remaining ? this.groups!.with(index, remaining) : this.groups!.filter((shown) => shown.key !== group.key);
+    this.#toasts.show(toast);
+    this.acting = false;
+    // The button pressed went with its group, or was disabled meanwhile: the keyboard goes on at
+    // the group now in its place (the next one, else the one before), else at the status line.
+    this.#refocus = remaining ? index : Math.min(index, this.groups.length - 1);
+  }
+
+  /** Merges every other client of the group into the one kept, one by one; Undo splits them, the latest first. */
+  #merge(group: ClientsGroup): Promise<void> {
+    const keeper = this.#keeperOf(group);
+    return this.#act(group, async (crm) => {
+      const merged: Client[] = [];
+      let failure: unknown;
+      for (const client of group.clients) {
+        if (client.id === keeper.id) continue;
+        try {
+          await crm.clients.merge(keeper.id, client.id);
+          merged.push(client);
+        } catch (error) {
+          failure = error;
+          break;
+        }
+      }
+      const entries = merged.length ? await this.#mergeEntries(crm, keeper.id, merged) : [];
+      const undo = entries.length ? () => this.#undoMerge(crm, group, entries) : undefined;
+      const left = group.clients.filter((client) => !merged.includes(client));
+      const remaining = failure && left.length > 1 ? { ...group, clients: left } : undefined;
+      const message: Words = failure
+        ? this.failure(failure)
+        : () => this.plural(this.t.duplicates.merged, merged.length).replace('{name}', keeper.name);
+      return { toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) }, remaining };
+    });
+  }
+
+  /** The `clients_merged` entries the merges wrote on the kept client's timeline, the latest first. */
+  async #mergeEntries(crm: Crm, keeperId: string, merged: Client[]): Promise<Activity[]> {
+    const ids = new Set(merged.map((client) => client.id));
+    // Rules may have written on the timeline since: look a little further back than the merges alone.
+    const { items } = await crm.activities.list(keeperId, { limit: merged.length + 20 });
+    return items.filter((entry) => entry.type === 'clients_merged' && !entry.undoneAt && ids.has((entry.data as { merged: Client }).merged.id));
+  }
+
+  async #undoMerge(crm: Crm, group: ClientsGroup, entries: Activity[]): Promise<void> {
+    for (const entry of entries) await crm.activities.undo(entry.id);
+    this.#restore(group);
+  }
+
+  /** Links each order of the group to its client, one by one; Undo unlinks them again. */
+  #link(group: OrdersGroup): Promise<void> {
+    const { client } = group;
+    return this.#act(group, async (crm) => {
+      const linked: Order[] = [];
+      let failure: unknown;
+      for (const order of group.orders) {
+        try {
+          // The order as shown: linked elsewhere since, it is not taken from that client.
+          linked.push(await crm.orders.link(order.id, client.id, { expectedVersion: order.version }));
+        } catch (error) {
+          failure = error;
+          break;
+        }
+      }
+      const undo = linked.length ? () => this.#undoLink(crm, group, linked) : undefined;
+      const left = group.orders.filter((order) => !linked.some((done) => done.id === order.id));
+      const remaining = failure && left.length ? { ...group, orders: left } : undefined;
+      const message: Words = failure
+        ? this.failure(failure)
+        : () => this.plural(this.t.duplicates.linked, linked.length).replace('{name}', client.name);
+      return { toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) }, remaining };
+    });
+  }
+
+  /**
+   * A link by hand writes no undoable entry: Undo unlinks the orders by hand, refusing one changed
+   * since. Unlinked by hand, an order is no longer offered to this client by a later search (B12).
+   */
+  async #undoLink(crm: Crm, group: OrdersGroup, linked: Order[]): Promise<void> {
+    const orders: Order[] = [];
+    for (const order of linked.toReversed()) orders.unshift(await crm.orders.unlink(order.id, { expectedVersion: order.version }));
+    this.#restore({ ...group, orders: [...orders, ...group.orders.filter((order) => !linked.some((done) => done.id === order.id))] });
+  }
+
+  /** Puts a group taken back by Undo into the list where it was found, and the keyboard on it. */
+  #restore(group: FoundGroup): void {
+    const groups = (this.groups ?? []).filter((shown) => shown.key !== group.key);
+    const place = this.#foundOrder.get(group.key) ?? 0;
+    const after = groups.findIndex((shown) => (this.#foundOrder.get(shown.key) ?? 0) > place);
+    const index = after === -1 ? groups.length : after;
+    this.groups = groups.toSpliced(index, 0, group);
+    this.#refocus = index;
+  }
+
+  async #undo(undo: () => Promise<unknown>): Promise<void> {
+    if (this.acting) return;
+    this.acting = true;
+    try {
+      await undo();
+      this.#toasts.show({ message: () => this.t.duplicates.undone });
+    } catch (error) {
+      this.#toasts.show({ message: this.failure(error), error: true });
+    } finally {
+      this.acting = false;
+    }
+  }
+
+  // ——— focus ———
+
+  #findButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part="find"]');
+  }
+
+  /** The heading of the group at `index` (a target, not a stop in the Tab order), else the status line. */
+  #focusGroup(index: number): void {
+    const heading = index < 0 ? undefined : this.renderRoot.querySelectorAll<HTMLElement>('[part="group-heading"]')[index];
+    (heading ?? this.renderRoot.querySelector<HTMLElement>('[part="status"]'))?.focus();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#refocus === undefined || this.acting) return;
+    const target = this.#refocus;
+    this.#refocus = undefined;
+    // Only when the change dropped it, never taking the focus from where the user has put it since.
+    if (focusLost(this)) this.#focusGroup(target);
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const t = this.t.duplicates;
+    const { groups } = this;
+    return html`
+      <h3 part="heading">${t.title}</h3>
+      <p class="intro">${t.intro}</p>
+      <div class="bar">
+        <button type="button" part="find" ?disabled=${this.searching || !this.activeCrm} @click=${this.#find}>${groups ? t.findAgain : t.find}</button>
+        <p part="status" class=${groups?.length === 0 && !this.searching ? 'status empty' : 'status'} role="status" tabindex="-1">${this.#statusText()}</p>
+      </div>
+      ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
+      ${groups?.length
+        ? html`<ul part="groups" aria-label=${t.title} aria-busy=${this.searching ? 'true' : 'false'}>
+            ${repeat(groups, (group) => group.key, (group, index) => html`<li part=${`group ${group.kind === 'clients' ? 'clients' : 'orders'}`}>${group.kind === 'clients' ? this.#clientsGroup(group, index) : this.#ordersGroup(group, index)}</li>`)}
+          </ul>`
+        : nothing}
+      ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => void this.#undo(undo))}
+    `;
+  }
+
+  #statusText(): string {
+    const t = this.t.duplicates;
+    if (this.searching) return t.searching;
+    return this.groups ? this.plural(t.found, this.groups.length) : '';
+  }
+
+  #heading(group: FoundGroup, index: number, count: string): TemplateResult {
+    const t = this.t.duplicates;
+    return html`<h4 part="group-heading" id=${`group-${index}`} tabindex="-1">
+      ${group.reason === 'tax_id' ? t.sameTaxId : t.sameName} <span class="count">· ${count}</span>
+    </h4>`;
+  }
+
+  #clientsGroup(group: ClientsGroup, index: number): TemplateResult {
+    const t = this.t.duplicates;
+    const keeper = this.#keeperOf(group);
+    const name = `keep-${index}`;
+    return html`${this.#heading(group, index, this.plural(t.clients, group.clients.length))}
+      <fieldset part="keeper">
+        <legend>${t.keep}</legend>
+        ${group.clients.map(
+          (client) => html`<div class="client" part="client">
+            <input type="radio" name=${name} aria-labelledby=${`${name}-${client.id}`} .checked=${client.id === keeper.id} ?disabled=${this.acting} @change=${() => this.#choose(group, client.id)} />
+            ${this.#clientDetails(client, `${name}-${client.id}`)}
+            ${client.id === keeper.id ? html`<span class="kept" part="kept">${t.kept}</span>` : nothing}
+          </div>`,
+        )}
+      </fieldset>
+      <p class="hint">${t.mergeHint(keeper.name)}</p>
+      <button type="button" part="action" ?disabled=${this.acting} @click=${() => this.#merge(group)}>${t.mergeInto(keeper.name)}</button>`;
+  }
+
+  #ordersGroup(group: OrdersGroup, index: number): TemplateResult {
+    const t = this.t.duplicates;
+    return html`${this.#heading(group, index, this.plural(t.unlinked, group.orders.length))}
+      <div class="client" part="client">${this.#clientDetails(group.client)}</div>
+      <table part="orders" aria-labelledby=${`group-${index}`}>
+        <thead>
+          <tr><th scope="col">${t.order}</th><th scope="col">${t.date}</th><th scope="col" class="total">${t.total}</th><th scope="col">${t.company}</th></tr>
+        </thead>
+        <tbody>
+          ${group.orders.map(
+            (order) => html`<tr>
+              <td>${order.number ?? order.id}</td>
+              <td>${this.date(order.createdAt)}</td>
+              <td class="total">${this.money(order.total, order.currency)}</td>
+              <td>${order.billing.company ?? order.billing.name ?? ''}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <button type="button" part="action" ?disabled=${this.acting} @click=${() => this.#link(group)}>${t.linkTo(group.client.name)}</button>`;
+  }
+
+  /** The client's name (a button that opens it; `id` for a radio it labels) and what tells it apart. */
+  #clientDetails(client: Client, id?: string): TemplateResult {
+    const count = this.orderCounts.get(client.id);
+    const details = [
+      this.t.clientLabel(this.number(client.number)),
+      client.taxId && formatTaxId(client.taxId),
+      // A tax ID group can be one client's tax ID as another's VAT ID: both show.
+      client.vatId && client.vatId !== client.taxId ? `${this.t.picker.field.vatId} ${formatTaxId(client.vatId)}` : undefined,
+      client.emails[0],
+      count === undefined ? undefined : this.plural(this.t.duplicates.orders, count),
+    ].filter((detail) => detail);
+    return html`<button type="button" id=${id ?? nothing} class="name" part="client-name" @click=${() => this.emit(new KtClientOpenEvent(client.id))}>${client.name}</button>
+      <span class="details">${details.join(' · ')}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kt-duplicates': KtDuplicates;
+  }
+}

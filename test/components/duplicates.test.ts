@@ -1,0 +1,240 @@
+import { expect } from 'chai';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { memoryAdapter } from '../../adapters/memory/index.ts';
+import { createCrm, isCrmError, type Crm, type OrderInput } from '../../src/index.ts';
+import type { KtDuplicates } from '../../components/index.ts';
+import '../../components/define/all.ts';
+import { expectAccessible, mount, shadow, textOf, until } from './helpers.ts';
+
+const openCrm = () => createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'CZ' }, principal: { userId: 'eva', role: 'admin' } });
+
+const order = (id: string, billing: OrderInput['billing'], total = 125_000): OrderInput => ({
+  id,
+  number: `2026/${id}`,
+  currency: 'CZK',
+  total,
+  createdAt: '2026-10-15T09:00:00Z',
+  billing,
+});
+
+/** Two clients sharing a tax ID (one's tax ID is the other's VAT ID); the twin, created first, has two orders. */
+async function twins(crm: Crm) {
+  const twin = await crm.clients.create({ name: 'Alza (e-shop)', vatId: 'CZ27082440', emails: ['eshop@alza.cz'] });
+  const alza = await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+  for (const id of ['t-1', 't-2']) {
+    await crm.orders.upsert(order(id, { company: 'Alza (e-shop)', name: 'Petr' }));
+    await crm.orders.link(id, twin.id);
+  }
+  return { twin, alza };
+}
+
+/** Orders that came before their client: they stay unlinked and share its tax ID. */
+async function earlyOrders(crm: Crm) {
+  await crm.orders.upsert(order('early-1', { company: 'KOVO s.r.o.', taxId: 'CZ 255 96 641' }, 259_900));
+  await crm.orders.upsert(order('early-2', { company: 'Kovo', taxId: 'CZ25596641' }));
+  return crm.clients.create({ name: 'Kovoobrábění Praha', taxId: 'CZ25596641' });
+}
+
+async function panel(crm: Crm, locale = 'en'): Promise<KtDuplicates> {
+  return mount<KtDuplicates>(html`<kt-duplicates locale=${locale} toast-duration="0" .crm=${crm}></kt-duplicates>`, 'kt-duplicates');
+}
+
+const part = (element: Element, name: string) => shadow(element).querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (element: Element, name: string) => [...shadow(element).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const headings = (element: Element) => parts(element, 'group-heading').map(textOf);
+const toast = (element: Element) => textOf(shadow(element).querySelector('[part=toast] span'));
+/** What has the keyboard: a part of the element and its text, else the tag outside it that has it (`BODY` when it was lost). */
+const focused = (element: Element) => {
+  if (document.activeElement !== element) return `outside: ${document.activeElement?.tagName}`;
+  const active = shadow(element).activeElement as HTMLElement | null;
+  return `${active?.getAttribute('part') ?? active?.tagName}: ${textOf(active)}`;
+};
+
+/** Presses Find duplicates by keyboard and waits for what it found. */
+async function find(element: KtDuplicates): Promise<void> {
+  part(element, 'find')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await until(() => {
+    expect((part(element, 'find') as HTMLButtonElement).disabled).to.equal(false);
+    expect(textOf(part(element, 'status'))).to.not.equal('');
+  });
+}
+
+describe('<kt-duplicates>', () => {
+  it('is accessible, finds on request and says so while it looks, with the button disabled', async () => {
+    const crm = await openCrm();
+    await twins(crm);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const findDuplicates = crm.clients.findDuplicates;
+    crm.clients.findDuplicates = async () => {
+      await held;
+      return findDuplicates();
+    };
+    const element = await panel(crm);
+    await expectAccessible(element);
+    expect(textOf(part(element, 'find'))).to.equal('Find duplicates');
+    expect(part(element, 'groups')).to.equal(null);
+
+    part(element, 'find')!.click();
+    await until(() => expect(textOf(part(element, 'status'))).to.equal('Looking for duplicates…'));
+    expect(part(element, 'status')!.getAttribute('role')).to.equal('status');
+    expect((part(element, 'find') as HTMLButtonElement).disabled).to.equal(true);
+
+    release();
+    await until(() => expect(textOf(part(element, 'status'))).to.equal('1 possible duplicate found.'));
+    expect(textOf(part(element, 'find'))).to.equal('Look again');
+    expect((part(element, 'find') as HTMLButtonElement).disabled).to.equal(false);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 clients']);
+    // The oldest client is kept unless staff choose another; each shows what tells them apart.
+    await until(() => expect(parts(element, 'client').map(textOf)).to.deep.equal([
+      'Alza (e-shop) Client: 1 · VAT ID CZ27082440 · eshop@alza.cz · 2 orders Kept',
+      'Alza.cz a.s. Client: 2 · CZ27082440 · no orders',
+    ]));
+    expect(textOf(part(element, 'action'))).to.equal('Merge into Alza (e-shop)');
+    await expectAccessible(element);
+  });
+
+  it('says when it finds no duplicates', async () => {
+    const crm = await openCrm();
+    await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });
+    const element = await panel(crm);
+    part(element, 'find')!.click();
+    await until(() => expect(textOf(part(element, 'status'))).to.equal('No duplicates found.'));
+    expect(part(element, 'groups')).to.equal(null);
+    expect(textOf(part(element, 'find'))).to.equal('Look again');
+  });
+
+  it('merges two clients sharing a tax ID into the one chosen by keyboard; Undo splits them again', async () => {
+    const crm = await openCrm();
+    const { twin, alza } = await twins(crm);
+    const element = await panel(crm);
+    await find(element);
+
+    // The radios are one group, labelled: the arrow key moves the choice to the other client.
+    expect(textOf(shadow(element).querySelector('fieldset legend'))).to.equal('Client to keep');
+    shadow(element).querySelector<HTMLInputElement>('input[type=radio]:checked')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => expect(textOf(part(element, 'action'))).to.equal('Merge into Alza.cz a.s.'));
+    expect(textOf(part(element, 'kept')?.closest('[part~=client]'))).to.contain('Alza.cz a.s.');
+    // On past the chosen client's name.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(element)).to.equal('action: Merge into Alza.cz a.s.');
+    await sendKeys({ press: 'Enter' });
+
+    await until(() => expect(toast(element)).to.equal('Merged 1 client into “Alza.cz a.s.”.'));
+    expect(headings(element)).to.deep.equal([]);
+    expect(textOf(part(element, 'status'))).to.equal('No duplicates found.');
+    // Its group gone, the keyboard is on the status line, not on <body>.
+    await until(() => expect(focused(element)).to.equal('status: No duplicates found.'));
+    expect((await crm.orders.list({ clientId: alza.id })).items.map((o) => o.id).sort()).to.deep.equal(['t-1', 't-2']);
+    expect(isCrmError(await crm.clients.get(twin.id).catch((e: unknown) => e))).to.equal(true);
+
+    shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast(element)).to.equal('Undone.'));
+    expect((await crm.clients.get(twin.id)).name).to.equal('Alza (e-shop)');
+    expect((await crm.orders.list({ clientId: twin.id })).items.map((o) => o.id).sort()).to.deep.equal(['t-1', 't-2']);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 clients']);
+    await until(() => expect(focused(element)).to.equal('group-heading: Same tax ID · 2 clients'));
+  });
+
+  it('merges every other client of a group of three, and Undo brings all of them back', async () => {
+    const crm = await openCrm();
+    const names = ['Kovo', 'KOVO', 'kovo'];
+    const clients = [];
+    for (const name of names) clients.push(await crm.clients.create({ name }));
+    const element = await panel(crm);
+    await find(element);
+    expect(headings(element)).to.deep.equal(['Same name · 3 clients']);
+    part(element, 'action')!.click();
+    await until(() => expect(toast(element)).to.equal('Merged 2 clients into “Kovo”.'));
+    expect((await crm.clients.list()).items.map((c) => c.name)).to.deep.equal(['Kovo']);
+    shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.click();
+    await until(() => expect(toast(element)).to.equal('Undone.'));
+    expect((await crm.clients.list()).items.map((c) => c.id).sort()).to.deep.equal(clients.map((c) => c.id).sort());
+    expect(headings(element)).to.deep.equal(['Same name · 3 clients']);
+  });
+
+  it('links a client’s unlinked orders to it; the next group takes the keyboard; Undo unlinks them', async () => {
+    const crm = await openCrm();
+    const kovo = await earlyOrders(crm);
+    await twins(crm);
+    const element = await panel(crm);
+    await find(element);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 orders without a client', 'Same tax ID · 2 clients']);
+    const table = part(element, 'orders')!;
+    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-10-15T09:00:00Z'));
+    expect([...table.querySelectorAll('tr')].map((row) => [...row.cells].map(textOf).join(' | '))).to.deep.equal([
+      'Order | Date | Total | Billing company',
+      `2026/early-1 | ${date} | CZK 2,599.00 | KOVO s.r.o.`,
+      `2026/early-2 | ${date} | CZK 1,250.00 | Kovo`,
+    ]);
+
+    const link = part(element, 'action')!;
+    expect(textOf(link)).to.equal('Link to Kovoobrábění Praha');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast(element)).to.equal('Linked 2 orders to “Kovoobrábění Praha”.'));
+    expect((await crm.orders.list({ clientId: kovo.id })).items.map((o) => o.id).sort()).to.deep.equal(['early-1', 'early-2']);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 clients']);
+    expect(textOf(part(element, 'status'))).to.equal('1 possible duplicate found.');
+    await until(() => expect(focused(element)).to.equal('group-heading: Same tax ID · 2 clients'));
+
+    shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast(element)).to.equal('Undone.'));
+    expect((await crm.orders.list({ linked: false })).items.map((o) => o.id).sort()).to.deep.equal(['early-1', 'early-2']);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 orders without a client', 'Same tax ID · 2 clients']);
+    await until(() => expect(focused(element)).to.equal('group-heading: Same tax ID · 2 orders without a client'));
+  });
+
+  it('keeps a group whose order changed since the search, saying why in the user’s language', async () => {
+    const crm = await openCrm();
+    await earlyOrders(crm);
+    const element = await panel(crm, 'cs');
+    await find(element);
+    expect(textOf(part(element, 'status'))).to.equal('Nalezena 1 možná duplicita.');
+    expect(headings(element)).to.deep.equal(['Stejné IČO nebo DIČ · 2 objednávky bez klienta']);
+    expect(textOf(part(element, 'action'))).to.equal('Přiřadit klientovi Kovoobrábění Praha');
+    // The shop sends the order again, changed: the staff saw the old one.
+    await crm.orders.upsert(order('early-2', { company: 'Kovo', taxId: 'CZ25596641' }, 99_000));
+    part(element, 'action')!.click();
+    await until(() => expect(toast(element)).to.equal('Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou.'));
+    // The first order was linked: Undo is offered, and the group keeps the order left.
+    expect(headings(element)).to.deep.equal(['Stejné IČO nebo DIČ · 1 objednávka bez klienta']);
+    expect(textOf(shadow(element).querySelector('[part=toast] button:not(.close)'))).to.equal('Vrátit zpět');
+    element.locale = 'pl';
+    await until(() => expect(toast(element)).to.equal('W międzyczasie ktoś to zmienił. Sprawdź to jeszcze raz i spróbuj ponownie.'));
+    expect(headings(element)).to.deep.equal(['Ten sam NIP · 1 zamówienie bez klienta']);
+  });
+
+  it('rewords a confirmation on screen when the language changes', async () => {
+    const crm = await openCrm();
+    await earlyOrders(crm);
+    const element = await panel(crm, 'cs');
+    part(element, 'find')!.click();
+    await until(() => expect(part(element, 'action')).to.not.equal(null));
+    part(element, 'action')!.click();
+    await until(() => expect(toast(element)).to.equal('2 objednávky přiřazeny klientovi „Kovoobrábění Praha“.'));
+    expect(textOf(part(element, 'status'))).to.equal('Žádné duplicity nenalezeny.');
+    element.locale = 'sl';
+    await until(() => expect(toast(element)).to.equal('2 naročili sta povezani s stranko »Kovoobrábění Praha«.'));
+    expect(textOf(part(element, 'status'))).to.equal('Ni najdenih dvojnikov.');
+  });
+
+  it('opens a client from its name by keyboard', async () => {
+    const crm = await openCrm();
+    const { alza } = await twins(crm);
+    const element = await panel(crm);
+    await find(element);
+    const opened: string[] = [];
+    element.addEventListener('kt-client-open', (event) => opened.push(event.clientId));
+    const name = parts(element, 'client-name').find((button) => textOf(button) === 'Alza.cz a.s.')!;
+    name.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(opened).to.deep.equal([alza.id]);
+  });
+});
