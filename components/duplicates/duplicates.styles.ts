@@ -80,6 +80,11 @@ export const duplicatesStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* A detail wraps whole (an e-mail address is not broken mid-word) unless it alone is too wide. */
+  .detail {
+    display: inline-block;
+    max-width: 100%;
+  }
   .kept {
     font-size: 0.85em;
     font-weight: 600;
@@ -116,9 +121,17 @@ export const duplicatesStyles = css`
     color: var(--_muted);
     font-weight: 600;
   }
+  .total,
+  .date {
+    white-space: nowrap;
+  }
   .total {
     text-align: end;
-    white-space: nowrap;
+  }
+  /* After an action far down the list, the message and its Undo stay in view while the list is. */
+  .toast-region {
+    position: sticky;
+    inset-block-end: var(--_space);
   }
   td:last-child {
     overflow-wrap: anywhere;

@@ -12,13 +12,7 @@ import { Toaster } from '../base/toaster.ts';
 import type { Words } from '../base/words.ts';
 import { KtClientOpenEvent } from '../events/client-open-event.ts';
 import { duplicatesStyles } from './duplicates.styles.ts';
-import { findGroups, type ClientsGroup, type FoundGroup, type OrdersGroup } from './found-groups.ts';
-
-/** What an action did: its message, how to take it back, and the group as it now stands (gone: `undefined`). */
-interface Outcome {
-  toast: Toast;
-  remaining: FoundGroup | undefined;
-}
+import { findGroups, withOrders, withoutClients, withoutOrders, type ClientsGroup, type FoundGroup, type OrdersGroup } from './found-groups.ts';
 
 /**
  * B15: the same company in the CRM twice, found on request (finding reads every client): clients
@@ -66,8 +60,6 @@ export class KtDuplicates extends KtElement {
   readonly #searches = new NewestRead();
   // A toast closed from the keyboard hands the focus to the first group, else the status line.
   readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusGroup(0) });
-  /** Each group's place in the list as found: Undo puts a group back among the others there. */
-  #foundOrder = new Map<string, number>();
   /** Where the focus goes once the list is drawn again: the heading of the group at this index (past the last: the status line). */
   #refocus: number | undefined;
 
@@ -79,20 +71,20 @@ export class KtDuplicates extends KtElement {
     this.error = undefined;
     this.keepers = new Map();
     this.orderCounts = new Map();
-    this.#foundOrder = new Map();
     this.#toasts.clear();
   }
 
   async #find(): Promise<void> {
     const crm = this.activeCrm;
-    if (!crm || this.searching) return;
+    if (!crm || this.searching || this.acting) return;
     this.searching = true;
     this.error = undefined;
+    // A new list: what was said, and the Undo of the last action, were about the old one.
+    this.#toasts.clear();
     await this.#searches.run(
       () => findGroups(crm),
       (groups) => {
         this.groups = groups;
-        this.#foundOrder = new Map(groups.map((group, index) => [group.key, index]));
         this.keepers = new Map();
         void this.#countOrders(crm, groups);
       },
@@ -128,25 +120,31 @@ export class KtDuplicates extends KtElement {
 
   // ——— actions ———
 
-  /** Runs a merge or link of `group`, puts what it leaves in its place and says what happened. */
-  async #act(group: FoundGroup, action: (crm: Crm) => Promise<Outcome>): Promise<void> {
+  /**
+   * Runs a merge or link of `group` and shows the list as it leaves it, with what happened. Its
+   * Undo puts the list back as it was: it is offered only until the next action or search.
+   */
+  async #act(group: FoundGroup, action: (crm: Crm) => Promise<{ toast: Toast; groups: FoundGroup[] }>): Promise<void> {
     const crm = this.activeCrm;
-    if (!crm || this.acting) return;
+    if (!crm || this.acting || !this.groups) return;
     this.acting = true;
-    const { toast, remaining } = await action(crm);
-    const index = this.groups!.findIndex((shown) => shown.key === group.key);
-    this.groups = remaining ? this.groups!.with(index, remaining) : this.groups!.filter((shown) => shown.key !== group.key);
+    const index = this.groups.findIndex((shown) => shown.key === group.key);
+    const { toast, groups } = await action(crm);
+    this.groups = groups;
     this.#toasts.show(toast);
     this.acting = false;
     // The button pressed went with its group, or was disabled meanwhile: the keyboard goes on at
-    // the group now in its place (the next one, else the one before), else at the status line.
-    this.#refocus = remaining ? index : Math.min(index, this.groups.length - 1);
+    // the same group when a failure left it, else at the one now in its place (the next one, else
+    // the one before), else at the status line.
+    const stayed = groups.findIndex((shown) => shown.key === group.key);
+    this.#refocus = stayed === -1 ? Math.min(index, groups.length - 1) : stayed;
   }
 
   /** Merges every other client of the group into the one kept, one by one; Undo splits them, the latest first. */
   #merge(group: ClientsGroup): Promise<void> {
     const keeper = this.#keeperOf(group);
     return this.#act(group, async (crm) => {
+      const before = this.groups!;
       const merged: Client[] = [];
       let failure: unknown;
       for (const client of group.clients) {
@@ -160,13 +158,12 @@ export class KtDuplicates extends KtElement {
         }
       }
       const entries = merged.length ? await this.#mergeEntries(crm, keeper.id, merged) : [];
-      const undo = entries.length ? () => this.#undoMerge(crm, group, entries) : undefined;
-      const left = group.clients.filter((client) => !merged.includes(client));
-      const remaining = failure && left.length > 1 ? { ...group, clients: left } : undefined;
-      const message: Words = failure
-        ? this.failure(failure)
-        : () => this.plural(this.t.duplicates.merged, merged.length).replace('{name}', keeper.name);
-      return { toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) }, remaining };
+      const undo = entries.length ? () => this.#undoMerge(crm, before, group, entries) : undefined;
+      const message: Words = failure ? this.failure(failure) : () => this.plural(this.t.duplicates.merged, merged.length).replace('{name}', keeper.name);
+      return {
+        toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) },
+        groups: withoutClients(before, new Set(merged.map((client) => client.id))),
+      };
     });
   }
 
@@ -178,15 +175,16 @@ export class KtDuplicates extends KtElement {
     return items.filter((entry) => entry.type === 'clients_merged' && !entry.undoneAt && ids.has((entry.data as { merged: Client }).merged.id));
   }
 
-  async #undoMerge(crm: Crm, group: ClientsGroup, entries: Activity[]): Promise<void> {
+  async #undoMerge(crm: Crm, before: FoundGroup[], group: FoundGroup, entries: Activity[]): Promise<void> {
     for (const entry of entries) await crm.activities.undo(entry.id);
-    this.#restore(group);
+    this.#restore(before, group);
   }
 
   /** Links each order of the group to its client, one by one; Undo unlinks them again. */
   #link(group: OrdersGroup): Promise<void> {
     const { client } = group;
     return this.#act(group, async (crm) => {
+      const before = this.groups!;
       const linked: Order[] = [];
       let failure: unknown;
       for (const order of group.orders) {
@@ -198,34 +196,30 @@ export class KtDuplicates extends KtElement {
           break;
         }
       }
-      const undo = linked.length ? () => this.#undoLink(crm, group, linked) : undefined;
-      const left = group.orders.filter((order) => !linked.some((done) => done.id === order.id));
-      const remaining = failure && left.length ? { ...group, orders: left } : undefined;
-      const message: Words = failure
-        ? this.failure(failure)
-        : () => this.plural(this.t.duplicates.linked, linked.length).replace('{name}', client.name);
-      return { toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) }, remaining };
+      const undo = linked.length ? () => this.#undoLink(crm, before, group, linked) : undefined;
+      const message: Words = failure ? this.failure(failure) : () => this.plural(this.t.duplicates.linked, linked.length).replace('{name}', client.name);
+      return {
+        toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) },
+        groups: withoutOrders(before, new Set(linked.map((order) => order.id))),
+      };
     });
   }
 
   /**
-   * A link by hand writes no undoable entry: Undo unlinks the orders by hand, refusing one changed
-   * since. Unlinked by hand, an order is no longer offered to this client by a later search (B12).
+   * A link by hand writes no undoable entry: Undo unlinks the orders by hand, the latest first,
+   * refusing one changed since. Unlinked by hand, an order is not offered to this client again by
+   * a later search (B12).
    */
-  async #undoLink(crm: Crm, group: OrdersGroup, linked: Order[]): Promise<void> {
-    const orders: Order[] = [];
-    for (const order of linked.toReversed()) orders.unshift(await crm.orders.unlink(order.id, { expectedVersion: order.version }));
-    this.#restore({ ...group, orders: [...orders, ...group.orders.filter((order) => !linked.some((done) => done.id === order.id))] });
+  async #undoLink(crm: Crm, before: FoundGroup[], group: FoundGroup, linked: Order[]): Promise<void> {
+    const unlinked: Order[] = [];
+    for (const order of linked.toReversed()) unlinked.push(await crm.orders.unlink(order.id, { expectedVersion: order.version }));
+    this.#restore(withOrders(before, unlinked), group);
   }
 
-  /** Puts a group taken back by Undo into the list where it was found, and the keyboard on it. */
-  #restore(group: FoundGroup): void {
-    const groups = (this.groups ?? []).filter((shown) => shown.key !== group.key);
-    const place = this.#foundOrder.get(group.key) ?? 0;
-    const after = groups.findIndex((shown) => (this.#foundOrder.get(shown.key) ?? 0) > place);
-    const index = after === -1 ? groups.length : after;
-    this.groups = groups.toSpliced(index, 0, group);
-    this.#refocus = index;
+  /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */
+  #restore(groups: FoundGroup[], group: FoundGroup): void {
+    this.groups = groups;
+    this.#refocus = groups.findIndex((shown) => shown.key === group.key);
   }
 
   async #undo(undo: () => Promise<unknown>): Promise<void> {
@@ -328,7 +322,7 @@ export class KtDuplicates extends KtElement {
           ${group.orders.map(
             (order) => html`<tr>
               <td>${order.number ?? order.id}</td>
-              <td>${this.date(order.createdAt)}</td>
+              <td class="date">${this.date(order.createdAt)}</td>
               <td class="total">${this.money(order.total, order.currency)}</td>
               <td>${order.billing.company ?? order.billing.name ?? ''}</td>
             </tr>`,
@@ -344,13 +338,13 @@ export class KtDuplicates extends KtElement {
     const details = [
       this.t.clientLabel(this.number(client.number)),
       client.taxId && formatTaxId(client.taxId),
-      // A tax ID group can be one client's tax ID as another's VAT ID: both show.
-      client.vatId && client.vatId !== client.taxId ? `${this.t.picker.field.vatId} ${formatTaxId(client.vatId)}` : undefined,
+      // A tax ID group can be one client's tax ID as another's VAT ID: both show, the VAT ID named.
+      client.vatId && `${this.t.picker.field.vatId} ${formatTaxId(client.vatId)}`,
       client.emails[0],
       count === undefined ? undefined : this.plural(this.t.duplicates.orders, count),
     ].filter((detail) => detail);
     return html`<button type="button" id=${id ?? nothing} class="name" part="client-name" @click=${() => this.emit(new KtClientOpenEvent(client.id))}>${client.name}</button>
-      <span class="details">${details.join(' · ')}</span>`;
+      <span class="details">${details.map((detail, i) => html`${i ? ' · ' : ''}<span class="detail">${detail}</span>`)}</span>`;
   }
 }
 

@@ -43,3 +43,31 @@ export async function findGroups(crm: Crm): Promise<FoundGroup[]> {
   );
   return groups.filter((group): group is FoundGroup => group !== undefined);
 }
+
+/**
+ * The groups once `merged` clients have gone into another: they leave every group they were in,
+ * a group left with one client goes, and so does a group of a merged client's orders (whether
+ * they are the kept client's too, a new search tells).
+ */
+export function withoutClients(groups: FoundGroup[], merged: ReadonlySet<string>): FoundGroup[] {
+  return groups.flatMap((group): FoundGroup[] => {
+    if (group.kind === 'unlinked_orders') return merged.has(group.client.id) ? [] : [group];
+    const clients = group.clients.filter((client) => !merged.has(client.id));
+    return clients.length > 1 ? [{ ...group, clients }] : [];
+  });
+}
+
+/** The groups once `linked` orders have a client: an order offered to several clients leaves each of their groups, and a group left without orders goes. */
+export function withoutOrders(groups: FoundGroup[], linked: ReadonlySet<string>): FoundGroup[] {
+  return groups.flatMap((group): FoundGroup[] => {
+    if (group.kind === 'clients') return [group];
+    const orders = group.orders.filter((order) => !linked.has(order.id));
+    return orders.length ? [{ ...group, orders }] : [];
+  });
+}
+
+/** The groups with these orders as they now are (a newer version), wherever they show. */
+export function withOrders(groups: FoundGroup[], orders: Order[]): FoundGroup[] {
+  const current = new Map(orders.map((order) => [order.id, order]));
+  return groups.map((group) => (group.kind === 'clients' ? group : { ...group, orders: group.orders.map((order) => current.get(order.id) ?? order) }));
+}

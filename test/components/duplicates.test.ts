@@ -191,6 +191,31 @@ describe('<kt-duplicates>', () => {
     await until(() => expect(focused(element)).to.equal('group-heading: Same tax ID · 2 orders without a client'));
   });
 
+  it('takes a linked order out of every group it was offered in, and a merged client’s groups with it; Undo shows them again', async () => {
+    const crm = await openCrm();
+    const first = await crm.clients.create({ name: 'Kovo' });
+    await crm.clients.create({ name: 'KOVO' });
+    await crm.orders.upsert(order('o-1', { company: 'kovo', name: 'Jan' }));
+    const element = await panel(crm);
+    await find(element);
+    const found = ['Same name · 1 order without a client', 'Same name · 1 order without a client', 'Same name · 2 clients'];
+    expect(headings(element)).to.deep.equal(found);
+
+    part(element, 'action')!.click();
+    await until(() => expect(toast(element)).to.equal('Linked 1 order to “Kovo”.'));
+    expect(headings(element)).to.deep.equal(['Same name · 2 clients']);
+    expect((await crm.orders.get('o-1')).clientId).to.equal(first.id);
+    shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.click();
+    await until(() => expect(toast(element)).to.equal('Undone.'));
+    expect(headings(element)).to.deep.equal(found);
+
+    // The clients group is last: merging its second client into the first takes that client's order group too.
+    parts(element, 'action').at(-1)!.click();
+    await until(() => expect(toast(element)).to.equal('Merged 1 client into “Kovo”.'));
+    expect(headings(element)).to.deep.equal(['Same name · 1 order without a client']);
+    expect(textOf(part(element, 'client-name'))).to.equal('Kovo');
+  });
+
   it('keeps a group whose order changed since the search, saying why in the user’s language', async () => {
     const crm = await openCrm();
     await earlyOrders(crm);
