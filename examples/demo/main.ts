@@ -252,6 +252,7 @@ clients.setAttribute('columns', localStorage.getItem('kartoteka-demo-columns') ?
 clients.addEventListener('kt-columns-change', (event) => localStorage.setItem('kartoteka-demo-columns', event.columns.join(',')));
 document.querySelector('kt-pipeline-board')!.addEventListener('kt-client-open', (event) => void openClient(event));
 document.querySelector('kt-task-list')!.addEventListener('kt-client-open', (event) => void openClient(event));
+document.querySelector('kt-duplicates')!.addEventListener('kt-client-open', (event) => void openClient(event));
 
 $('#open-import').addEventListener('click', () => $<HTMLDialogElement>('#import-dialog').showModal());
 $('#open-export').addEventListener('click', () => $<HTMLDialogElement>('#export-dialog').showModal());
