@@ -121,12 +121,9 @@ export const duplicatesStyles = css`
     color: var(--_muted);
     font-weight: 600;
   }
-  .total,
-  .date {
-    white-space: nowrap;
-  }
   .total {
     text-align: end;
+    white-space: nowrap;
   }
   /* After an action far down the list, the message and its Undo stay in view while the list is. */
   .toast-region {

@@ -322,7 +322,7 @@ export class KtDuplicates extends KtElement {
           ${group.orders.map(
             (order) => html`<tr>
               <td>${order.number ?? order.id}</td>
-              <td class="date">${this.date(order.createdAt)}</td>
+              <td>${this.date(order.createdAt)}</td>
               <td class="total">${this.money(order.total, order.currency)}</td>
               <td>${order.billing.company ?? order.billing.name ?? ''}</td>
             </tr>`,
