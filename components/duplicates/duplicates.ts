@@ -60,7 +60,7 @@ export class KtDuplicates extends KtElement {
   readonly #searches = new NewestRead();
   // A toast closed from the keyboard hands the focus to the first group, else the status line.
   readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusGroup(0) });
-  /** Where the focus goes once the list is drawn again: the heading of the group at this index (past the last: the status line). */
+  /** Where the focus goes once the list is drawn again: the heading of the group at this index (none there: the status line). */
   #refocus: number | undefined;
 
   protected override crmChanged(): void {
@@ -132,6 +132,8 @@ export class KtDuplicates extends KtElement {
     const { toast, groups } = await action(crm);
     this.groups = groups;
     this.#toasts.show(toast);
+    // The kept or linked-to client has more orders now.
+    void this.#countOrders(crm, groups);
     this.acting = false;
     // The button pressed went with its group, or was disabled meanwhile: the keyboard goes on at
     // the same group when a failure left it, else at the one now in its place (the next one, else
@@ -167,12 +169,15 @@ export class KtDuplicates extends KtElement {
     });
   }
 
-  /** The `clients_merged` entries the merges wrote on the kept client's timeline, the latest first. */
+  /**
+   * The `clients_merged` entries the merges wrote on the kept client's timeline, the latest first:
+   * in the order merged, as merges within one millisecond share their time.
+   */
   async #mergeEntries(crm: Crm, keeperId: string, merged: Client[]): Promise<Activity[]> {
-    const ids = new Set(merged.map((client) => client.id));
     // Rules may have written on the timeline since: look a little further back than the merges alone.
     const { items } = await crm.activities.list(keeperId, { limit: merged.length + 20 });
-    return items.filter((entry) => entry.type === 'clients_merged' && !entry.undoneAt && ids.has((entry.data as { merged: Client }).merged.id));
+    const byMerged = new Map(items.filter((entry) => entry.type === 'clients_merged' && !entry.undoneAt).map((entry) => [(entry.data as { merged: Client }).merged.id, entry]));
+    return merged.toReversed().flatMap((client) => byMerged.get(client.id) ?? []);
   }
 
   async #undoMerge(crm: Crm, before: FoundGroup[], group: FoundGroup, entries: Activity[]): Promise<void> {
@@ -219,6 +224,7 @@ export class KtDuplicates extends KtElement {
   /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */
   #restore(groups: FoundGroup[], group: FoundGroup): void {
     this.groups = groups;
+    if (this.activeCrm) void this.#countOrders(this.activeCrm, groups);
     this.#refocus = groups.findIndex((shown) => shown.key === group.key);
   }
 

@@ -201,7 +201,9 @@ describe('<kt-duplicates>', () => {
     const found = ['Same name · 1 order without a client', 'Same name · 1 order without a client', 'Same name · 2 clients'];
     expect(headings(element)).to.deep.equal(found);
 
-    part(element, 'action')!.click();
+    // Both clients' order groups hold the order: link it to the first client.
+    const firstsOrders = parts(element, 'group').find((group) => group.matches('[part~=orders]') && textOf(group).includes('Client: 1'))!;
+    firstsOrders.querySelector<HTMLButtonElement>('[part=action]')!.click();
     await until(() => expect(toast(element)).to.equal('Linked 1 order to “Kovo”.'));
     expect(headings(element)).to.deep.equal(['Same name · 2 clients']);
     expect((await crm.orders.get('o-1')).clientId).to.equal(first.id);
@@ -231,6 +233,8 @@ describe('<kt-duplicates>', () => {
     // The first order was linked: Undo is offered, and the group keeps the order left.
     expect(headings(element)).to.deep.equal(['Stejné IČO nebo DIČ · 1 objednávka bez klienta']);
     expect(textOf(shadow(element).querySelector('[part=toast] button:not(.close)'))).to.equal('Vrátit zpět');
+    // The client's order count follows: the order linked here, and the one the shop's new version linked.
+    await until(() => expect(textOf(part(element, 'client'))).to.equal('Kovoobrábění Praha Klient č. 1 · CZ25596641 · 2 objednávky'));
     element.locale = 'pl';
     await until(() => expect(toast(element)).to.equal('W międzyczasie ktoś to zmienił. Sprawdź to jeszcze raz i spróbuj ponownie.'));
     expect(headings(element)).to.deep.equal(['Ten sam NIP · 1 zamówienie bez klienta']);
