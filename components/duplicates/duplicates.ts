@@ -185,7 +185,7 @@ export class KtDuplicates extends KtElement {
     this.#restore(before, group);
   }
 
-  /** Links each order of the group to its client, one by one; Undo unlinks them again. */
+  /** Links each order of the group to its client, one by one; Undo takes the links back. */
   #link(group: OrdersGroup): Promise<void> {
     const { client } = group;
     return this.#act(group, async (crm) => {
@@ -211,14 +211,22 @@ export class KtDuplicates extends KtElement {
   }
 
   /**
-   * A link by hand writes no undoable entry: Undo unlinks the orders by hand, the latest first,
-   * refusing one changed since. Unlinked by hand, an order is not offered to this client again by
-   * a later search (B12).
+   * Undoes the links' timeline entries, the latest first: each order goes back to how the shop
+   * sent it (not unlinked by hand, so it links and is offered again as before), and one that moved
+   * on since is refused.
    */
-  async #undoLink(crm: Crm, before: FoundGroup[], group: FoundGroup, linked: Order[]): Promise<void> {
-    const unlinked: Order[] = [];
-    for (const order of linked.toReversed()) unlinked.push(await crm.orders.unlink(order.id, { expectedVersion: order.version }));
-    this.#restore(withOrders(before, unlinked), group);
+  async #undoLink(crm: Crm, before: FoundGroup[], group: OrdersGroup, linked: Order[]): Promise<void> {
+    const ids = new Set(linked.map((order) => order.id));
+    // Rules may have written on the timeline since: look a little further back than the links alone.
+    const { items } = await crm.activities.list(group.client.id, { limit: linked.length + 20 });
+    const byOrder = new Map(items.filter((entry) => entry.type === 'order_linked' && entry.undoable && !entry.undoneAt && ids.has(entry.orderId ?? '')).map((entry) => [entry.orderId!, entry]));
+    const restored: Order[] = [];
+    for (const order of linked.toReversed()) {
+      const entry = byOrder.get(order.id);
+      if (entry) await crm.activities.undo(entry.id);
+      restored.push(await crm.orders.get(order.id));
+    }
+    this.#restore(withOrders(before, restored), group);
   }
 
   /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */

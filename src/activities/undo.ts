@@ -10,6 +10,7 @@ import type { RuleChange } from '../rules/fire.ts';
 import type { Client } from '../model/client.ts';
 import type { Billing, Order } from '../model/order.ts';
 import type { LinkKey } from '../orders/link-keys.ts';
+import type { LinkUndo } from '../orders/link.ts';
 import { readOrder } from '../orders/read.ts';
 import type { Pipeline, Placement } from '../model/pipeline.ts';
 import type { Task } from '../model/task.ts';
@@ -35,6 +36,26 @@ async function undoBillingReplaced(ctx: CrmContext, uow: UnitOfWork, activity: A
   if (JSON.stringify(order.billing) !== JSON.stringify(billing)) throw changedSince(`the billing of order ${order.id}`);
   const restored = uow.put<Order>('orders', { ...order, billing: previous, updatedAt: ctx.now() }, order);
   uow.emit({ type: 'order.updated', order: restored, previous: order });
+}
+
+/**
+ * Takes an order linked by hand back to how it was linked before (unlinked as the shop sent it,
+ * or to its client then), and puts back the link keys the link replaced, forgetting those it taught.
+ */
+async function undoOrderLinked(ctx: CrmContext, uow: UnitOfWork, activity: Activity): Promise<void> {
+  const { before, replacedKeys } = activity.data as unknown as LinkUndo;
+  const order = await readOrder(ctx, activity.orderId!);
+  if (order.clientId !== activity.clientId) throw changedSince(`the client of order ${order.id}`);
+  const client = before.clientId === undefined ? undefined : await currentClient(ctx, before.clientId);
+  const { clientId: _, linkSource: __, unlinkedByHand: ___, ...rest } = order;
+  const restored = uow.put<Order>('orders', { ...rest, ...before, updatedAt: ctx.now() }, order);
+  for (const key of await readAll<LinkKey>(ctx, 'linkKeys', 'orderId', { eq: order.id })) {
+    const replaced = replacedKeys.find(({ id }) => id === key.id);
+    if (replaced) uow.put('linkKeys', replaced, key);
+    else uow.delete('linkKeys', key);
+  }
+  uow.emit({ type: 'order.unlinked', order: restored, clientId: activity.clientId });
+  if (client) uow.emit({ type: 'order.linked', order: restored, client });
 }
 
 /** Brings a deleted client back with its orders and what linking taught. */
@@ -183,8 +204,8 @@ async function undoRuleApplied(ctx: CrmContext, uow: UnitOfWork, activity: Activ
 }
 
 /**
- * Reverses an undoable timeline entry: a billing replacement, a delete (of a client or a task),
- * a merge, a status, star or pipeline stage change (a bulk one as a whole). Refuses with `conflict` when the records changed since,
+ * Reverses an undoable timeline entry: a billing replacement, a link by hand, a delete (of a
+ * client or a task), a merge, a status, star or pipeline stage change (a bulk one as a whole). Refuses with `conflict` when the records changed since,
  * rather than overwrite someone's later work.
  */
 export async function undoActivity(ctx: CrmContext, activityId: string): Promise<Activity> {
@@ -203,6 +224,7 @@ export async function undoActivity(ctx: CrmContext, activityId: string): Promise
     else if (activity.type === 'task_deleted') await undoTaskDeleted(ctx, uow, activity);
     else if (activity.type === 'stage_changed') undone = await undoStageChanged(ctx, uow, activity);
     else if (activity.type === 'rule_applied') await undoRuleApplied(ctx, uow, activity);
+    else if (activity.type === 'order_linked') await undoOrderLinked(ctx, uow, activity);
     else undone = await undoClientChange(ctx, uow, activity);
 
     let result = activity;

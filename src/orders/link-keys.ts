@@ -32,12 +32,15 @@ export function linkKeyIds(order: Pick<Order, 'billing' | 'accountCode'>): strin
   return ids;
 }
 
-/** Remembers that later orders of this buyer belong to `client`. */
-export async function learnLinkKeys(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): Promise<void> {
+/** Remembers that later orders of this buyer belong to `client`; returns the keys it replaced, for an undo to put back. */
+export async function learnLinkKeys(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client): Promise<Omit<LinkKey, 'version'>[]> {
+  const replaced: Omit<LinkKey, 'version'>[] = [];
   for (const id of linkKeyIds(order)) {
     const existing = (await ctx.storage.get('linkKeys', id)) as LinkKey | undefined;
+    if (existing) replaced.push({ id, clientId: existing.clientId, orderId: existing.orderId });
     uow.put<LinkKey>('linkKeys', { id, clientId: client.id, orderId: order.id }, existing ?? 'absent');
   }
+  return replaced;
 }
 
 /** Forgets what linking `order` by hand taught. */

@@ -2,7 +2,8 @@ import { recordActivity } from '../activities/record.ts';
 import type { CrmContext, UnitOfWork } from '../context.ts';
 import type { Client } from '../model/client.ts';
 import type { Order } from '../model/order.ts';
-import { forgetLinkKeys, learnLinkKeys } from './link-keys.ts';
+import { compact } from '../compact.ts';
+import { forgetLinkKeys, learnLinkKeys, type LinkKey } from './link-keys.ts';
 
 type LinkSource = NonNullable<Order['linkSource']>;
 
@@ -72,15 +73,26 @@ export function announceLink(ctx: CrmContext, uow: UnitOfWork, order: Order, cli
   uow.emit({ type: 'order.linked', order, client, ...(client.nextOrderReminder ? { reminder: client.nextOrderReminder } : {}) });
 }
 
+/** What an undoable link keeps to take the order back: its link before, and the link keys it replaced. */
+export interface LinkUndo {
+  before: Pick<Order, 'clientId' | 'linkSource' | 'unlinkedByHand'>;
+  replacedKeys: Omit<LinkKey, 'version'>[];
+}
+
 /**
  * Links a stored order to `client`. Linking by hand (or by creating the client from it) also
- * teaches that later orders of the same buyer belong to this client (B11).
+ * teaches that later orders of the same buyer belong to this client (B11). An `undoable` link's
+ * timeline entry takes it back (`crm.activities.undo`).
  */
-export async function linkOrder(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, source: LinkSource): Promise<Order> {
+export async function linkOrder(ctx: CrmContext, uow: UnitOfWork, order: Order, client: Client, source: LinkSource, options: { undoable?: boolean } = {}): Promise<Order> {
   const current = order.clientId && order.clientId !== client.id ? await unlinkOrder(ctx, uow, order, { byHand: false }) : order;
   const linked = uow.put<Order>('orders', linkedOrder(ctx, current, client, source), current);
-  if (source !== 'auto') await learnLinkKeys(ctx, uow, linked, client);
-  announceLink(ctx, uow, linked, client);
+  const replacedKeys = source !== 'auto' ? await learnLinkKeys(ctx, uow, linked, client) : [];
+  if (options.undoable) {
+    const undo: LinkUndo = { before: compact({ clientId: order.clientId, linkSource: order.linkSource, unlinkedByHand: order.unlinkedByHand }), replacedKeys };
+    recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', undoable: true, data: { source, ...undo } });
+  }
+  announceLink(ctx, uow, linked, client, options.undoable ? 'none' : undefined);
   return linked;
 }
 

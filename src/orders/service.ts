@@ -140,10 +140,13 @@ export function ordersService(ctx: CrmContext) {
       });
     },
 
-    /** B12: links an order to a client by hand; later orders of the same buyer follow (B11). */
+    /**
+     * B12: links an order to a client by hand; later orders of the same buyer follow (B11). Its
+     * `order_linked` timeline entry is undoable: the order goes back to how it was linked before.
+     */
     async link(orderId: string, clientId: string, options?: UpdateOptions): Promise<Order> {
       return withOrderAndClient(orderId, clientId, options, async (uow, order, client) =>
-        order.clientId === client.id ? order : linkOrder(ctx, uow, order, client, 'manual'),
+        order.clientId === client.id ? order : linkOrder(ctx, uow, order, client, 'manual', { undoable: true }),
       );
     },
 

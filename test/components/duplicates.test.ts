@@ -158,7 +158,7 @@ describe('<kt-duplicates>', () => {
     expect(headings(element)).to.deep.equal(['Same name · 3 clients']);
   });
 
-  it('links a client’s unlinked orders to it; the next group takes the keyboard; Undo unlinks them', async () => {
+  it('links a client’s unlinked orders to it; the next group takes the keyboard; Undo takes the links back', async () => {
     const crm = await openCrm();
     const kovo = await earlyOrders(crm);
     await twins(crm);
@@ -186,7 +186,10 @@ describe('<kt-duplicates>', () => {
     shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => expect(toast(element)).to.equal('Undone.'));
-    expect((await crm.orders.list({ linked: false })).items.map((o) => o.id).sort()).to.deep.equal(['early-1', 'early-2']);
+    expect((await crm.orders.list({ linked: false })).items.map((o) => `${o.id} ${o.unlinkedByHand ?? false}`).sort()).to.deep.equal(['early-1 false', 'early-2 false']);
+    // As the shop sent them, not unlinked by hand: a new search offers them to the client again.
+    const offered = (await crm.clients.findDuplicates()).flatMap((group) => (group.kind === 'unlinked_orders' ? [`${group.client.id} ${group.orderIds.join(',')}`] : []));
+    expect(offered).to.deep.equal([`${kovo.id} early-1,early-2`]);
     expect(headings(element)).to.deep.equal(['Same tax ID · 2 orders without a client', 'Same tax ID · 2 clients']);
     await until(() => expect(focused(element)).to.equal('group-heading: Same tax ID · 2 orders without a client'));
   });
