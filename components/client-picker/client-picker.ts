@@ -351,10 +351,12 @@ export class KtClientPicker extends KtElement {
     (this.renderRoot.querySelector<HTMLElement>('[part="actions"] > button:enabled') ?? this.input)?.focus();
   }
 
+  /** Links the order to the client chosen; Undo takes the link back to how the order was before (the choice stays). */
   #link(): Promise<void> {
+    const clientId = this.value;
     return this.#act(async (crm) => {
-      await crm.orders.link(this.orderId, this.value, { expectedVersion: this.order!.version });
-      return { message: () => this.t.picker.linked };
+      await crm.orders.link(this.orderId, clientId, { expectedVersion: this.order!.version });
+      return { message: () => this.t.picker.linked, ...(await this.#undoOf(crm, clientId, 'order_linked')) };
     });
   }
 
@@ -396,10 +398,15 @@ export class KtClientPicker extends KtElement {
     const clientId = this.value;
     return this.#act(async (crm) => {
       await crm.orders.applyClientBilling(this.orderId, clientId, { expectedVersion: this.order!.version });
-      const { items } = await crm.activities.list(clientId, { limit: 10 });
-      const entry = items.find((activity: Activity) => activity.type === 'billing_replaced' && activity.orderId === this.orderId && !activity.undoneAt);
-      return { message: () => this.t.picker.replaced, ...(entry ? { undo: () => crm.activities.undo(entry.id) } : {}) };
+      return { message: () => this.t.picker.replaced, ...(await this.#undoOf(crm, clientId, 'billing_replaced')) };
     });
+  }
+
+  /** The Undo of what was just done to the order: its newest entry of `type` on the client's timeline. */
+  async #undoOf(crm: Crm, clientId: string, type: Activity['type']): Promise<{ undo?: () => Promise<unknown> }> {
+    const { items } = await crm.activities.list(clientId, { limit: 10 });
+    const entry = items.find((activity: Activity) => activity.type === type && activity.orderId === this.orderId && activity.undoable && !activity.undoneAt);
+    return entry ? { undo: () => crm.activities.undo(entry.id) } : {};
   }
 
   async #undo(undo: () => Promise<unknown>): Promise<void> {

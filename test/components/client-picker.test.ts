@@ -218,6 +218,18 @@ describe('<kt-client-picker>', () => {
     button(picker, 'Link the order')!.click();
     await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(alza.id));
     await until(() => expect(shadow(picker).querySelector('[part="actions"] .hint')).to.equal(null));
+
+    // Undo takes the link back: the order as the shop sent it, the client still chosen to link again.
+    const undo = await until(() => {
+      const found = [...shadow(picker).querySelectorAll<HTMLButtonElement>('[part="toast"] button')].find((b) => textOf(b) === 'Undo');
+      expect(found).to.not.equal(undefined);
+      return found!;
+    });
+    undo.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(undefined));
+    expect((await crm.orders.get('o-7')).unlinkedByHand).to.equal(undefined);
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Alza.cz a.s.'));
   });
 
   it('puts the focus on the next order action after Create, Unlink and Link by keyboard; another order drops the message', async () => {
