@@ -38,6 +38,7 @@ import { findGroups, withOrders, withoutClients, withoutOrders, type ClientsGrou
  * @csspart action - A group's Merge into … / Link to … button.
  * @csspart error - Why the search failed.
  * @csspart toast - The message after an action, with its undo.
+ * @csspart more - Show more: the next `page-size` groups.
  */
 export class KtDuplicates extends KtElement {
   /** The shared tokens, then the element's own styles. */
@@ -45,6 +46,8 @@ export class KtDuplicates extends KtElement {
 
   /** How long a confirmation stays on screen, in milliseconds (0: until closed). */
   @property({ type: Number, attribute: 'toast-duration' }) toastDuration = 6000;
+  /** Groups shown at first and added by each Show more: a large store can find thousands. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   /** The groups found, less those merged or linked since; `undefined` before the first search ends. */
   @state() private groups: FoundGroup[] | undefined;
@@ -56,6 +59,8 @@ export class KtDuplicates extends KtElement {
   @state() private keepers = new Map<string, string>();
   /** Each client's order count (`crm.analytics`, one read each), as it arrives. */
   @state() private orderCounts = new Map<string, number>();
+  /** How many of the groups show. */
+  @state() private shown = 0;
 
   readonly #searches = new NewestRead();
   // A toast closed from the keyboard hands the focus to the first group, else the status line.
@@ -85,8 +90,9 @@ export class KtDuplicates extends KtElement {
       () => findGroups(crm),
       (groups) => {
         this.groups = groups;
+        this.shown = this.pageSize;
         this.keepers = new Map();
-        void this.#countOrders(crm, groups);
+        void this.#countOrders(crm, groups.slice(0, this.shown));
       },
       (error) => (this.error = this.failure(error)),
     );
@@ -133,7 +139,7 @@ export class KtDuplicates extends KtElement {
     this.groups = groups;
     this.#toasts.show(toast);
     // The kept or linked-to client has more orders now.
-    void this.#countOrders(crm, groups);
+    void this.#countOrders(crm, groups.slice(0, this.shown));
     this.acting = false;
     // The button pressed went with its group, or was disabled meanwhile: the keyboard goes on at
     // the same group when a failure left it, else at the one now in its place (the next one, else
@@ -232,7 +238,7 @@ export class KtDuplicates extends KtElement {
   /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */
   #restore(groups: FoundGroup[], group: FoundGroup): void {
     this.groups = groups;
-    if (this.activeCrm) void this.#countOrders(this.activeCrm, groups);
+    if (this.activeCrm) void this.#countOrders(this.activeCrm, groups.slice(0, this.shown));
     this.#refocus = groups.findIndex((shown) => shown.key === group.key);
   }
 
@@ -247,6 +253,15 @@ export class KtDuplicates extends KtElement {
     } finally {
       this.acting = false;
     }
+  }
+
+  /** Shows the next page of groups, the keyboard on the first of them (the button may go). */
+  async #showMore(): Promise<void> {
+    const from = this.shown;
+    this.shown += this.pageSize;
+    if (this.activeCrm && this.groups) void this.#countOrders(this.activeCrm, this.groups.slice(from, this.shown));
+    await this.updateComplete;
+    this.#focusGroup(from);
   }
 
   // ——— focus ———
@@ -285,8 +300,11 @@ export class KtDuplicates extends KtElement {
       ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
       ${groups?.length
         ? html`<ul part="groups" aria-label=${t.title} aria-busy=${this.searching ? 'true' : 'false'}>
-            ${repeat(groups, (group) => group.key, (group, index) => html`<li part=${`group ${group.kind === 'clients' ? 'clients' : 'orders'}`}>${group.kind === 'clients' ? this.#clientsGroup(group, index) : this.#ordersGroup(group, index)}</li>`)}
+            ${repeat(groups.slice(0, this.shown), (group) => group.key, (group, index) => html`<li part=${`group ${group.kind === 'clients' ? 'clients' : 'orders'}`}>${group.kind === 'clients' ? this.#clientsGroup(group, index) : this.#ordersGroup(group, index)}</li>`)}
           </ul>`
+        : nothing}
+      ${groups && groups.length > this.shown
+        ? html`<button type="button" part="more" @click=${this.#showMore}>${this.plural(t.showMore, Math.min(this.pageSize, groups.length - this.shown))}</button>`
         : nothing}
       ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => void this.#undo(undo))}
     `;

@@ -538,6 +538,7 @@ export const cs: Translation = {
     findAgain: 'Hledat znovu',
     searching: 'Hledám duplicity…',
     found: { zero: 'Žádné duplicity nenalezeny.', one: 'Nalezena {n} možná duplicita.', few: 'Nalezeny {n} možné duplicity.', many: 'Nalezeno {n} možné duplicity.', other: 'Nalezeno {n} možných duplicit.' },
+    showMore: { one: 'Zobrazit další {n}', few: 'Zobrazit další {n}', many: 'Zobrazit dalších {n}', other: 'Zobrazit dalších {n}' },
     sameTaxId: 'Stejné IČO nebo DIČ',
     sameName: 'Stejný název',
     clients: { one: '{n} klient', few: '{n} klienti', many: '{n} klienta', other: '{n} klientů' },

@@ -538,6 +538,7 @@ export const pl: Translation = {
     findAgain: 'Szukaj ponownie',
     searching: 'Szukam duplikatów…',
     found: { zero: 'Nie znaleziono duplikatów.', one: 'Znaleziono {n} możliwy duplikat.', few: 'Znaleziono {n} możliwe duplikaty.', many: 'Znaleziono {n} możliwych duplikatów.', other: 'Znaleziono {n} możliwego duplikatu.' },
+    showMore: { one: 'Pokaż jeszcze {n}', other: 'Pokaż jeszcze {n}' },
     sameTaxId: 'Ten sam NIP',
     sameName: 'Ta sama nazwa',
     clients: { one: '{n} klient', few: '{n} klienci', many: '{n} klientów', other: '{n} klienta' },

@@ -269,4 +269,21 @@ describe('<kt-duplicates>', () => {
     await sendKeys({ press: 'Enter' });
     expect(opened).to.deep.equal([alza.id]);
   });
+
+  it('shows a page of groups at a time; Show more puts the keyboard on the first one added', async () => {
+    const crm = await openCrm();
+    await earlyOrders(crm);
+    await twins(crm);
+    await crm.clients.create({ name: 'Alza.cz a.s. ' });
+    const element = await mount<KtDuplicates>(html`<kt-duplicates page-size="2" .crm=${crm}></kt-duplicates>`, 'kt-duplicates');
+    await find(element);
+    expect(textOf(part(element, 'status'))).to.equal('3 possible duplicates found.');
+    expect(headings(element)).to.have.length(2);
+    expect(textOf(part(element, 'more'))).to.equal('Show 1 more');
+    part(element, 'more')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(headings(element)).to.have.length(3));
+    expect(part(element, 'more')).to.equal(null);
+    expect(focused(element)).to.equal(`group-heading: ${headings(element)[2]}`);
+  });
 });
