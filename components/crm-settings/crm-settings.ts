@@ -315,13 +315,16 @@ export class KtCrmSettings extends KtElement {
             })}
           </ul>`,
       )}
-      <form class="line" @submit=${(e: SubmitEvent) => this.#add(e, catalog)}>
-        <input aria-label=${t.color} type="color" name="color" value="#1f5fbf" aria-invalid=${adding.color.invalid} aria-describedby=${adding.color.describedBy} />
-        <input aria-label=${t.name} name="name" aria-required="true" placeholder=${t.name} aria-invalid=${adding.name.invalid} aria-describedby=${adding.name.describedBy} />
-        ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" aria-required="true" placeholder=${t.group} aria-invalid=${adding.group.invalid} aria-describedby=${adding.group.describedBy} />` : nothing}
-        <button type="submit">${t.add}</button>
-        ${this.#fieldErrors(`new-${catalog}`)}
-      </form>
+      <!-- A member adds nothing: no form to fill in vain. -->
+      ${this.isAdmin
+        ? html`<form class="line" @submit=${(e: SubmitEvent) => this.#add(e, catalog)}>
+            <input aria-label=${t.color} type="color" name="color" value="#1f5fbf" aria-invalid=${adding.color.invalid} aria-describedby=${adding.color.describedBy} />
+            <input aria-label=${t.name} name="name" aria-required="true" placeholder=${t.name} aria-invalid=${adding.name.invalid} aria-describedby=${adding.name.describedBy} />
+            ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" aria-required="true" placeholder=${t.group} aria-invalid=${adding.group.invalid} aria-describedby=${adding.group.describedBy} />` : nothing}
+            <button type="submit">${t.add}</button>
+            ${this.#fieldErrors(`new-${catalog}`)}
+      </form>`
+        : nothing}
     </section>`;
   }
 

@@ -250,6 +250,7 @@ describe('<kt-crm-settings>', () => {
     const controls = [...shadow(panel).querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>('fieldset input, fieldset button, fieldset select')];
     expect(controls.length).to.be.above(20);
     expect(controls.filter((control) => control.matches(':enabled'))).to.deep.equal([]);
+    expect(shadow(panel).querySelector('section form'), 'no add form to fill in vain').to.equal(null);
     // The names are still there to read.
     expect(shadow(panel).querySelector<HTMLInputElement>('[part="entry"] input.name')!.value).to.equal('Lead');
   });
