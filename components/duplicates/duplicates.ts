@@ -61,6 +61,9 @@ export class KtDuplicates extends KtElement {
   @state() private orderCounts = new Map<string, number>();
   /** How many of the groups show. */
   @state() private shown = 0;
+  /** Which read of order counts is the newest, per client: an older read answering later does not undo a newer one. */
+  readonly #countedBy = new Map<string, number>();
+  #countReads = 0;
 
   readonly #searches = new NewestRead();
   // A toast closed from the keyboard hands the focus to the first group, else the status line.
@@ -76,6 +79,7 @@ export class KtDuplicates extends KtElement {
     this.error = undefined;
     this.keepers = new Map();
     this.orderCounts = new Map();
+    this.#countedBy.clear();
     this.#toasts.clear();
   }
 
@@ -90,7 +94,7 @@ export class KtDuplicates extends KtElement {
       () => findGroups(crm),
       (groups) => {
         this.groups = groups;
-        this.shown = this.pageSize;
+        this.shown = this.#pageSize;
         this.keepers = new Map();
         void this.#countOrders(crm, groups.slice(0, this.shown));
       },
@@ -102,17 +106,22 @@ export class KtDuplicates extends KtElement {
     if (focusLost(this)) this.#findButton()?.focus();
   }
 
+  /** `page-size` as given when it is a positive whole number, else 50. */
+  get #pageSize(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : 50;
+  }
+
   /** Reads the order count of every client shown; one that cannot be read shows none. */
   async #countOrders(crm: Crm, groups: FoundGroup[]): Promise<void> {
+    const read = ++this.#countReads;
     const ids = new Set(groups.flatMap((group) => (group.kind === 'clients' ? group.clients : [group.client]).map((client) => client.id)));
-    const counts = new Map(this.orderCounts);
-    await Promise.all(
-      [...ids].map(async (id) => {
-        const figures = await crm.analytics.client(id).catch(() => undefined);
-        if (figures) counts.set(id, figures.orderCount);
-      }),
-    );
-    if (crm === this.activeCrm) this.orderCounts = counts;
+    for (const id of ids) this.#countedBy.set(id, read);
+    const counts = await Promise.all([...ids].map(async (id) => [id, (await crm.analytics.client(id).catch(() => undefined))?.orderCount] as const));
+    if (crm !== this.activeCrm) return;
+    // Into the counts as they are now, each only from the newest read that asked for it.
+    const merged = new Map(this.orderCounts);
+    for (const [id, count] of counts) if (count !== undefined && this.#countedBy.get(id) === read) merged.set(id, count);
+    this.orderCounts = merged;
   }
 
   #keeperOf(group: ClientsGroup): Client {
@@ -250,6 +259,9 @@ export class KtDuplicates extends KtElement {
       this.#toasts.show({ message: () => this.t.duplicates.undone });
     } catch (error) {
       this.#toasts.show({ message: this.failure(error), error: true });
+      // The Undo pressed went with its toast: the keyboard goes to the error's Close, which says why.
+      await this.updateComplete;
+      if (focusLost(this)) this.renderRoot.querySelector<HTMLElement>('[part="toast"] button')?.focus();
     } finally {
       this.acting = false;
     }
@@ -258,7 +270,7 @@ export class KtDuplicates extends KtElement {
   /** Shows the next page of groups, the keyboard on the first of them (the button may go). */
   async #showMore(): Promise<void> {
     const from = this.shown;
-    this.shown += this.pageSize;
+    this.shown += this.#pageSize;
     if (this.activeCrm && this.groups) void this.#countOrders(this.activeCrm, this.groups.slice(from, this.shown));
     await this.updateComplete;
     this.#focusGroup(from);
@@ -304,7 +316,7 @@ export class KtDuplicates extends KtElement {
           </ul>`
         : nothing}
       ${groups && groups.length > this.shown
-        ? html`<button type="button" part="more" @click=${this.#showMore}>${this.plural(t.showMore, Math.min(this.pageSize, groups.length - this.shown))}</button>`
+        ? html`<button type="button" part="more" @click=${this.#showMore}>${this.plural(t.showMore, Math.min(this.#pageSize, groups.length - this.shown))}</button>`
         : nothing}
       ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => void this.#undo(undo))}
     `;

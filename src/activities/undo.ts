@@ -46,16 +46,25 @@ async function undoOrderLinked(ctx: CrmContext, uow: UnitOfWork, activity: Activ
   const { before, replacedKeys } = activity.data as unknown as LinkUndo;
   const order = await readOrder(ctx, activity.orderId!);
   if (order.clientId !== activity.clientId) throw changedSince(`the client of order ${order.id}`);
+  // Linked again since (after an unlink, say): this entry's "before" is no longer what the order left.
+  const since = await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [activity.clientId, activity.at], lt: [activity.clientId, []] });
+  if (since.some((entry) => entry.id !== activity.id && entry.type === 'order_linked' && entry.orderId === order.id)) throw changedSince(`the link of order ${order.id}`);
   const client = before.clientId === undefined ? undefined : await currentClient(ctx, before.clientId);
   const { clientId: _, linkSource: __, unlinkedByHand: ___, ...rest } = order;
   const restored = uow.put<Order>('orders', { ...rest, ...before, updatedAt: ctx.now() }, order);
   for (const key of await readAll<LinkKey>(ctx, 'linkKeys', 'orderId', { eq: order.id })) {
     const replaced = replacedKeys.find(({ id }) => id === key.id);
-    if (replaced) uow.put('linkKeys', replaced, key);
+    if (replaced && (await stillTeaches(ctx, replaced))) uow.put('linkKeys', replaced, key);
     else uow.delete('linkKeys', key);
   }
   uow.emit({ type: 'order.unlinked', order: restored, clientId: activity.clientId });
   if (client) uow.emit({ type: 'order.linked', order: restored, client });
+}
+
+/** Whether a link key's order is still linked by hand to its client, so the key it taught holds. */
+async function stillTeaches(ctx: CrmContext, key: Omit<LinkKey, 'version'>): Promise<boolean> {
+  const order = (await ctx.storage.get('orders', key.orderId)) as Order | undefined;
+  return order !== undefined && order.clientId === key.clientId && !order.unlinkedByHand;
 }
 
 /** Brings a deleted client back with its orders and what linking taught. */

@@ -286,4 +286,58 @@ describe('<kt-duplicates>', () => {
     expect(part(element, 'more')).to.equal(null);
     expect(focused(element)).to.equal(`group-heading: ${headings(element)[2]}`);
   });
+
+  it('puts the keyboard on the error when Undo is refused', async () => {
+    const crm = await openCrm();
+    await earlyOrders(crm);
+    await twins(crm);
+    const element = await panel(crm);
+    await find(element);
+    part(element, 'action')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(toast(element)).to.equal('Linked 2 orders to “Kovoobrábění Praha”.'));
+    // Someone unlinked an order by hand since: the undo is refused.
+    await crm.orders.unlink('early-2');
+    shadow(element).querySelector<HTMLButtonElement>('[part=toast] button:not(.close)')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(shadow(element).querySelector('[part=toast] button:not(.close)')).to.equal(null));
+    await until(() => expect(shadow(element).activeElement?.closest('[part=toast]')).to.be.instanceOf(HTMLElement));
+    expect(document.activeElement).to.equal(element);
+  });
+
+  it('takes a page-size that is not a positive whole number as 50', async () => {
+    const crm = await openCrm();
+    await earlyOrders(crm);
+    await twins(crm);
+    for (const size of ['0', '-1', 'many']) {
+      const element = await mount<KtDuplicates>(html`<kt-duplicates page-size=${size} .crm=${crm}></kt-duplicates>`, 'kt-duplicates');
+      await find(element);
+      expect({ size, groups: headings(element).length, more: part(element, 'more') }).to.deep.equal({ size, groups: 2, more: null });
+      element.remove();
+    }
+  });
+
+  it('keeps the order counts Show more read when the first page’s counts arrive later', async () => {
+    const crm = await openCrm();
+    const kovo = await earlyOrders(crm);
+    await twins(crm);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = crm.analytics.client.bind(crm.analytics);
+    // The first page's client answers slowly, as in a large store.
+    crm.analytics.client = (async (id: string) => {
+      if (id === kovo.id) await held;
+      return client(id);
+    }) as typeof crm.analytics.client;
+    const element = await mount<KtDuplicates>(html`<kt-duplicates page-size="1" .crm=${crm}></kt-duplicates>`, 'kt-duplicates');
+    await find(element);
+    expect(headings(element)).to.deep.equal(['Same tax ID · 2 orders without a client']);
+    part(element, 'more')!.click();
+    const details = () => parts(element, 'client').map(textOf);
+    await until(() => expect(details().find((d) => d.includes('Alza (e-shop)'))).to.contain('2 orders'));
+    release();
+    await until(() => expect(details()[0]).to.contain('orders'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(details().find((d) => d.includes('Alza (e-shop)'))).to.contain('2 orders');
+  });
 });

@@ -145,46 +145,6 @@ describe('orders', () => {
     expect((await rejection(crm.orders.unlink(order.id, { expectedVersion: order.version }))).code).to.equal('conflict');
   });
 
-  it('undoes a link by hand: the order as the shop sent it, the link keys as before, the figures too', async () => {
-    const crm = await openCrm();
-    const hand = await crm.clients.create({ name: 'Hand-picked s.r.o.' });
-    const other = await crm.clients.create({ name: 'Other s.r.o.' });
-    const first = await crm.orders.upsert(shopOrder({ id: 'first', accountCode: 'acc-7', billing: { company: 'HP', taxId: 'CZ00177041' } }));
-    // An earlier link of another order of the buyer taught the account to `other`.
-    const earlier = await crm.orders.upsert(shopOrder({ id: 'earlier', accountCode: 'acc-7', billing: { company: 'HP' } }));
-    await crm.orders.link(earlier.id, other.id);
-    await crm.orders.link(first.id, hand.id);
-    expect((await crm.analytics.client(hand.id)).orderCount).to.equal(1);
-    const entry = (await crm.activities.list(hand.id)).items.find((a) => a.type === 'order_linked' && a.orderId === first.id)!;
-    expect(entry.undoable).to.equal(true);
-    await crm.activities.undo(entry.id);
-    const back = await crm.orders.get(first.id);
-    expect({ clientId: back.clientId, linkSource: back.linkSource, unlinkedByHand: back.unlinkedByHand }).to.deep.equal({ clientId: undefined, linkSource: undefined, unlinkedByHand: undefined });
-    expect((await crm.analytics.client(hand.id)).orderCount).to.equal(0);
-    // The tax ID it taught is forgotten; the account it took over is `other`'s again.
-    expect((await crm.orders.upsert(shopOrder({ billing: { company: 'HP', taxId: 'CZ 001 77 041' } }))).clientId).to.equal(undefined);
-    expect((await crm.orders.upsert(shopOrder({ accountCode: 'acc-7', billing: { name: 'Someone' } }))).clientId).to.equal(other.id);
-    expect((await rejection(crm.activities.undo(entry.id))).code).to.equal('conflict');
-  });
-
-  it('undoes a link that moved an order: back to its client before, and refused once it moved on', async () => {
-    const crm = await openCrm();
-    const a = await crm.clients.create({ name: 'A', taxId: 'CZ27082440' });
-    const b = await crm.clients.create({ name: 'B' });
-    const c = await crm.clients.create({ name: 'C' });
-    const order = await crm.orders.upsert(shopOrder());
-    await crm.orders.link(order.id, b.id);
-    const toB = (await crm.activities.list(b.id)).items.find((x) => x.type === 'order_linked')!;
-    await crm.activities.undo(toB.id);
-    expect((await crm.orders.get(order.id))).to.include({ clientId: a.id, linkSource: 'auto' });
-    expect((await crm.analytics.client(a.id)).orderCount).to.equal(1);
-    await crm.orders.link(order.id, b.id);
-    const again = (await crm.activities.list(b.id)).items.find((x) => x.type === 'order_linked' && !x.undoneAt)!;
-    await crm.orders.link(order.id, c.id);
-    expect((await rejection(crm.activities.undo(again.id))).code).to.equal('conflict');
-    expect((await crm.orders.get(order.id)).clientId).to.equal(c.id);
-  });
-
   it('replaces billing with the client data (B10), keeping the old billing for undo', async () => {
     const crm = await openCrm();
     const client = await crm.clients.create({
