@@ -14,8 +14,9 @@ export type DuplicateReason = 'tax_id' | 'name';
 
 /**
  * B15: a company seen twice, either as a client plus unlinked orders, or as several clients
- * (sharing a tax ID: one's tax or VAT ID is another's tax or VAT ID; or sharing a name). An
- * order staff unlinked from a client by hand is not offered as that client's again.
+ * (sharing a tax ID: one's tax or VAT ID is another's tax or VAT ID; or sharing a name; clients
+ * joined through different keys are one group). An order staff unlinked from a client by hand is
+ * not offered as that client's again.
  */
 export type DuplicateGroup =
   | { kind: 'unlinked_orders'; reason: DuplicateReason; client: Client; orderIds: string[] }
@@ -76,8 +77,34 @@ export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]>
       if (orderIds.length) groups.push({ kind: 'unlinked_orders', reason, client, orderIds });
     }
   }
+  return [...groups, ...clientGroups(clients, byKey)];
+}
+
+/**
+ * Clients that share a key, joined through any of their keys into one group: one client with a
+ * tax ID as one and a name as another is one company, and merging them apart (keeping a
+ * different client in each of two groups) would leave one of them out. In the order of the
+ * first key that joins them; `tax_id` when a tax ID joins any two.
+ */
+function clientGroups(clients: Client[], byKey: Map<string, Client[]>): DuplicateGroup[] {
+  const groupOf = new Map<string, { clients: Set<Client>; reason: DuplicateReason }>();
+  const groups: { clients: Set<Client>; reason: DuplicateReason }[] = [];
   for (const [key, sharing] of byKey) {
-    if (sharing.length > 1) groups.push({ kind: 'clients', reason: key.startsWith('tax_id') ? 'tax_id' : 'name', clients: sharing });
+    if (sharing.length < 2) continue;
+    const reason: DuplicateReason = key.startsWith('tax_id') ? 'tax_id' : 'name';
+    const joined = [...new Set(sharing.map((client) => groupOf.get(client.id)).filter((group) => group !== undefined))];
+    const group = joined[0] ?? { clients: new Set<Client>(), reason };
+    if (!joined.length) groups.push(group);
+    for (const other of joined.slice(1)) {
+      for (const client of other.clients) group.clients.add(client);
+      if (other.reason === 'tax_id') group.reason = 'tax_id';
+      groups.splice(groups.indexOf(other), 1);
+    }
+    if (reason === 'tax_id') group.reason = 'tax_id';
+    for (const client of sharing) group.clients.add(client);
+    for (const client of group.clients) groupOf.set(client.id, group);
   }
-  return groups;
+  // Clients in the order they were read (by name), as before.
+  const order = new Map(clients.map((client, i) => [client.id, i]));
+  return groups.map((group) => ({ kind: 'clients', reason: group.reason, clients: [...group.clients].sort((a, b) => order.get(a.id)! - order.get(b.id)!) }));
 }

@@ -123,4 +123,14 @@ describe('merge', () => {
     await crm.clients.update(keep.id, { temperature: 'hot' });
     expect((await rejection(crm.activities.undo(earlier!.id))).code).to.equal('conflict');
   });
+
+  it('puts clients joined through different keys in one group: one tax ID, another name', async () => {
+    const crm = await openCrm();
+    const first = await crm.clients.create({ name: 'Kovovýroba Říčany spol. s r.o.', taxId: 'CZ25372092' });
+    const vat = await crm.clients.create({ name: 'KOVOVÝROBA ŘÍČANY s.r.o.', vatId: 'CZ25372092' });
+    const named = await crm.clients.create({ name: 'Kovovýroba Říčany spol. s r.o.' });
+    await crm.clients.create({ name: 'Someone else' });
+    const groups = (await crm.clients.findDuplicates()).filter((group) => group.kind === 'clients');
+    expect(groups.map((group) => [group.reason, group.clients.map((client) => client.id).sort()])).to.deep.equal([['tax_id', [first.id, vat.id, named.id].sort()]]);
+  });
 });
