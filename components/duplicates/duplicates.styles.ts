@@ -128,7 +128,8 @@ export const duplicatesStyles = css`
   /* After an action far down the list, the message and its Undo stay in view while the list is. */
   .toast-region {
     position: sticky;
-    inset-block-end: var(--_space);
+    inset-block-start: var(--_space);
+    z-index: 1;
   }
   td:last-child {
     overflow-wrap: anywhere;

@@ -310,6 +310,8 @@ export class KtDuplicates extends KtElement {
         <p part="status" class=${groups?.length === 0 && !this.searching ? 'status empty' : 'status'} role="status" tabindex="-1">${this.#statusText()}</p>
       </div>
       ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
+      <!-- Before the groups: the group after the one acted on has the keyboard, and Undo is two Shift+Tabs back. -->
+      ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => void this.#undo(undo))}
       ${groups?.length
         ? html`<ul part="groups" aria-label=${t.title} aria-busy=${this.searching ? 'true' : 'false'}>
             ${repeat(groups.slice(0, this.shown), (group) => group.key, (group, index) => html`<li part=${`group ${group.kind === 'clients' ? 'clients' : 'orders'}`}>${group.kind === 'clients' ? this.#clientsGroup(group, index) : this.#ordersGroup(group, index)}</li>`)}
@@ -318,7 +320,6 @@ export class KtDuplicates extends KtElement {
       ${groups && groups.length > this.shown
         ? html`<button type="button" part="more" @click=${this.#showMore}>${this.plural(t.showMore, Math.min(this.#pageSize, groups.length - this.shown))}</button>`
         : nothing}
-      ${this.#toasts.render({ undo: t.undo, close: t.close }, (undo) => void this.#undo(undo))}
     `;
   }
 
