@@ -21,7 +21,7 @@ export function renderToast(
   const release = (e: Event) => on.release(e.currentTarget as HTMLElement);
   return html`<div class="toast-region" role="status">
     ${toast
-      ? html`<div class="toast" part="toast" @mouseenter=${on.hold} @focusin=${on.hold} @mouseleave=${release} @focusout=${release}>
+      ? html`<div class=${toast.error ? 'toast error' : 'toast'} part="toast" @mouseenter=${on.hold} @focusin=${on.hold} @mouseleave=${release} @focusout=${release}>
           <span>${typeof toast.message === 'function' ? toast.message() : toast.message}</span>
           ${toast.undo ? html`<button type="button" @click=${() => on.undo(toast.undo!)}>${labels.undo}</button>` : nothing}
           <button type="button" class="close" aria-label=${labels.close} @click=${() => on.close()}>×</button>
@@ -47,6 +47,10 @@ export const feedbackStyles = css`
     background: transparent;
     color: inherit;
     border-color: currentColor;
+  }
+  /* A failure does not look like a confirmation. */
+  .toast.error {
+    border-inline-start: 0.4em solid var(--_danger);
   }
   dialog {
     border: 1px solid var(--_border);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 // Keyed groups: a group going or coming back keeps the others' radios and focus where they are.
 import { repeat } from 'lit/directives/repeat.js';
-import { formatTaxId, type Activity, type Client, type Crm, type Order } from '../../src/index.ts';
+import { formatTaxId, isCrmError, type Activity, type Client, type Crm, type Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { NewestRead } from '../base/newest-read.ts';
@@ -176,7 +176,7 @@ export class KtDuplicates extends KtElement {
       }
       const entries = merged.length ? await this.#mergeEntries(crm, keeper.id, merged) : [];
       const undo = entries.length ? () => this.#undoMerge(crm, before, group, entries) : undefined;
-      const message: Words = failure ? this.failure(failure) : () => this.plural(this.t.duplicates.merged, merged.length).replace('{name}', keeper.name);
+      const message: Words = failure ? this.#failed(failure) : () => this.plural(this.t.duplicates.merged, merged.length).replace('{name}', keeper.name);
       return {
         toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) },
         groups: withoutClients(before, new Set(merged.map((client) => client.id))),
@@ -217,7 +217,7 @@ export class KtDuplicates extends KtElement {
         }
       }
       const undo = linked.length ? () => this.#undoLink(crm, before, group, linked) : undefined;
-      const message: Words = failure ? this.failure(failure) : () => this.plural(this.t.duplicates.linked, linked.length).replace('{name}', client.name);
+      const message: Words = failure ? this.#failed(failure) : () => this.plural(this.t.duplicates.linked, linked.length).replace('{name}', client.name);
       return {
         toast: { message, error: failure !== undefined, ...(undo ? { undo } : {}) },
         groups: withoutOrders(before, new Set(linked.map((order) => order.id))),
@@ -242,6 +242,13 @@ export class KtDuplicates extends KtElement {
       restored.push(await crm.orders.get(order.id));
     }
     this.#restore(withOrders(before, restored), group);
+  }
+
+  /** Why an action failed; when a record it needed is gone or changed, the list is out of date, and Look again says so. */
+  #failed(error: unknown): Words {
+    const words = this.failure(error);
+    const stale = isCrmError(error) && (error.code === 'not_found' || error.code === 'conflict');
+    return stale ? () => `${words()} ${this.t.duplicates.stale}` : words;
   }
 
   /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */

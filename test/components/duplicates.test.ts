@@ -236,14 +236,14 @@ describe('<kt-duplicates>', () => {
     // The shop sends the order again, changed: the staff saw the old one.
     await crm.orders.upsert(order('early-2', { company: 'Kovo', taxId: 'CZ25596641' }, 99_000));
     part(element, 'action')!.click();
-    await until(() => expect(toast(element)).to.equal('Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou.'));
+    await until(() => expect(toast(element)).to.equal('Mezitím to změnil někdo jiný. Podívejte se na to znovu a zkuste to ještě jednou. Aktuální seznam ukáže tlačítko „Hledat znovu“.'));
     // The first order was linked: Undo is offered, and the group keeps the order left.
     expect(headings(element)).to.deep.equal(['Stejné IČO nebo DIČ · 1 objednávka bez klienta']);
     expect(textOf(shadow(element).querySelector('[part=toast] button:not(.close)'))).to.equal('Vrátit zpět');
     // The client's order count follows: the order linked here, and the one the shop's new version linked.
     await until(() => expect(textOf(part(element, 'client'))).to.equal('Kovoobrábění Praha Klient č. 1 · CZ25596641 · 2 objednávky'));
     element.locale = 'pl';
-    await until(() => expect(toast(element)).to.equal('W międzyczasie ktoś to zmienił. Sprawdź to jeszcze raz i spróbuj ponownie.'));
+    await until(() => expect(toast(element)).to.equal('W międzyczasie ktoś to zmienił. Sprawdź to jeszcze raz i spróbuj ponownie. Aktualną listę pokaże przycisk „Szukaj ponownie”.'));
     expect(headings(element)).to.deep.equal(['Ten sam NIP · 1 zamówienie bez klienta']);
   });
 
@@ -343,5 +343,17 @@ describe('<kt-duplicates>', () => {
     await until(() => expect(details()[0]).to.contain('orders'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(details().find((d) => d.includes('Alza (e-shop)'))).to.contain('2 orders');
+  });
+
+  it('says a merge failed on a client deleted since as an error, and to look again', async () => {
+    const crm = await openCrm();
+    const { twin } = await twins(crm);
+    const element = await panel(crm);
+    await find(element);
+    // Another tab deletes a client of the group after the search.
+    await crm.clients.delete(twin.id);
+    part(element, 'action')!.click();
+    await until(() => expect(toast(element)).to.contain('Look again for the list as it is now.'));
+    expect(part(element, 'toast')!.classList.contains('error')).to.equal(true);
   });
 });
