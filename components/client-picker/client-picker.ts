@@ -354,9 +354,11 @@ export class KtClientPicker extends KtElement {
   /** Links the order to the client chosen; Undo takes the link back to how the order was before (the choice stays). */
   #link(): Promise<void> {
     const clientId = this.value;
+    const client = this.chosen;
     return this.#act(async (crm) => {
       await crm.orders.link(this.orderId, clientId, { expectedVersion: this.order!.version });
-      return { message: () => this.t.picker.linked, ...(await this.#undoOf(crm, clientId, 'order_linked')) };
+      // Named, so a screen reader hears which client (the button said only "this client").
+      return { message: () => this.t.picker.linked(client ? this.#label(client) : clientId), ...(await this.#undoOf(crm, clientId, 'order_linked')) };
     });
   }
 

@@ -98,7 +98,7 @@ export const cs: Translation = {
     replace: 'Nahradit údaje',
     field: { company: 'Firma', name: 'Jméno', taxId: 'IČO', vatId: 'DIČ', email: 'E-mail', phone: 'Telefon', address: 'Adresa' },
     nothingChanges: 'Objednávka už má fakturační údaje tohoto klienta.',
-    linked: 'Objednávka přiřazena.',
+    linked: (label) => `Objednávka přiřazena klientovi ${label}.`,
     unlinked: 'Objednávka odpojena.',
     created: (label) => `Založen klient ${label}.`,
     replaced: 'Fakturační údaje nahrazeny.',

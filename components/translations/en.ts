@@ -108,7 +108,7 @@ export const en = {
     replace: 'Replace billing',
     field: { company: 'Company', name: 'Name', taxId: 'Tax ID', vatId: 'VAT ID', email: 'E-mail', phone: 'Phone', address: 'Address' },
     nothingChanges: 'The order already has this client’s billing.',
-    linked: 'Order linked.',
+    linked: (label: string) => `Order linked to ${label}.`,
     unlinked: 'Order unlinked.',
     created: (label: string) => `Created ${label}.`,
     replaced: 'Billing replaced.',

@@ -98,7 +98,7 @@ export const pl: Translation = {
     replace: 'Zastąp dane',
     field: { company: 'Firma', name: 'Imię i nazwisko', taxId: 'NIP', vatId: 'NIP UE', email: 'E-mail', phone: 'Telefon', address: 'Adres' },
     nothingChanges: 'Zamówienie ma już dane tego klienta.',
-    linked: 'Zamówienie przypisane.',
+    linked: (label) => `Zamówienie przypisane do klienta ${label}.`,
     unlinked: 'Zamówienie odłączone.',
     created: (label) => `Utworzono klienta ${label}.`,
     replaced: 'Dane do faktury zastąpione.',

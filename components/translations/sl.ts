@@ -98,7 +98,7 @@ export const sl: Translation = {
     replace: 'Zamenjaj podatke',
     field: { company: 'Podjetje', name: 'Ime', taxId: 'Davčna št.', vatId: 'ID za DDV', email: 'E-pošta', phone: 'Telefon', address: 'Naslov' },
     nothingChanges: 'Naročilo že ima podatke te stranke.',
-    linked: 'Naročilo povezano.',
+    linked: (label) => `Naročilo je povezano s stranko ${label}.`,
     unlinked: 'Naročilo odvezano.',
     created: (label) => `Ustvarjena stranka ${label}.`,
     replaced: 'Podatki za račun zamenjani.',

@@ -255,7 +255,7 @@ describe('<kt-client-picker>', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused()).to.equal('Link the order to this client');
     await sendKeys({ press: 'Enter' });
-    await until(() => expect(toast()).to.contain('Order linked.'));
+    await until(() => expect(toast()).to.match(/^Order linked to Kovo Novák s.r.o., /));
     await until(() => expect(focused()).to.equal('Use this client’s billing on the order…'));
     picker.orderId = 'o-10';
     await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"]'))).to.contain('Pekárna Svoboda'));
