@@ -47,6 +47,7 @@ export const feedbackStyles = css`
     background: transparent;
     color: inherit;
     border-color: currentColor;
+    white-space: nowrap;
   }
   /* A failure does not look like a confirmation. */
   .toast.error {

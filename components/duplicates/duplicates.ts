@@ -61,6 +61,8 @@ export class KtDuplicates extends KtElement {
   @state() private orderCounts = new Map<string, number>();
   /** How many of the groups show. */
   @state() private shown = 0;
+  /** Whether the list has been worked on since it was found: then an empty one has none left, not none found. */
+  @state() private worked = false;
   /** Which read of order counts is the newest, per client: an older read answering later does not undo a newer one. */
   readonly #countedBy = new Map<string, number>();
   #countReads = 0;
@@ -94,6 +96,7 @@ export class KtDuplicates extends KtElement {
       () => findGroups(crm),
       (groups) => {
         this.groups = groups;
+        this.worked = false;
         this.shown = this.#pageSize;
         this.keepers = new Map();
         void this.#countOrders(crm, groups.slice(0, this.shown));
@@ -146,6 +149,7 @@ export class KtDuplicates extends KtElement {
     const index = this.groups.findIndex((shown) => shown.key === group.key);
     const { toast, groups } = await action(crm);
     this.groups = groups;
+    this.worked = true;
     this.#toasts.show(toast);
     // The kept or linked-to client has more orders now.
     void this.#countOrders(crm, groups.slice(0, this.shown));
@@ -333,6 +337,7 @@ export class KtDuplicates extends KtElement {
   #statusText(): string {
     const t = this.t.duplicates;
     if (this.searching) return t.searching;
+    if (this.groups?.length === 0 && this.worked) return t.noneLeft;
     return this.groups ? this.plural(t.found, this.groups.length) : '';
   }
 

@@ -538,6 +538,7 @@ export const cs: Translation = {
     findAgain: 'Hledat znovu',
     searching: 'Hledám duplicity…',
     found: { zero: 'Žádné duplicity nenalezeny.', one: 'Nalezena {n} možná duplicita.', few: 'Nalezeny {n} možné duplicity.', many: 'Nalezeno {n} možné duplicity.', other: 'Nalezeno {n} možných duplicit.' },
+    noneLeft: 'Žádné duplicity nezbývají.',
     stale: 'Aktuální seznam ukáže tlačítko „Hledat znovu“.',
     showMore: { one: 'Zobrazit další {n}', few: 'Zobrazit další {n}', many: 'Zobrazit dalších {n}', other: 'Zobrazit dalších {n}' },
     sameTaxId: 'Stejné IČO nebo DIČ',

@@ -553,6 +553,7 @@ export const en = {
     findAgain: 'Look again',
     searching: 'Looking for duplicates…',
     found: { zero: 'No duplicates found.', one: '{n} possible duplicate found.', other: '{n} possible duplicates found.' } as PluralForms,
+    noneLeft: 'No duplicates left.',
     stale: 'Look again for the list as it is now.',
     showMore: { one: 'Show {n} more', other: 'Show {n} more' } as PluralForms,
     sameTaxId: 'Same tax ID',

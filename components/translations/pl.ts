@@ -538,6 +538,7 @@ export const pl: Translation = {
     findAgain: 'Szukaj ponownie',
     searching: 'Szukam duplikatów…',
     found: { zero: 'Nie znaleziono duplikatów.', one: 'Znaleziono {n} możliwy duplikat.', few: 'Znaleziono {n} możliwe duplikaty.', many: 'Znaleziono {n} możliwych duplikatów.', other: 'Znaleziono {n} możliwego duplikatu.' },
+    noneLeft: 'Nie zostały żadne duplikaty.',
     stale: 'Aktualną listę pokaże przycisk „Szukaj ponownie”.',
     showMore: { one: 'Pokaż jeszcze {n}', other: 'Pokaż jeszcze {n}' },
     sameTaxId: 'Ten sam NIP',

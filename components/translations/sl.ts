@@ -538,6 +538,7 @@ export const sl: Translation = {
     findAgain: 'Išči znova',
     searching: 'Iščem dvojnike…',
     found: { zero: 'Ni najdenih dvojnikov.', one: 'Najden je {n} možen dvojnik.', two: 'Najdena sta {n} možna dvojnika.', few: 'Najdeni so {n} možni dvojniki.', other: 'Najdenih je {n} možnih dvojnikov.' },
+    noneLeft: 'Ni več dvojnikov.',
     stale: 'Trenutni seznam pokaže gumb »Išči znova«.',
     showMore: { one: 'Pokaži še {n}', other: 'Pokaži še {n}' },
     sameTaxId: 'Enaka davčna številka',

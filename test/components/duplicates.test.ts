@@ -126,9 +126,9 @@ describe('<kt-duplicates>', () => {
 
     await until(() => expect(toast(element)).to.equal('Merged 1 client into “Alza.cz a.s.”.'));
     expect(headings(element)).to.deep.equal([]);
-    expect(textOf(part(element, 'status'))).to.equal('No duplicates found.');
+    expect(textOf(part(element, 'status'))).to.equal('No duplicates left.');
     // Its group gone, the keyboard is on the status line, not on <body>.
-    await until(() => expect(focused(element)).to.equal('status: No duplicates found.'));
+    await until(() => expect(focused(element)).to.equal('status: No duplicates left.'));
     expect((await crm.orders.list({ clientId: alza.id })).items.map((o) => o.id).sort()).to.deep.equal(['t-1', 't-2']);
     expect(isCrmError(await crm.clients.get(twin.id).catch((e: unknown) => e))).to.equal(true);
 
@@ -255,7 +255,7 @@ describe('<kt-duplicates>', () => {
     await until(() => expect(part(element, 'action')).to.not.equal(null));
     part(element, 'action')!.click();
     await until(() => expect(toast(element)).to.equal('2 objednávky přiřazeny klientovi „Kovoobrábění Praha“.'));
-    expect(textOf(part(element, 'status'))).to.equal('Žádné duplicity nenalezeny.');
+    expect(textOf(part(element, 'status'))).to.equal('Žádné duplicity nezbývají.');
     element.locale = 'sl';
     await until(() => expect(toast(element)).to.equal('2 naročili sta povezani s stranko »Kovoobrábění Praha«.'));
     expect(textOf(part(element, 'status'))).to.equal('Ni najdenih dvojnikov.');
