@@ -258,7 +258,7 @@ describe('<kt-duplicates>', () => {
     expect(textOf(part(element, 'status'))).to.equal('Žádné duplicity nezbývají.');
     element.locale = 'sl';
     await until(() => expect(toast(element)).to.equal('2 naročili sta povezani s stranko »Kovoobrábění Praha«.'));
-    expect(textOf(part(element, 'status'))).to.equal('Ni najdenih dvojnikov.');
+    expect(textOf(part(element, 'status'))).to.equal('Ni več dvojnikov.');
   });
 
   it('opens a client from its name by keyboard', async () => {
