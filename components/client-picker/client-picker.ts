@@ -481,7 +481,7 @@ export class KtClientPicker extends KtElement {
     const billing = order.billing.company ?? order.billing.name;
     // The clients the buyer may be come before "Create a client": picking one of them avoids a duplicate (B15).
     return html`<div class="actions" part="actions" role="group" aria-label=${t.picker.orderClient}>
-      ${!order.clientId ? html`<p class="hint">${chosen ? t.picker.chosenNotLinked : t.picker.notLinked} ${billing ? html`<strong>${billing}</strong>` : nothing}</p>` : nothing}
+      ${!order.clientId ? html`<p class="hint">${chosen ? t.picker.chosenNotLinked : t.picker.notLinked} ${billing ? html`${t.picker.buyer}: <strong>${billing}</strong>` : nothing}</p>` : nothing}
       ${!order.clientId && !chosen && this.likely.length
         ? html`<div class="likely" part="likely" role="group" aria-labelledby="likely-title">
             <p class="hint" id="likely-title">${t.picker.likely}</p>

@@ -88,6 +88,7 @@ export const cs: Translation = {
     orderClient: 'Klient objednávky',
     notLinked: 'Objednávka není přiřazena ke klientovi.',
     chosenNotLinked: 'K vybranému klientovi zatím nepřiřazena.',
+    buyer: 'Odběratel',
     likely: 'Kupující může být:',
     link: 'Přiřadit objednávku tomuto klientovi',
     unlink: 'Odpojit od klienta',

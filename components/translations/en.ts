@@ -98,6 +98,8 @@ export const en = {
     orderClient: 'Client of this order',
     notLinked: 'This order is not linked to a client.',
     chosenNotLinked: 'Not linked to the chosen client yet.',
+    /** Before the order's billing company, where the order is not linked yet: not the chosen client. */
+    buyer: 'Buyer',
     likely: 'The buyer may be:',
     link: 'Link the order to this client',
     unlink: 'Unlink from the client',

@@ -88,6 +88,7 @@ export const pl: Translation = {
     orderClient: 'Klient zamówienia',
     notLinked: 'Zamówienie nie jest przypisane do klienta.',
     chosenNotLinked: 'Jeszcze nie przypisane do wybranego klienta.',
+    buyer: 'Nabywca',
     likely: 'Kupującym może być:',
     link: 'Przypisz zamówienie do tego klienta',
     unlink: 'Odłącz od klienta',

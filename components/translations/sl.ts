@@ -88,6 +88,7 @@ export const sl: Translation = {
     orderClient: 'Stranka naročila',
     notLinked: 'Naročilo ni povezano s stranko.',
     chosenNotLinked: 'Z izbrano stranko še ni povezano.',
+    buyer: 'Kupec',
     likely: 'Kupec je morda:',
     link: 'Poveži naročilo s to stranko',
     unlink: 'Odveži od stranke',

@@ -204,7 +204,7 @@ describe('<kt-client-picker>', () => {
     const picker = await mount<KtClientPicker>(html`<kt-client-picker order-id="o-7" .crm=${crm}></kt-client-picker>`, 'kt-client-picker');
     const likely = () => shadow(picker).querySelector('[part="likely"]');
     await until(() => expect(textOf(likely())).to.equal(`The buyer may be: ${crm.clients.label(alza)}`));
-    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('This order is not linked to a client. Alza.cz a.s.');
+    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('This order is not linked to a client. Buyer: Alza.cz a.s.');
     // The likely client comes first, by eye and by Tab: creating one would make a duplicate.
     const buttons = [...shadow(picker).querySelectorAll('button')].map(textOf);
     expect(buttons).to.include(crm.clients.label(alza));
@@ -214,7 +214,7 @@ describe('<kt-client-picker>', () => {
     await until(() => expect(picker.value).to.equal(alza.id));
     expect(likely()).to.equal(null);
     await until(() => expect(textOf(shadow(picker).activeElement)).to.equal('Link the order to this client'));
-    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Alza.cz a.s.');
+    expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Buyer: Alza.cz a.s.');
     button(picker, 'Link the order')!.click();
     await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(alza.id));
     await until(() => expect(shadow(picker).querySelector('[part="actions"] .hint')).to.equal(null));
@@ -229,7 +229,7 @@ describe('<kt-client-picker>', () => {
     await sendKeys({ press: 'Enter' });
     await until(async () => expect((await crm.orders.get('o-7')).clientId).to.equal(undefined));
     expect((await crm.orders.get('o-7')).unlinkedByHand).to.equal(undefined);
-    await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Alza.cz a.s.'));
+    await until(() => expect(textOf(shadow(picker).querySelector('[part="actions"] .hint'))).to.equal('Not linked to the chosen client yet. Buyer: Alza.cz a.s.'));
   });
 
   it('puts the focus on the next order action after Create, Unlink and Link by keyboard; another order drops the message', async () => {
