@@ -137,6 +137,7 @@ async function showOrder(orderId: string): Promise<void> {
     [w.taxId, billing.taxId && formatTaxId(billing.taxId)],
     [w.email, billing.email],
     [w.total, money(order.total, order.currency)],
+    [w.date, new Date(order.createdAt).toLocaleDateString(document.documentElement.lang)],
   ];
   $('#order-billing').replaceChildren(
     ...lines.filter(([, value]) => value).flatMap(([label, value]) => {
