@@ -14,7 +14,7 @@ import { clientTableStyles } from './client-table.styles.ts';
 import { ALL_COLUMNS, FIGURE_COLUMNS, isSortable, parseColumns, withColumn, type ColumnKey } from './columns.ts';
 import { renderColumnChooser } from './column-chooser.ts';
 import { KtColumnsChangeEvent } from '../events/columns-change-event.ts';
-import { OrderFiguresCache } from './order-figures.ts';
+import { OrderFiguresCache } from '../base/order-figures.ts';
 import { RowSource, type TableSort } from './row-source.ts';
 import { Selection } from './selection.ts';
 import { runBulk, type BulkAction } from './bulk-actions.ts';

@@ -6,6 +6,7 @@ import { formatTaxId, isCrmError, type Activity, type Client, type Crm, type Ord
 import { KtElement } from '../base/kt-element.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { NewestRead } from '../base/newest-read.ts';
+import { OrderFiguresCache } from '../base/order-figures.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, type Toast } from '../base/toast.ts';
 import { Toaster } from '../base/toaster.ts';
@@ -57,15 +58,12 @@ export class KtDuplicates extends KtElement {
   @state() private error: Words | undefined;
   /** Per group of clients, the client staff chose to keep; the oldest when not chosen. */
   @state() private keepers = new Map<string, string>();
-  /** Each client's order count (`crm.analytics`, one read each), as it arrives. */
-  @state() private orderCounts = new Map<string, number>();
   /** How many of the groups show. */
   @state() private shown = 0;
   /** Whether the list has been worked on since it was found: then an empty one has none left, not none found. */
   @state() private worked = false;
-  /** Which read of order counts is the newest, per client: an older read answering later does not undo a newer one. */
-  readonly #countedBy = new Map<string, number>();
-  #countReads = 0;
+  /** The order counts of the clients shown, read on first sight, as the table reads them. */
+  #figures: OrderFiguresCache | undefined;
 
   readonly #searches = new NewestRead();
   // A toast closed from the keyboard hands the focus to the first group, else the status line.
@@ -73,15 +71,14 @@ export class KtDuplicates extends KtElement {
   /** Where the focus goes once the list is drawn again: the heading of the group at this index (none there: the status line). */
   #refocus: number | undefined;
 
-  protected override crmChanged(): void {
+  protected override crmChanged(crm: Crm | undefined): void {
     // What was found was another CRM's.
     this.#searches.drop();
     this.groups = undefined;
     this.searching = false;
     this.error = undefined;
     this.keepers = new Map();
-    this.orderCounts = new Map();
-    this.#countedBy.clear();
+    this.#figures = crm ? new OrderFiguresCache(crm, () => this.requestUpdate()) : undefined;
     this.#toasts.clear();
   }
 
@@ -99,7 +96,6 @@ export class KtDuplicates extends KtElement {
         this.worked = false;
         this.shown = this.#pageSize;
         this.keepers = new Map();
-        void this.#countOrders(crm, groups.slice(0, this.shown));
       },
       (error) => (this.error = this.failure(error)),
     );
@@ -112,19 +108,6 @@ export class KtDuplicates extends KtElement {
   /** `page-size` as given when it is a positive whole number, else 50. */
   get #pageSize(): number {
     return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : 50;
-  }
-
-  /** Reads the order count of every client shown; one that cannot be read shows none. */
-  async #countOrders(crm: Crm, groups: FoundGroup[]): Promise<void> {
-    const read = ++this.#countReads;
-    const ids = new Set(groups.flatMap((group) => (group.kind === 'clients' ? group.clients : [group.client]).map((client) => client.id)));
-    for (const id of ids) this.#countedBy.set(id, read);
-    const counts = await Promise.all([...ids].map(async (id) => [id, (await crm.analytics.client(id).catch(() => undefined))?.orderCount] as const));
-    if (crm !== this.activeCrm) return;
-    // Into the counts as they are now, each only from the newest read that asked for it.
-    const merged = new Map(this.orderCounts);
-    for (const [id, count] of counts) if (count !== undefined && this.#countedBy.get(id) === read) merged.set(id, count);
-    this.orderCounts = merged;
   }
 
   #keeperOf(group: ClientsGroup): Client {
@@ -152,7 +135,7 @@ export class KtDuplicates extends KtElement {
     this.worked = true;
     this.#toasts.show(toast);
     // The kept or linked-to client has more orders now.
-    void this.#countOrders(crm, groups.slice(0, this.shown));
+    this.#figures?.forget();
     this.acting = false;
     // The button pressed went with its group, or was disabled meanwhile: the keyboard goes on at
     // the same group when a failure left it, else at the one now in its place (the next one, else
@@ -258,7 +241,7 @@ export class KtDuplicates extends KtElement {
   /** Shows the list as it was before the action Undo took back, the keyboard on the group acted on. */
   #restore(groups: FoundGroup[], group: FoundGroup): void {
     this.groups = groups;
-    if (this.activeCrm) void this.#countOrders(this.activeCrm, groups.slice(0, this.shown));
+    this.#figures?.forget();
     this.#refocus = groups.findIndex((shown) => shown.key === group.key);
   }
 
@@ -282,7 +265,6 @@ export class KtDuplicates extends KtElement {
   async #showMore(): Promise<void> {
     const from = this.shown;
     this.shown += this.#pageSize;
-    if (this.activeCrm && this.groups) void this.#countOrders(this.activeCrm, this.groups.slice(from, this.shown));
     await this.updateComplete;
     this.#focusGroup(from);
   }
@@ -391,7 +373,7 @@ export class KtDuplicates extends KtElement {
 
   /** The client's name (a button that opens it; `id` for a radio it labels) and what tells it apart. */
   #clientDetails(client: Client, id?: string): TemplateResult {
-    const count = this.orderCounts.get(client.id);
+    const count = this.#figures?.get(client.id)?.orderCount;
     const details = [
       this.t.clientLabel(this.number(client.number)),
       client.taxId && formatTaxId(client.taxId),
