@@ -56,8 +56,8 @@ export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]>
   const remember = (key: string, client: Client) => byKey.set(key, [...(byKey.get(key) ?? []), client]);
 
   for (const [i, client] of clients.entries()) {
-    for (const key of taxKeysOf(client)) remember(`tax_id ${key}`, client);
-    remember(`name ${foldText(client.name)}`, client);
+    // The keys clients share are the keys their unlinked orders are indexed under.
+    for (const { key } of lookups[i]!) remember(key, client);
 
     const seen = new Set<string>();
     let unlinkedFromHere: Set<string> | undefined;
