@@ -23,25 +23,17 @@ export type FoundGroup = ClientsGroup | OrdersGroup;
 
 /**
  * `crm.clients.findDuplicates()` made ready to show: each group with a key that stays the same
- * while it is on screen, its clients oldest first and its orders read. An order gone since the
- * search is left out, and so is a group left with nothing to decide.
+ * while it is on screen, its clients and its orders oldest first.
  */
 export async function findGroups(crm: Crm): Promise<FoundGroup[]> {
-  const found = await crm.clients.findDuplicates();
-  const groups = await Promise.all(
-    found.map(async (group): Promise<FoundGroup | undefined> => {
-      if (group.kind === 'clients') {
-        const clients = [...group.clients].sort((a, b) => a.number - b.number);
-        return { kind: 'clients', key: `clients ${group.reason} ${clients.map((c) => c.id).join(' ')}`, reason: group.reason, clients };
-      }
-      const orders = (await Promise.all(group.orderIds.map((id) => crm.orders.get(id).catch(() => undefined))))
-        .filter((order): order is Order => order !== undefined)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      if (!orders.length) return undefined;
-      return { kind: 'unlinked_orders', key: `orders ${group.reason} ${group.client.id}`, reason: group.reason, client: group.client, orders };
-    }),
-  );
-  return groups.filter((group): group is FoundGroup => group !== undefined);
+  return (await crm.clients.findDuplicates()).map((group): FoundGroup => {
+    if (group.kind === 'clients') {
+      const clients = [...group.clients].sort((a, b) => a.number - b.number);
+      return { kind: 'clients', key: `clients ${group.reason} ${clients.map((c) => c.id).join(' ')}`, reason: group.reason, clients };
+    }
+    const orders = [...group.orders].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { kind: 'unlinked_orders', key: `orders ${group.reason} ${group.client.id}`, reason: group.reason, client: group.client, orders };
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ export type DuplicateReason = 'tax_id' | 'name';
  * not offered as that client's again.
  */
 export type DuplicateGroup =
-  | { kind: 'unlinked_orders'; reason: DuplicateReason; client: Client; orderIds: string[] }
+  | { kind: 'unlinked_orders'; reason: DuplicateReason; client: Client; orderIds: string[]; /** Those orders, as the search read them. */ orders: Order[] }
   | { kind: 'clients'; reason: DuplicateReason; clients: Client[] };
 
 const taxKeysOf = (client: Client) => [...new Set([client.taxId, client.vatId].filter((t) => t !== undefined).map(taxIdKey))];
@@ -72,9 +72,9 @@ export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]>
       const orders = (found.get(key) ?? []).filter((o) => !seen.has(o.id));
       // An order unlinked by hand is not offered back to the client it was unlinked from.
       const refused = orders.some((o) => o.unlinkedByHand) ? await unlinkedFromClient() : new Set<string>();
-      const orderIds = orders.filter((o) => !(o.unlinkedByHand && refused.has(o.id))).map((o) => o.id);
-      orderIds.forEach((id) => seen.add(id));
-      if (orderIds.length) groups.push({ kind: 'unlinked_orders', reason, client, orderIds });
+      const offered = orders.filter((o) => !(o.unlinkedByHand && refused.has(o.id)));
+      offered.forEach((o) => seen.add(o.id));
+      if (offered.length) groups.push({ kind: 'unlinked_orders', reason, client, orderIds: offered.map((o) => o.id), orders: offered });
     }
   }
   return [...groups, ...clientGroups(clients, byKey)];
