@@ -12,6 +12,7 @@ import type { Billing, Order } from '../model/order.ts';
 import type { LinkKey } from '../orders/link-keys.ts';
 import type { LinkUndo } from '../orders/link.ts';
 import { readOrder } from '../orders/read.ts';
+import { recordActivity } from './record.ts';
 import type { Pipeline, Placement } from '../model/pipeline.ts';
 import type { Task } from '../model/task.ts';
 import { changeStage, readPlacement, restorePlacements, unmergePlacements, type MergedPlacements } from '../pipelines/placements.ts';
@@ -48,7 +49,9 @@ async function undoOrderLinked(ctx: CrmContext, uow: UnitOfWork, activity: Activ
   if (order.clientId !== activity.clientId) throw changedSince(`the client of order ${order.id}`);
   // Linked again since (after an unlink, say): this entry's "before" is no longer what the order left.
   const since = await readAll<Activity>(ctx, 'activities', 'clientAt', { gte: [activity.clientId, activity.at], lt: [activity.clientId, []] });
-  if (since.some((entry) => entry.id !== activity.id && entry.type === 'order_linked' && entry.orderId === order.id)) throw changedSince(`the link of order ${order.id}`);
+  // An entry that tells the order coming back from a later link's undo is not a new link: undone latest first, this one goes on.
+  const linkedSince = (entry: Activity) => entry.id !== activity.id && entry.type === 'order_linked' && entry.orderId === order.id && !(entry.data as Partial<LinkReturn>).returnedBy;
+  if (since.some(linkedSince)) throw changedSince(`the link of order ${order.id}`);
   const client = before.clientId === undefined ? undefined : await currentClient(ctx, before.clientId);
   const { clientId: _, linkSource: __, unlinkedByHand: ___, ...rest } = order;
   const restored = uow.put<Order>('orders', { ...rest, ...before, updatedAt: ctx.now() }, order);
@@ -58,8 +61,20 @@ async function undoOrderLinked(ctx: CrmContext, uow: UnitOfWork, activity: Activ
     else uow.delete('linkKeys', key);
   }
   uow.emit({ type: 'order.unlinked', order: restored, clientId: activity.clientId });
-  if (client) uow.emit({ type: 'order.linked', order: restored, client });
+  if (client) {
+    // Its timeline told the order leaving (`unlinkOrder`): it tells it coming back.
+    const data: LinkReturn = { returnedBy: activity.id, ...(before.linkSource ? { source: before.linkSource } : {}) };
+    recordActivity(ctx, uow, { clientId: client.id, orderId: order.id, type: 'order_linked', data });
+    uow.emit({ type: 'order.linked', order: restored, client });
+  }
 }
+
+/** The `order_linked` entry of an order back on its client because a later link was undone. */
+type LinkReturn = {
+  /** The undone link's entry. */
+  returnedBy: string;
+  source?: Order['linkSource'];
+};
 
 /** Whether a link key's order is still linked by hand to its client, so the key it taught holds. */
 async function stillTeaches(ctx: CrmContext, key: Omit<LinkKey, 'version'>): Promise<boolean> {

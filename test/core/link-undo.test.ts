@@ -48,6 +48,23 @@ describe('undoing a link by hand', () => {
     expect((await crm.orders.get(order.id)).clientId).to.equal(c.id);
   });
 
+  it("a moved link undone writes the order's return on its client's timeline, and that client's own link stays undoable", async () => {
+    const crm = await openCrm();
+    const a = await crm.clients.create({ name: 'A s.r.o.' });
+    const b = await crm.clients.create({ name: 'B s.r.o.' });
+    const order = await crm.orders.upsert(shopOrder({ billing: { company: 'Buyer' } }));
+    await crm.orders.link(order.id, a.id);
+    const toA = await linkedEntry(crm, a.id, order.id);
+    await crm.orders.link(order.id, b.id);
+    await crm.activities.undo((await linkedEntry(crm, b.id, order.id)).id);
+    // A's timeline told the order leaving; it now tells it coming back, newest first.
+    const types = (await crm.activities.list(a.id)).items.filter((x) => x.orderId === order.id).map((x) => x.type);
+    expect(types).to.deep.equal(['order_linked', 'order_unlinked', 'order_linked']);
+    // Latest first: A's own link is undone next, as the shop sent the order.
+    await crm.activities.undo(toA.id);
+    expect((await crm.orders.get(order.id)).clientId).to.equal(undefined);
+  });
+
   it('two orders of one buyer linked by hand and both undone (earlier first) teach nothing', async () => {
     const crm = await openCrm();
     const b = await crm.clients.create({ name: 'B s.r.o.' });
