@@ -11,7 +11,7 @@ export type { IdGenerator } from './ids.ts';
 export * from './model/index.ts';
 export * from './tax-id/index.ts';
 export type { ClientFilter, ClientListOptions, ClientPage, ClientSearchOptions } from './clients/list.ts';
-export type { DuplicateGroup, DuplicateReason } from './clients/duplicates.ts';
+export type { DuplicateGroup, DuplicateReason, DuplicateSearchOptions, DuplicateSearchProgress } from './clients/duplicates.ts';
 export { clientCsvExportFields, clientCsvImportFields, type ClientCsvExportField, type ClientCsvImportField } from './clients/csv-fields.ts';
 export type { ClientCsvExportOptions } from './clients/csv-export.ts';
 export type { ClientCsvImportError, ClientCsvImportOptions, ClientCsvImportProgress, ClientCsvImportReport } from './clients/csv-import.ts';

@@ -20,6 +20,11 @@ export const duplicatesStyles = css`
   .status {
     margin: 0;
   }
+  .bar progress {
+    inline-size: 12em;
+    max-inline-size: 100%;
+    accent-color: var(--_accent);
+  }
   .status.empty {
     color: var(--_muted);
   }

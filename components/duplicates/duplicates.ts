@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 // Keyed groups: a group going or coming back keeps the others' radios and focus where they are.
 import { repeat } from 'lit/directives/repeat.js';
-import { formatTaxId, isCrmError, type Activity, type Client, type Crm, type Order } from '../../src/index.ts';
+import { formatTaxId, isCrmError, type Activity, type Client, type Crm, type DuplicateSearchProgress, type Order } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { NewestRead } from '../base/newest-read.ts';
@@ -40,6 +40,7 @@ import { findGroups, withOrders, withoutClients, withoutOrders, type ClientsGrou
  * @csspart error - Why the search failed.
  * @csspart toast - The message after an action, with its undo.
  * @csspart more - Show more: the next `page-size` groups.
+ * @csspart progress - The search's progress bar, while it runs.
  */
 export class KtDuplicates extends KtElement {
   /** The shared tokens, then the element's own styles. */
@@ -53,6 +54,8 @@ export class KtDuplicates extends KtElement {
   /** The groups found, less those merged or linked since; `undefined` before the first search ends. */
   @state() private groups: FoundGroup[] | undefined;
   @state() private searching = false;
+  /** How far the search under way has got, as the SDK tells it. */
+  @state() private progress: DuplicateSearchProgress | undefined;
   /** A merge, link or undo under way: the other actions wait for it. */
   @state() private acting = false;
   @state() private error: Words | undefined;
@@ -86,11 +89,16 @@ export class KtDuplicates extends KtElement {
     const crm = this.activeCrm;
     if (!crm || this.searching || this.acting) return;
     this.searching = true;
+    this.progress = undefined;
     this.error = undefined;
     // A new list: what was said, and the Undo of the last action, were about the old one.
     this.#toasts.clear();
     await this.#searches.run(
-      () => findGroups(crm),
+      () =>
+        findGroups(crm, (progress) => {
+          // A search of a CRM given up meanwhile tells nothing.
+          if (crm === this.activeCrm) this.progress = progress;
+        }),
       (groups) => {
         this.groups = groups;
         this.worked = false;
@@ -301,6 +309,7 @@ export class KtDuplicates extends KtElement {
       <div class="bar">
         <button type="button" part="find" ?disabled=${this.searching || !this.activeCrm} @click=${this.#find}>${groups ? t.findAgain : t.find}</button>
         <p part="status" class=${groups?.length === 0 && !this.searching ? 'status empty' : 'status'} role="status" tabindex="-1">${this.#statusText()}</p>
+        ${this.searching ? this.#progressBar() : nothing}
       </div>
       ${this.error ? html`<p class="error" part="error" role="alert">${this.error()}</p>` : nothing}
       <!-- Before the groups: the group after the one acted on has the keyboard, and Undo is two Shift+Tabs back. -->
@@ -314,6 +323,15 @@ export class KtDuplicates extends KtElement {
         ? html`<button type="button" part="more" @click=${this.#showMore}>${this.plural(t.showMore, Math.min(this.#pageSize, groups.length - this.shown))}</button>`
         : nothing}
     `;
+  }
+
+  /** Reading the clients fills the first half, looking up their orders the second. */
+  #progressBar(): TemplateResult {
+    const progress = this.progress;
+    const label = this.t.duplicates.searching;
+    if (!progress) return html`<progress part="progress" aria-label=${label}></progress>`;
+    const share = progress.total ? progress.done / progress.total : 1;
+    return html`<progress part="progress" aria-label=${label} max="100" .value=${Math.round(progress.step === 'clients' ? share * 50 : 50 + share * 50)}></progress>`;
   }
 
   #statusText(): string {

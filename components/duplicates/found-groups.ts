@@ -1,4 +1,4 @@
-import type { Client, Crm, DuplicateReason, Order } from '../../src/index.ts';
+import type { Client, Crm, DuplicateReason, DuplicateSearchProgress, Order } from '../../src/index.ts';
 
 /** Clients that look like one company: staff keep one and merge the others into it. */
 export interface ClientsGroup {
@@ -25,8 +25,8 @@ export type FoundGroup = ClientsGroup | OrdersGroup;
  * `crm.clients.findDuplicates()` made ready to show: each group with a key that stays the same
  * while it is on screen, its clients and its orders oldest first.
  */
-export async function findGroups(crm: Crm): Promise<FoundGroup[]> {
-  return (await crm.clients.findDuplicates()).map((group): FoundGroup => {
+export async function findGroups(crm: Crm, onProgress: (progress: DuplicateSearchProgress) => void): Promise<FoundGroup[]> {
+  return (await crm.clients.findDuplicates({ onProgress })).map((group): FoundGroup => {
     if (group.kind === 'clients') {
       const clients = [...group.clients].sort((a, b) => a.number - b.number);
       return { kind: 'clients', key: `clients ${group.reason} ${clients.map((c) => c.id).join(' ')}`, reason: group.reason, clients };

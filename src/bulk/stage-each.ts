@@ -21,14 +21,3 @@ export async function stageEach<R, T>(uow: UnitOfWork, rows: readonly R[], stage
   }
   return outcomes;
 }
-
-/** Tells an import's progress; a throwing callback, or an async one that rejects, is logged, never fails the import. */
-export function tellProgress<P>(onProgress: ((progress: P) => void) | undefined, progress: P): void {
-  const failed = (error: unknown) => console.error('kartoteka: an import onProgress callback failed', error);
-  try {
-    const result: unknown = onProgress?.(progress);
-    if (result instanceof Promise) result.catch(failed);
-  } catch (error) {
-    failed(error);
-  }
-}

@@ -18,7 +18,8 @@ import { recordClientChange } from './changes.ts';
 import { newClientRecord, patchedClient } from './client-record.ts';
 import { ClientCsvImportField, CsvDelimiter, clientEmails, customFieldKey, listFields } from './csv-fields.ts';
 import { RowChunks } from '../bulk/row-chunks.ts';
-import { stageEach, tellProgress } from '../bulk/stage-each.ts';
+import { stageEach } from '../bulk/stage-each.ts';
+import { tellProgress } from '../bulk/tell-progress.ts';
 
 export interface ClientCsvImportProgress {
   /** Data rows in the file (the header and blank lines left out). */

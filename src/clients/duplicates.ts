@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { tellProgress } from '../bulk/tell-progress.ts';
 import type { CrmContext } from '../context.ts';
 import type { Activity } from '../model/activity.ts';
 import type { Client } from '../model/client.ts';
@@ -22,21 +24,46 @@ export type DuplicateGroup =
   | { kind: 'unlinked_orders'; reason: DuplicateReason; client: Client; orderIds: string[]; /** Those orders, as the search read them. */ orders: Order[] }
   | { kind: 'clients'; reason: DuplicateReason; clients: Client[] };
 
+/**
+ * How far a search for duplicates has got: it reads every client (`step: 'clients'`, `total` the
+ * clients stored), then looks up the orders without a client under their tax IDs and names
+ * (`step: 'orders'`, `total` the distinct keys).
+ */
+export interface DuplicateSearchProgress {
+  step: 'clients' | 'orders';
+  done: number;
+  total: number;
+}
+
+export const DuplicateSearchOptions = z.optional(z.strictObject({
+  onProgress: z.optional(z.custom<(progress: DuplicateSearchProgress) => void>((value) => typeof value === 'function', 'Expected a function')),
+}));
+export type DuplicateSearchOptions = z.input<typeof DuplicateSearchOptions>;
+type Progress = ((progress: DuplicateSearchProgress) => void) | undefined;
+
 const taxKeysOf = (client: Client) => [...new Set([client.taxId, client.vatId].filter((t) => t !== undefined).map(taxIdKey))];
 
 /** Look-ups per bulk read: a store of 100k clients is not asked for in one transaction. */
 const lookupsPerRead = 2000;
 
 /** The orders without a client under each key, read once per distinct key (many clients share a name), in bulk reads of the `unlinked` index. */
-async function unlinkedOrdersByKey(ctx: CrmContext, keys: Set<string>): Promise<Map<string, Order[]>> {
+async function unlinkedOrdersByKey(ctx: CrmContext, keys: Set<string>, onProgress: Progress): Promise<Map<string, Order[]>> {
   const wanted = [...keys];
   const found = new Map<string, Order[]>();
   for (let at = 0; at < wanted.length; at += lookupsPerRead) {
     const chunk = wanted.slice(at, at + lookupsPerRead);
     const records = await readMany(ctx.storage, 'orders', chunk.map((key) => ({ index: 'unlinked', key })));
     chunk.forEach((key, i) => records[i]!.length && found.set(key, records[i] as unknown as Order[]));
+    tellProgress(onProgress, { step: 'orders', done: at + chunk.length, total: wanted.length });
   }
   return found;
+}
+
+/** Every client, by name, a page at a time. */
+async function readClients(ctx: CrmContext, onProgress: Progress): Promise<Client[]> {
+  const total = onProgress ? await ctx.storage.count('clients') : 0;
+  tellProgress(onProgress, { step: 'clients', done: 0, total });
+  return readAll<Client>(ctx, 'clients', 'name', undefined, (read) => tellProgress(onProgress, { step: 'clients', done: read, total: Math.max(total, read) }));
 }
 
 /**
@@ -44,13 +71,13 @@ async function unlinkedOrdersByKey(ctx: CrmContext, keys: Set<string>): Promise<
  * through the `unlinked` index, which holds no linked order: a store of 100k clients and a
  * million orders is not read order by order.
  */
-export async function findDuplicates(ctx: CrmContext): Promise<DuplicateGroup[]> {
-  const clients = (await readAll<Client>(ctx, 'clients', 'name')).filter((c) => canSee(ctx, c));
+export async function findDuplicates(ctx: CrmContext, onProgress?: Progress): Promise<DuplicateGroup[]> {
+  const clients = (await readClients(ctx, onProgress)).filter((c) => canSee(ctx, c));
   const lookups = clients.map((client) => [
     ...taxKeysOf(client).map((key) => ({ reason: 'tax_id' as const, key: unlinkedKey('tax_id', key) })),
     { reason: 'name' as const, key: unlinkedKey('name', foldText(client.name)) },
   ]);
-  const found = await unlinkedOrdersByKey(ctx, new Set(lookups.flat().map(({ key }) => key)));
+  const found = await unlinkedOrdersByKey(ctx, new Set(lookups.flat().map(({ key }) => key)), onProgress);
   const groups: DuplicateGroup[] = [];
   const byKey = new Map<string, Client[]>();
   const remember = (key: string, client: Client) => byKey.set(key, [...(byKey.get(key) ?? []), client]);

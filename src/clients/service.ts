@@ -11,7 +11,7 @@ import { formatTaxId } from '../tax-id/index.ts';
 import { readClient } from './access.ts';
 import { recordClientChange } from './changes.ts';
 import { newClientRecord, patchedClient } from './client-record.ts';
-import { findDuplicates, type DuplicateGroup } from './duplicates.ts';
+import { DuplicateSearchOptions, findDuplicates, type DuplicateGroup } from './duplicates.ts';
 import { ClientFilter, ClientListOptions, ClientSearchOptions, clientPredicate, countClients, listClients, type ClientPage } from './list.ts';
 import { mergeClients } from './merge.ts';
 import { exportClientsCsv, type ClientCsvExportOptions } from './csv-export.ts';
@@ -255,9 +255,11 @@ export function clientsService(ctx: CrmContext) {
      * B15: the same company twice — unlinked orders whose tax ID or company name matches a
      * client, and clients that share a tax ID (one's tax or VAT ID is another's tax or VAT ID)
      * or a name. An order staff unlinked from a client by hand is not offered back to it.
+     * It reads every client: `onProgress` hears how far it has got.
      */
-    async findDuplicates(): Promise<DuplicateGroup[]> {
-      return findDuplicates(ctx);
+    async findDuplicates(options?: DuplicateSearchOptions): Promise<DuplicateGroup[]> {
+      const { onProgress } = parse(DuplicateSearchOptions, options) ?? {};
+      return findDuplicates(ctx, onProgress);
     },
 
     /**

@@ -10,7 +10,8 @@ import { stageUpsert } from './stage-upsert.ts';
 import { StagedClients } from './staged-clients.ts';
 import { LinkSummary } from './link.ts';
 import { RowChunks } from '../bulk/row-chunks.ts';
-import { stageEach, tellProgress } from '../bulk/stage-each.ts';
+import { stageEach } from '../bulk/stage-each.ts';
+import { tellProgress } from '../bulk/tell-progress.ts';
 
 export interface ImportProgress {
   /** Rows read so far. */

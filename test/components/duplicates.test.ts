@@ -96,6 +96,36 @@ describe('<kt-duplicates>', () => {
     await expectAccessible(element);
   });
 
+  it('shows how far the search has got on a progress bar, which goes when it is done', async () => {
+    const crm = await openCrm();
+    await twins(crm);
+    const steps = [{ step: 'clients', done: 500, total: 1000 }, { step: 'orders', done: 1, total: 2 }] as const;
+    const next: (() => void)[] = [];
+    const findDuplicates = crm.clients.findDuplicates;
+    crm.clients.findDuplicates = async (options) => {
+      for (const progress of steps) {
+        await new Promise<void>((resolve) => next.push(resolve));
+        options?.onProgress?.({ ...progress });
+      }
+      await new Promise<void>((resolve) => next.push(resolve));
+      return findDuplicates();
+    };
+    const element = await panel(crm);
+    part(element, 'find')!.click();
+    const bar = () => part(element, 'progress') as HTMLProgressElement | null;
+    // Not told anything yet: a bar that only says it is busy.
+    await until(() => expect(bar()?.hasAttribute('value')).to.equal(false));
+    expect(bar()!.getAttribute('aria-label')).to.equal('Looking for duplicates…');
+    next.shift()!();
+    // Half the clients read is a quarter of the way; half the orders looked up, three quarters.
+    await until(() => expect(bar()?.value).to.equal(25));
+    next.shift()!();
+    await until(() => expect(bar()?.value).to.equal(75));
+    next.shift()!();
+    await until(() => expect(textOf(part(element, 'status'))).to.equal('1 possible duplicate found.'));
+    expect(bar()).to.equal(null);
+  });
+
   it('says when it finds no duplicates', async () => {
     const crm = await openCrm();
     await crm.clients.create({ name: 'Alza.cz a.s.', taxId: 'CZ27082440' });

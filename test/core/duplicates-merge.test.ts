@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { DuplicateGroup } from '../../src/index.ts';
+import type { DuplicateGroup, DuplicateSearchProgress } from '../../src/index.ts';
 import { openCrm, rejection, shopOrder } from './fixtures.ts';
 
 /** The unlinked-order groups of one client, as `reason: orderIds`. */
@@ -51,6 +51,25 @@ describe('duplicates (B15)', () => {
     expect(unlinkedOf(groups, alza.id)).to.deep.equal([]);
     expect(unlinkedOf(groups, twin.id)).to.deep.equal(['name: mine,never-linked']);
     expect((await crm.orders.get(other.id)).clientId).to.equal(alza.id);
+  });
+  it('tells how far it has got: the clients read a page at a time, then the keys looked up in bulk', async () => {
+    const crm = await openCrm();
+    await crm.sampleData.insert({ clients: 1000, orders: 60 });
+    for (let i = 0; i < 100; i++) await crm.clients.create({ name: `Extra ${i} s.r.o.` });
+    const heard: DuplicateSearchProgress[] = [];
+    const groups = await crm.clients.findDuplicates({ onProgress: (progress) => heard.push(progress) });
+    const clients = heard.filter((p) => p.step === 'clients');
+    const keys = heard.filter((p) => p.step === 'orders');
+    expect(clients.map((p) => p.done)).to.deep.equal([0, 1000, 1100]);
+    expect(clients.every((p) => p.total === 1100)).to.equal(true);
+    // Every client's name and tax ID, fewer where two share one; 2,000 a read.
+    expect(keys.length).to.equal(Math.ceil(keys[0]!.total / 2000));
+    expect(keys.at(-1)!.done).to.equal(keys[0]!.total);
+    expect(keys[0]!.total).to.be.above(2000);
+    expect(heard.indexOf(keys[0]!)).to.equal(clients.length);
+    expect(groups).to.deep.equal(await crm.clients.findDuplicates());
+    const error = await rejection(crm.clients.findDuplicates({ onProgress: 'loud' as never }));
+    expect([error.code, error.fields?.[0]?.path]).to.deep.equal(['validation', ['onProgress']]);
   });
 });
 
