@@ -28,6 +28,9 @@ import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
 
+/** Who an instance acts as: a role anything but these two would silently act as a member. */
+const PrincipalInput = z.strictObject({ userId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), role: z.enum(['admin', 'member']) });
+
 export interface CrmOptions {
   /** Where data lives: `memoryAdapter()`, `indexedDbAdapter({ name })`, … */
   storage: StorageAdapter;
@@ -69,6 +72,7 @@ export async function createCrm(options: CrmOptions) {
     });
   }
   const seedLanguage = parse(z.optional(SeedLanguage), options.language, ['language']) ?? 'en';
+  const principal = parse(z.optional(PrincipalInput), options.principal, ['principal']) ?? { userId: 'system', role: 'admin' };
   const clock = options.clock ?? (() => new Date());
   const ctx: CrmContext = {
     storage: options.storage,
@@ -77,7 +81,7 @@ export async function createCrm(options: CrmOptions) {
     rules: new RuleEngine(() => ctx, { autoRun: options.rules?.autoRun ?? true }),
     events: new EventBus(),
     newId: options.ids ?? randomIds,
-    principal: options.principal ?? { userId: 'system', role: 'admin' },
+    principal,
     settings: SettingsSchema.parse({}),
     origin: randomIds('batch'),
     now: () => clock().toISOString(),

@@ -64,7 +64,7 @@ export function settingsService(ctx: CrmContext) {
      * await crm.settings.update({ autoCreateClients: true, defaultStatusId: newPartner.id });
      * ```
      */
-    update: (patch: SettingsPatch): Promise<Settings> => {
+    async update(patch: SettingsPatch): Promise<Settings> {
       requireAdmin(ctx, 'The settings are the whole team\'s');
       return saveSettings(ctx, patch);
     },

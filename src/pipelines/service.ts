@@ -68,6 +68,9 @@ function checkStageNames(stages: { name: string }[]): void {
   });
 }
 
+/** A field's message inside a sentence that names the record first; option names keep their case. */
+const lowerFirst = (message: string) => message.charAt(0).toLowerCase() + message.slice(1);
+
 /** `crm.pipelines`: sales funnels with their own ordered stages, and the clients in them (W5). */
 export function pipelinesService(ctx: CrmContext) {
   /** A pipeline's shape is the whole team's, and reshaping it moves every owner's clients. */
@@ -103,7 +106,7 @@ export function pipelinesService(ctx: CrmContext) {
       const target = moveClientsTo[stage.id];
       if (target === undefined) {
         const message = `Holds ${placed.length} client(s): choose a stage for them, or null to take them out of the pipeline`;
-        throw new CrmError('validation', `Stage ${stage.name} ${message.toLowerCase()}`, {
+        throw new CrmError('validation', `Stage ${stage.name} ${lowerFirst(message)}`, {
           fields: [{ path: ['moveClientsTo', stage.id], message }],
           details: { stageId: stage.id, inUse: placed.length },
         });
@@ -217,7 +220,7 @@ export function pipelinesService(ctx: CrmContext) {
         const placed = await readAll<Placement>(ctx, 'placements', 'pipelineEntered', pipelineRange(pipeline.id));
         if (placed.length && !removePlacements) {
           const message = `Holds ${placed.length} client(s): pass removePlacements: true to take them out`;
-          throw new CrmError('validation', `Pipeline ${pipeline.name} ${message.toLowerCase()}`, {
+          throw new CrmError('validation', `Pipeline ${pipeline.name} ${lowerFirst(message)}`, {
             fields: [{ path: ['removePlacements'], message }],
             details: { inUse: placed.length },
           });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Client } from '../../src/index.ts';
+import { createCrm, type Client } from '../../src/index.ts';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { countingIds, openCrm, rejection, shopOrder } from './fixtures.ts';
 
@@ -74,6 +74,42 @@ describe('clients', () => {
     expect(unknownStatus.fields[0]!.path).to.deep.equal(['statusId']);
     expect((await rejection(crm.clients.create({ name: 'X', colour: 'red' } as never))).code).to.equal('validation');
     expect(await crm.clients.count()).to.equal(0);
+  });
+
+  it('words every issue for a developer and calls a missing field required', async () => {
+    const crm = await openCrm();
+    const issues = async (write: Promise<unknown>) => Object.fromEntries((await rejection(write)).fields.map((f) => [f.path.join('.'), [f.code, f.message]]));
+    expect(await issues(crm.clients.create({ discountPercent: 140, emails: ['x@example.com'], name: 'N'.repeat(201), lifecycle: 'gone' } as never))).to.deep.equal({
+      discountPercent: ['too_big', 'At most 100'],
+      name: ['too_big', 'At most 200 characters'],
+      lifecycle: ['invalid_value', "Expected one of 'current', 'potential'"],
+    });
+    expect(await issues(crm.clients.create({} as never))).to.deep.equal({ name: ['required', 'Required'] });
+    expect(await issues(crm.clients.create({ name: 7 } as never))).to.deep.equal({ name: ['invalid_type', 'Expected a string'] });
+    expect(await issues(crm.clients.list({ limit: 0, colour: 'red' } as never))).to.deep.equal({ limit: ['too_small', 'At least 1'], '': ['unrecognized_keys', 'Unknown key: colour'] });
+    expect((await rejection(crm.clients.create({ name: '' }))).message).to.equal('Invalid input — name: Required');
+  });
+
+  it('opens only as an admin or a member, and takes as default country only one whose tax IDs it checks', async () => {
+    const owner = await rejection(createCrm({ storage: memoryAdapter(), principal: { userId: 'x', role: 'owner' } as never }));
+    expect(owner.fields.map((f) => [f.path.join('.'), f.code])).to.deep.equal([['principal.role', 'invalid_value']]);
+    const nobody = await rejection(createCrm({ storage: memoryAdapter(), principal: { userId: ' ', role: 'admin' } }));
+    expect(nobody.fields[0]!.path).to.deep.equal(['principal', 'userId']);
+    const unknown = await rejection(createCrm({ storage: memoryAdapter(), settings: { defaultCountry: 'XX' } }));
+    expect(unknown.fields.map((f) => f.path.join('.'))).to.deep.equal(['settings.defaultCountry']);
+    const crm = await openCrm();
+    expect((await rejection(crm.settings.update({ defaultCountry: 'XX' }))).code).to.equal('validation');
+    expect((await crm.settings.update({ defaultCountry: 'SK' })).defaultCountry).to.equal('SK');
+    expect((await crm.settings.update({ defaultCountry: 'GR' })).defaultCountry).to.equal('GR');
+  });
+
+  it("refuses a member's settings change as a rejected promise, as every other method does", async () => {
+    const storage = memoryAdapter();
+    await createCrm({ storage });
+    const member = await createCrm({ storage, principal: { userId: 'eva', role: 'member' } });
+    let returned: Promise<unknown> | undefined;
+    expect(() => (returned = member.settings.update({ autoCreateClients: true }))).to.not.throw();
+    expect((await rejection(returned!)).code).to.equal('forbidden');
   });
 
   it('keeps unknown-country tax IDs as typed, unverified', async () => {

@@ -200,7 +200,10 @@ describe('pipelines', () => {
     const client = await crm.clients.create({ name: 'Alza' });
     await crm.pipelines.place(client.id, sales.id, lead);
     const before = await snapshot(storage);
-    expect((await rejection(crm.pipelines.delete(sales.id))).fields[0]!.path).to.deep.equal(['removePlacements']);
+    const refusal = await rejection(crm.pipelines.delete(sales.id));
+    expect(refusal.fields[0]!.path).to.deep.equal(['removePlacements']);
+    // The option is named as it is spelled, to copy from the message.
+    expect(refusal.message).to.match(/^Pipeline Sales holds \d client\(s\): pass removePlacements: true/);
     expect(await snapshot(storage)).to.equal(before);
     await crm.pipelines.delete(sales.id, { removePlacements: true });
     expect(await crm.pipelines.list()).to.deep.equal([]);
