@@ -142,7 +142,8 @@ export class KtClientCard extends KtElement {
         if (client) this.client = client;
       },
       (error) => {
-        if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden')) this.client = null;
+        // An id that is not a client id (`validation`) names no client either.
+        if (isCrmError(error) && (error.code === 'not_found' || error.code === 'forbidden' || error.code === 'validation')) this.client = null;
         else this.message = this.failure(error);
       },
     );
@@ -282,7 +283,8 @@ export class KtClientCard extends KtElement {
     const { t } = this;
     if (this.client === null) return html`<p class="empty" role="alert" tabindex="-1">${t.card.notFound}</p>`;
     const client = this.client;
-    if (!client) return html`<p class="empty" aria-busy="true">${t.card.loading}</p>`;
+    // A load that failed says why, rather than loading for ever.
+    if (!client) return this.message ? html`<p class="message" role="alert">${this.message()}</p>` : html`<p class="empty" aria-busy="true">${t.card.loading}</p>`;
     return html`
       <article aria-labelledby="title">
         <header part="header">

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { html } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
-import { createCrm, type Client, type Crm } from '../../src/index.ts';
+import { CrmError, createCrm, type Client, type Crm } from '../../src/index.ts';
 import type { KtClientCard, KtNotes } from '../../components/index.ts';
 import { lastTwelveMonths } from '../../components/base/last-twelve-months.ts';
 import '../../components/define/all.ts';
@@ -402,6 +402,18 @@ describe('<kt-client-card>', () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const element = await mount<KtClientCard>(html`<kt-client-card client-id="cli_missing" .crm=${crm}></kt-client-card>`, 'kt-client-card');
     await until(() => expect(textOf(shadow(element).querySelector('[role="alert"]'))).to.equal('This client does not exist (any more).'));
+    // Nor does an id that is not a client id at all, such as README's placeholder.
+    element.clientId = 'cli_…';
+    await until(() => expect(textOf(shadow(element).querySelector('[role="alert"]'))).to.equal('This client does not exist (any more).'));
+  });
+
+  it('says why a client could not be read, rather than loading for ever', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const client = await crm.clients.create({ name: 'Unreadable s.r.o.' });
+    crm.analytics.client = () => Promise.reject(new CrmError('storage', 'The disk is gone'));
+    const element = await mount<KtClientCard>(html`<kt-client-card client-id=${client.id} .crm=${crm}></kt-client-card>`, 'kt-client-card');
+    await until(() => expect(textOf(shadow(element).querySelector('[role="alert"]'))).to.not.equal(''));
+    expect(shadow(element).querySelector('[aria-busy="true"]')).to.equal(null);
   });
 });
 
