@@ -11,7 +11,7 @@ import { stageAnalytics } from './analytics/stage-analytics.ts';
 import type { StatsCache } from './analytics/stats-cache.ts';
 import type { RuleEngine } from './rules/engine.ts';
 import { stageRuleEvents } from './rules/stage-rule-events.ts';
-import { applySettingsChanges } from './settings.ts';
+import { applySettingsChanges } from './settings-changes.ts';
 
 /** Who is acting. Members see and change only the clients they own (W7); admins see all. */
 export interface Principal {

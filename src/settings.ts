@@ -3,21 +3,11 @@ import { transact, type CrmContext, type UnitOfWork } from './context.ts';
 import { invalid } from './errors.ts';
 import { SettingsPatch, SettingsSchema, type Settings } from './model/settings.ts';
 import { sameJson } from './same-json.ts';
-import type { ChangeSet } from './storage/adapter.ts';
 import { parse } from './validation.ts';
 
-interface StoredSettings extends Settings {
+export interface StoredSettings extends Settings {
   id: 'settings';
   version: number;
-}
-
-/** Settings another instance on the store saved: taken over, so every instance works by the same ones. */
-export function applySettingsChanges(ctx: CrmContext, changes: Pick<ChangeSet, 'puts'>): void {
-  for (const { collection, record } of changes.puts) {
-    if (collection !== 'meta' || record.id !== 'settings') continue;
-    const { id: _, version: __, ...settings } = record as unknown as StoredSettings;
-    ctx.settings = SettingsSchema.parse(settings);
-  }
 }
 
 /** Applies a validated patch: `null` clears a field; the default status must exist. */
