@@ -37,9 +37,11 @@ export async function ruleTemplates(ctx: CrmContext, currency: string, language:
   const add = (key: RuleTemplate['key'], description: string, rule: Omit<RuleInput, 'name'>) =>
     templates.push({ key, name: texts.names[key], description, rule: { enabled: false, priority: 0, name: texts.names[key], ...rule, template: key } });
   if (partner) {
+    // A client already at this status or a later one (VIP, individual terms) is not set back to it.
+    const reached = statuses.filter((status) => status.position >= partner.position).map((status) => status.id);
     add('first_paid_order_status', texts.firstPaid(partner.name), {
       trigger: 'order.paid',
-      conditions: { fact: 'client.paidOrders', op: 'eq', value: 1 },
+      conditions: { all: [{ fact: 'client.paidOrders', op: 'eq', value: 1 }, { fact: 'client.status', op: 'not_in', value: reached }] },
       actions: [{ type: 'set_status', statusId: partner.id }],
     });
   }

@@ -58,6 +58,11 @@ describe('rules', () => {
     expect((await crm.clients.get(client.id)).statusId).to.equal(statuses['VIP']);
     const entry = (await crm.activities.list(client.id)).items.find((a) => a.type === 'rule_applied')!;
     expect(entry).to.include({ subject: 'Status after the first paid order', orderId: 'p1', undoable: true });
+    // A key account's first paid order does not set it back to a new partner.
+    const vip = await crm.clients.create({ name: 'Kovo', taxId: 'CZ25596641', statusId: statuses['VIP']! });
+    await crm.orders.upsert(shopOrder({ id: 'k1', billing: { company: 'Kovo', taxId: 'CZ25596641' }, paymentState: 'paid' }));
+    await crm.rules.drain();
+    expect((await crm.clients.get(vip.id)).statusId).to.equal(statuses['VIP']);
   });
 
   it('template: a star for an order over the amount, in its currency only', async () => {
