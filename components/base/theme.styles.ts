@@ -48,6 +48,10 @@ export const themeStyles = css`
     font: inherit;
     color: inherit;
   }
+  /* A long option (a language's "None: every tax ID needs a country prefix") must not widen a phone's page. */
+  select {
+    max-inline-size: 100%;
+  }
   button,
   select,
   input {

@@ -31,6 +31,16 @@ describe('<kt-crm-settings>', () => {
     expect((await crm.clients.search('alza'))[0]!.statusId).to.equal(newPartner!.id);
   });
 
+  it('keeps its selects within a phone-wide panel, however long an option is in Slovenian', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const panel = await mount<KtCrmSettings>(html`<div style="width: 340px"><kt-crm-settings .crm=${crm} locale="sl"></kt-crm-settings></div>`, 'kt-crm-settings');
+    await until(() => expect(shadow(panel).querySelectorAll('[part="entry"]').length).to.be.above(4));
+    // "Nobena: vsaka davčna številka potrebuje predpono države" made its select 451 px wide.
+    const right = panel.getBoundingClientRect().right;
+    const wide = [...shadow(panel).querySelectorAll('select')].filter((select) => select.getBoundingClientRect().right > right + 1);
+    expect(wide.map((select) => select.options[0]?.textContent)).to.deep.equal([]);
+  });
+
   it('adds, renames, reorders and deletes statuses, asking what their clients get instead (B4)', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const [lead, newPartner] = await crm.statuses.list();
