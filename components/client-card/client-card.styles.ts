@@ -163,16 +163,17 @@ export const clientCardStyles = css`
   th,
   td {
     text-align: start;
-    padding: 3px calc(var(--_space) / 1.5);
+    padding: 3px calc(var(--_space) / 2);
     border-bottom: 1px solid var(--_border);
     white-space: nowrap;
   }
-  /* Long channel names and document lists wrap, so the Unlink buttons stay in view in every language. */
+  /* Long channel, status and payment names and document lists wrap, so the Unlink buttons stay in view in every language. */
   td.wrap {
     white-space: normal;
   }
+  /* Each document on a line of its own; a long one breaks between its kind and its number. */
   td.wrap .item {
-    white-space: nowrap;
+    display: block;
   }
   .money {
     text-align: end;

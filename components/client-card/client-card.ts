@@ -475,8 +475,8 @@ export class KtClientCard extends KtElement {
                   <td>${order.number ?? order.id}</td>
                   <td>${this.date(order.createdAt)}</td>
                   <td class="wrap">${order.channel ? (t.order.channels[order.channel] ?? order.channel) : ''}</td>
-                  <td>${order.status ? (t.order.statuses[order.status] ?? order.status) : ''}</td>
-                  <td class=${order.paymentState === 'unpaid' || order.paymentState === 'partially_paid' ? 'unpaid' : ''}>${order.paymentState ? t.card.payment[order.paymentState] : ''}</td>
+                  <td class="wrap">${order.status ? (t.order.statuses[order.status] ?? order.status) : ''}</td>
+                  <td class=${order.paymentState === 'unpaid' || order.paymentState === 'partially_paid' ? 'wrap unpaid' : 'wrap'}>${order.paymentState ? t.card.payment[order.paymentState] : ''}</td>
                   <td class="money">${this.money(order.total, order.currency)}</td>
                   <td class="wrap">${(order.documents ?? []).map((doc) => html`<span class="item">${t.card.documents[doc.kind]} ${doc.number}</span>`)}</td>
                   <td><button type="button" aria-label=${`${t.card.unlink} ${order.number ?? order.id}`} @click=${() => this.#unlink(order)}>${t.card.unlink}</button></td>

@@ -221,6 +221,21 @@ describe('<kt-client-card>', () => {
     }
   });
 
+  it('fits its orders, Unlink included, into a card on a 1400 px desktop in Polish, wrapping long names and documents', async () => {
+    const { crm, client } = await world();
+    await crm.orders.upsert({
+      id: 'long-1', number: 'S000262', channel: 'marketplace', status: 'delivered', paymentState: 'partially_paid', currency: 'CZK', total: 2_217_300,
+      createdAt: daysAgo(5), documents: [{ kind: 'receipt', number: 'R000262', issuedAt: daysAgo(5) }, { kind: 'invoice', number: 'FV000262', issuedAt: daysAgo(5) }],
+      billing: { company: 'Alza', taxId: 'CZ27082440' },
+    });
+    const element = await mount<KtClientCard>(html`<div style="width: 1400px"><kt-client-card client-id=${client.id} .crm=${crm} locale="pl"></kt-client-card></div>`, 'kt-client-card');
+    await until(() => expect(section(element, 'orders').querySelectorAll('tbody tr')).to.have.length(3));
+    const box = section(element, 'orders').querySelector<HTMLElement>('.table-wrap')!;
+    expect(box.scrollWidth, 'the orders need no sideways scroll').to.be.at.most(box.clientWidth);
+    const right = box.getBoundingClientRect().right;
+    expect([...box.querySelectorAll('button')].filter((button) => button.getBoundingClientRect().right > right + 1)).to.deep.equal([]);
+  });
+
   it('builds look-up links from the client’s data, never from markup or javascript: URLs', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const client = await crm.clients.create({ name: 'Evil <img src=x onerror="window.__ktCardXss=1">', emails: ['a@b.cz'], note: 'javascript:alert(1)', billingAddress: { street: 'javascript:alert(1)', city: 'Brno' } });
