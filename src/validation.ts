@@ -26,7 +26,7 @@ function englishMessage(issue: z.core.$ZodIssue, limits: Pick<FieldIssue, 'limit
   const list = (values: readonly unknown[]) => values.map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(', ');
   switch (issue.code) {
     case 'invalid_type':
-      return `Expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+      return `Expected ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
     case 'invalid_value':
       return `Expected ${issue.values.length === 1 ? list(issue.values) : `one of ${list(issue.values)}`}`;
     case 'unrecognized_keys':

@@ -85,7 +85,7 @@ describe('clients', () => {
       lifecycle: ['invalid_value', "Expected one of 'current', 'potential'"],
     });
     expect(await issues(crm.clients.create({} as never))).to.deep.equal({ name: ['required', 'Required'] });
-    expect(await issues(crm.clients.create({ name: 7 } as never))).to.deep.equal({ name: ['invalid_type', 'Expected a string'] });
+    expect(await issues(crm.clients.create({ name: 7, emails: 'a@b.cz' } as never))).to.deep.equal({ name: ['invalid_type', 'Expected a string'], emails: ['invalid_type', 'Expected an array'] });
     expect(await issues(crm.clients.list({ limit: 0, colour: 'red' } as never))).to.deep.equal({ limit: ['too_small', 'At least 1'], '': ['unrecognized_keys', 'Unknown key: colour'] });
     expect((await rejection(crm.clients.create({ name: '' }))).message).to.equal('Invalid input — name: Required');
   });
