@@ -17,6 +17,7 @@ import { describeChange } from '../rule-editor/describe.ts';
 import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import type { Words } from '../base/words.ts';
+import { confirmedChoice } from '../base/confirmed-choice.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -358,7 +359,7 @@ export class KtClientCard extends KtElement {
     return html`<select
       class="quick"
       aria-label=${f.status}
-      @change=${(e: Event) => void this.#quickUpdate({ statusId: (e.target as HTMLSelectElement).value || null })}
+      ${confirmedChoice((statusId) => void this.#quickUpdate({ statusId: statusId || null }))}
     >
       <option value="" .selected=${!client.statusId}>${this.t.card.none}</option>
       ${this.statuses.map((status) => html`<option value=${status.id} .selected=${status.id === client.statusId}>${status.group} › ${status.name}</option>`)}
@@ -539,7 +540,7 @@ export class KtClientCard extends KtElement {
         const placement = placed.get(pipeline.id)!;
         return html`<div class="pipeline" part="pipeline">
           <label for=${`stage-${pipeline.id}`}>${t.card.stageIn(pipeline.name)}</label>
-          <select id=${`stage-${pipeline.id}`} @change=${(e: Event) => this.#move(placement, (e.target as HTMLSelectElement).value)}>
+          <select id=${`stage-${pipeline.id}`} ${confirmedChoice((stageId) => void this.#move(placement, stageId))}>
             ${pipeline.stages.map((stage) => html`<option value=${stage.id} .selected=${live(stage.id === placement.stageId)}>${stage.name}</option>`)}
           </select>
           <button type="button" @click=${() => this.#leave(placement)}>${t.card.leavePipeline(pipeline.name)}</button>

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { confirmedChoice } from '../base/confirmed-choice.ts';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
@@ -352,27 +353,27 @@ export class KtClientTable extends KtElement {
     const count = this.selection.size(total);
     if (count === 0) return nothing;
     const { t } = this;
-    const choose = (action: (id: string) => BulkAction) => (e: Event) => {
-      const select = e.target as HTMLSelectElement;
-      const value = select.value;
-      select.value = '';
-      if (value) void this.#bulk(action(value));
-    };
+    // Back on its prompt once chosen: the select names an action, not a state.
+    const choose = (action: (id: string) => BulkAction) =>
+      confirmedChoice((value, select) => {
+        select.value = '';
+        if (value) void this.#bulk(action(value));
+      });
     return html`
       <div class="bulk-bar" part="bulk-bar" role="toolbar" aria-label=${this.plural(t.table.selected, count)}>
         <strong>${this.plural(t.table.selected, count)}</strong>
         ${!this.selection.allMatching && count < total
           ? html`<button type="button" @click=${this.#selectAllMatching}>${this.plural(t.table.selectAllMatching, total)}</button>`
           : nothing}
-        <select aria-label=${t.table.setStatus} ?disabled=${this.busy !== undefined} @change=${choose((statusId) => ({ kind: 'status', statusId }))}>
+        <select aria-label=${t.table.setStatus} ?disabled=${this.busy !== undefined} ${choose((statusId) => ({ kind: 'status', statusId }))}>
           <option value="">${t.table.setStatus}</option>
           ${this.statuses.map((status) => html`<option value=${status.id}>${status.group} › ${status.name}</option>`)}
         </select>
-        <select aria-label=${t.table.addStar} ?disabled=${this.busy !== undefined} @change=${choose((starId) => ({ kind: 'addStar', starId }))}>
+        <select aria-label=${t.table.addStar} ?disabled=${this.busy !== undefined} ${choose((starId) => ({ kind: 'addStar', starId }))}>
           <option value="">${t.table.addStar}</option>
           ${this.starKinds.map((star) => html`<option value=${star.id}>${star.name}</option>`)}
         </select>
-        <select aria-label=${t.table.removeStar} ?disabled=${this.busy !== undefined} @change=${choose((starId) => ({ kind: 'removeStar', starId }))}>
+        <select aria-label=${t.table.removeStar} ?disabled=${this.busy !== undefined} ${choose((starId) => ({ kind: 'removeStar', starId }))}>
           <option value="">${t.table.removeStar}</option>
           ${this.starKinds.map((star) => html`<option value=${star.id}>${star.name}</option>`)}
         </select>

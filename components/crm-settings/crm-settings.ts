@@ -10,6 +10,7 @@ import { panelHeadingStyles } from '../base/panel-headings.styles.ts';
 import { displayName } from '../base/locale.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import type { Words } from '../base/words.ts';
+import { confirmedChoice } from '../base/confirmed-choice.ts';
 
 type Catalog = 'statuses' | 'stars';
 type Entry = Status | StarKind;
@@ -260,14 +261,14 @@ export class KtCrmSettings extends KtElement {
         <label class="line"
           >${t.defaultStatus}
           <!-- .selected, not ?selected: an option the user picked no longer follows its attribute. -->
-          <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultStatusId: (e.target as HTMLSelectElement).value || null }))}>
+          <select ${confirmedChoice((statusId) => this.#run((crm) => crm.settings.update({ defaultStatusId: statusId || null })))}>
             <option value="" .selected=${!settings?.defaultStatusId}>${this.t.card.none}</option>
             ${this.#catalog.statuses.map((status) => html`<option value=${status.id} .selected=${settings?.defaultStatusId === status.id}>${status.group} › ${status.name}</option>`)}
           </select>
         </label>
         <label class="line"
           >${t.defaultCountry}
-          <select @change=${(e: Event) => this.#run((crm) => crm.settings.update({ defaultCountry: (e.target as HTMLSelectElement).value || null }))}>
+          <select ${confirmedChoice((country) => this.#run((crm) => crm.settings.update({ defaultCountry: country || null })))}>
             <option value="" .selected=${!settings?.defaultCountry}>${t.noDefaultCountry}</option>
             ${this.#countries(settings?.defaultCountry).map(({ code, label }) => html`<option value=${code} .selected=${settings?.defaultCountry === code}>${label}</option>`)}
           </select>

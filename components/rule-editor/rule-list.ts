@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Rule, RuleTemplate } from '../../src/index.ts';
 import type { Translation } from '../translations/en.ts';
+import { confirmedChoice } from '../base/confirmed-choice.ts';
 
 export interface RuleListEvents {
   create(): void;
@@ -15,10 +16,9 @@ export function renderTemplateSelect(templates: RuleTemplate[], chosen: string |
   return html`<label class="line" part="template"
     >${t.fromTemplate}
     <select
-      @change=${(e: Event) => {
-        const key = (e.target as HTMLSelectElement).value;
+      ${confirmedChoice((key) => {
         if (key) choose(key);
-      }}
+      })}
     >
       <option value="" ?selected=${!chosen}>${t.chooseTemplate}</option>
       ${templates.map((template) => html`<option value=${template.key} title=${template.description} ?selected=${template.key === chosen}>${template.name}</option>`)}

@@ -415,6 +415,25 @@ describe('<kt-client-table>', () => {
     await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('2 clients updated.'));
   });
 
+  it('sets a bulk status only once the keyboard confirms it: arrows step, Enter applies the one reached', async () => {
+    const { crm, alfa, beta } = await world();
+    const statuses = await crm.statuses.list();
+    const element = await table(crm);
+    rows(element)[1]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    rows(element)[2]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await element.updateComplete;
+    select(element, 'Set status…').focus();
+    // Chromium steps a closed select by arrows, firing change for each: the first step set option 1 on both.
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([(await crm.clients.get(alfa.id)).statusId, (await crm.clients.get(beta.id)).statusId]).to.deep.equal([alfa.statusId, beta.statusId]);
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(textOf(shadow(element).querySelector('[part="toast"]'))).to.contain('2 clients updated.'));
+    expect([(await crm.clients.get(alfa.id)).statusId, (await crm.clients.get(beta.id)).statusId]).to.deep.equal([statuses[2]!.id, statuses[2]!.id]);
+    // Back on its prompt, ready for the next action.
+    expect(select(element, 'Set status…').value).to.equal('');
+  });
+
   it('deletes after a confirmation, with an undo', async () => {
     const { crm, beta } = await world();
     const element = await table(crm);
