@@ -18,6 +18,7 @@ import { isCatalogEvent } from '../base/catalog.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import type { Words } from '../base/words.ts';
 import { confirmedChoice } from '../base/confirmed-choice.ts';
+import { cssProperties } from '../base/css-properties.ts';
 
 type Editable = (typeof EDITABLE)[number];
 const RECENT_MS = 92 * 86_400_000;
@@ -373,7 +374,7 @@ export class KtClientCard extends KtElement {
         const has = client.stars.includes(star.id);
         const stars = has ? client.stars.filter((id) => id !== star.id) : [...client.stars, star.id];
         return html`<button type="button" class="star" aria-pressed=${has ? 'true' : 'false'} @click=${() => void this.#quickUpdate({ stars })}>
-          <span class="glyph" aria-hidden="true" style=${`color: ${star.color}`}>${has ? '★' : '☆'}</span> ${star.name}
+          <span class="glyph" aria-hidden="true" ${cssProperties({ color: star.color })}>${has ? '★' : '☆'}</span> ${star.name}
         </button>`;
       })}
     </span>`;

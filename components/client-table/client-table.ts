@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { confirmedChoice } from '../base/confirmed-choice.ts';
+import { cssProperties } from '../base/css-properties.ts';
 import { formatTaxId, type Client, type ClientFilter, type Crm, type CrmEvent, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
@@ -408,7 +408,7 @@ export class KtClientTable extends KtElement {
         aria-colcount=${this.columns.length + 1}
         aria-busy=${source === undefined}
         aria-activedescendant=${total ? `row-${this.active}` : nothing}
-        style=${styleMap({ '--_columns': this.#gridTemplate(), '--_content-height': `${(total + 1) * rowHeight + 24}px` })}
+        ${cssProperties({ '--_columns': this.#gridTemplate(), '--_content-height': `${(total + 1) * rowHeight + 24}px` })}
         @scroll=${this.#onScroll}
         @keydown=${this.#onKeydown}
       >
@@ -427,7 +427,7 @@ export class KtClientTable extends KtElement {
             ${this.columns.map((column, i) => this.#renderHeader(column, i + 2))}
           </div>
         </div>
-        <div role="rowgroup" class="body" style=${styleMap({ height: `${total * rowHeight}px` })}>
+        <div role="rowgroup" class="body" ${cssProperties({ height: `${total * rowHeight}px` })}>
           ${
             // By position, not keyed: scrolling then updates the rows in place instead of building new ones.
             indexes.map((index) => this.#renderRow(index, source?.rows[index]))
@@ -473,9 +473,9 @@ export class KtClientTable extends KtElement {
   }
 
   #renderRow(index: number, client: Client | undefined): TemplateResult {
-    const top = styleMap({ transform: `translateY(${index * this.rowHeight}px)`, height: `${this.rowHeight}px` });
+    const top = cssProperties({ transform: `translateY(${index * this.rowHeight}px)`, height: `${this.rowHeight}px` });
     if (!client) {
-      return html`<div role="row" class="row loading" id=${`row-${index}`} aria-rowindex=${index + 2} style=${top}>
+      return html`<div role="row" class="row loading" id=${`row-${index}`} aria-rowindex=${index + 2} ${top}>
         <div role="gridcell" class="cell" aria-colindex="1">${this.t.table.loadingRow}</div>
       </div>`;
     }
@@ -489,7 +489,7 @@ export class KtClientTable extends KtElement {
         id=${`row-${index}`}
         aria-rowindex=${index + 2}
         aria-selected=${selected}
-        style=${top}
+        ${top}
         @click=${(e: MouseEvent) => this.#onRowClick(e, index, client)}
         @dblclick=${() => this.#open(client.id)}
       >
@@ -523,13 +523,13 @@ export class KtClientTable extends KtElement {
         return client.taxId ? formatTaxId(client.taxId) : '';
       case 'status': {
         const status = this.statuses.find((s) => s.id === client.statusId);
-        return status ? html`<span class="swatch" style=${styleMap({ background: status.color ?? 'transparent' })}></span>${status.name}` : '';
+        return status ? html`<span class="swatch" ${cssProperties({ background: status.color ?? 'transparent' })}></span>${status.name}` : '';
       }
       case 'stars': {
         const stars = client.stars.map((id) => this.starKinds.find((star) => star.id === id)).filter((star) => star !== undefined);
         if (stars.length === 0) return '';
         return html`<span role="img" aria-label=${stars.map((star) => star.name).join(', ')}>${stars.map(
-          (star) => html`<span class="star" style=${styleMap({ color: star.color })} title=${star.name}>★</span>`,
+          (star) => html`<span class="star" ${cssProperties({ color: star.color })} title=${star.name}>★</span>`,
         )}</span>`;
       }
       case 'lifecycle':

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { clientCsvExportFields, parseCsv, type ClientCsvExportField, type ClientCsvExportOptions } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { csvType, downloadBlob } from '../base/download.ts';
+import { cssProperties } from '../base/css-properties.ts';
 import { errorText } from '../base/error-text.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { themeStyles } from '../base/theme.styles.ts';
@@ -224,7 +224,7 @@ export class KtCsvExport extends KtElement {
           (entry) =>
             html`<label
               ><input type="checkbox" value=${entry.id} .checked=${chosen.includes(entry.id)} @change=${(e: Event) => (this[key] = this.#toggle(this[key], entry.id, (e.target as HTMLInputElement).checked))} />
-              <span class="dot" style=${styleMap(entry.color ? { '--_dot': entry.color } : {})}></span> ${entry.label}</label
+              <span class="dot" ${cssProperties({ '--_dot': entry.color })}></span> ${entry.label}</label
             >`,
         )}
       </div>

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CrmEvent, Pipeline, PipelineClient, PipelineStage, PipelineStats } from '../../src/index.ts';
+import { cssProperties } from '../base/css-properties.ts';
 import { KtElement } from '../base/kt-element.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles } from '../base/toast.ts';
@@ -246,7 +246,7 @@ export class KtPipelineBoard extends KtElement {
       class=${drop ? 'drop' : ''}
       part=${drop ? 'column drop' : 'column'}
       aria-labelledby=${headingId}
-      style=${styleMap(stage.color ? { '--_stage-color': stage.color } : {})}
+      ${cssProperties({ '--_stage-color': stage.color })}
       @dragover=${(e: DragEvent) => this.#dragOver(e, stage.id)}
       @dragleave=${(e: DragEvent) => this.#dragLeave(e, stage.id)}
       @drop=${(e: DragEvent) => this.#drop(e, stage.id)}

@@ -1,5 +1,5 @@
 // What every end-to-end test starts with: the repository served as the demo server serves it, and Chromium.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium-path.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 
@@ -23,4 +23,18 @@ export async function servedBrowser(): Promise<ServedBrowser> {
       await demo.server.stop();
     },
   };
+}
+
+/** Opens `path` with every CSP violation the page meets collected on `window.violations`. */
+export async function openWatched(served: ServedBrowser, path: string): Promise<{ page: Page; violations: () => Promise<string[]>; errors: string[] }> {
+  const page = await served.browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { violations: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.sample || e.blockedURI}`));
+  });
+  await page.goto(`${served.origin}/${path}`);
+  return { page, errors, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
 }
