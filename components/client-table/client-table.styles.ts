@@ -145,7 +145,7 @@ export const clientTableStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 1px;
   }
-  .sort:disabled {
+  .sort[aria-disabled='true'] {
     cursor: not-allowed;
     color: var(--_muted);
   }

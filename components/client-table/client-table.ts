@@ -464,7 +464,7 @@ export class KtClientTable extends KtElement {
     return html`
       <div role="columnheader" class="cell" part="cell" aria-colindex=${colIndex} aria-sort=${isSortable(column) ? ariaSort : nothing}>
         ${isSortable(column)
-          ? html`<button type="button" class="sort" title=${this.t.table.sortBy(label)} ?disabled=${this.pending !== undefined} @click=${() => this.#sortBy(column)}>
+          ? html`<button type="button" class="sort" title=${this.t.table.sortBy(label)} aria-disabled=${this.pending !== undefined} @click=${() => this.#sortBy(column)}>
               ${label}<span aria-hidden="true" class="arrow">${sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
             </button>`
           : label}
@@ -598,7 +598,9 @@ export class KtClientTable extends KtElement {
     this.gridScrollTop = (e.target as HTMLElement).scrollTop;
   }
 
+  /** Waits out a sort under way: its button stays focusable (`aria-disabled`), so the keyboard stays on it for the next press. */
   #sortBy(column: ColumnKey): void {
+    if (this.pending !== undefined) return;
     const direction = this.sort?.by === column && this.sort.direction === 'asc' ? 'desc' : 'asc';
     this.sort = { by: column, direction };
   }
