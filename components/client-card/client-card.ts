@@ -1,5 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { property, state } from 'lit/decorators.js';
 import { formatTaxId, isCrmError, type Activity, type Address, type Client, type ClientPatch, type CrmError, type ClientAnalytics, type Crm, type CrmEvent, type Order, type Pipeline, type Placement, type RuleChange, type StarKind, type Status } from '../../src/index.ts';
 import { KtElement } from '../base/kt-element.ts';
@@ -269,9 +270,18 @@ export class KtClientCard extends KtElement {
     }
   }
 
+  /**
+   * Undoes a timeline entry. Its Undo goes, and the undo writes an entry of its own above it:
+   * the keyboard goes to the entry undone, never to `<body>` nor to the new entry's Undo, where
+   * a second Enter would do the change again.
+   */
   async #undo(activity: Activity): Promise<void> {
     try {
       await this.activeCrm?.activities.undo(activity.id);
+      this.message = () => this.t.card.undoneNotice;
+      await this.#load(false);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(activity.id)}"] .what`)?.focus();
     } catch (error) {
       // A refused undo: what it would restore changed since.
       const name = isCrmError(error) && error.code === 'conflict' ? this.client?.name : undefined;
@@ -621,10 +631,12 @@ export class KtClientCard extends KtElement {
       </form>
       ${this.activities.length === 0 ? html`<p class="empty">${t.card.noActivity}</p>` : nothing}
       <ol class="timeline">
-        ${this.activities.map(
-          (activity) => html`<li class=${activity.undoneAt ? 'undone' : ''}>
+        ${repeat(
+          this.activities,
+          (activity) => activity.id,
+          (activity) => html`<li class=${activity.undoneAt ? 'undone' : ''} data-id=${activity.id}>
             <time class="when" datetime=${activity.at}>${this.dateTime(activity.at)}</time>
-            <span class="what">${t.card.activityTypes[activity.type]}${countOf(activity) > 1 ? ` (${this.number(countOf(activity))})` : ''}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
+            <span class="what" tabindex="-1">${t.card.activityTypes[activity.type]}${countOf(activity) > 1 ? ` (${this.number(countOf(activity))})` : ''}${activity.subject ? `: ${activity.subject}` : ''}${activity.undoneAt ? ` (${t.card.undone})` : ''}</span>
             ${activity.undoable && !activity.undoneAt ? html`<button type="button" @click=${() => this.#undo(activity)}>${t.card.undo}</button>` : nothing}
             ${detail(this.#changesOf(activity))}
           </li>`,

@@ -243,6 +243,7 @@ export const cs: Translation = {
     subject: 'Předmět',
     undo: 'Vrátit zpět',
     undone: 'vráceno',
+    undoneNotice: 'Vráceno zpět.',
     noActivity: 'Zatím nic.',
     cannotUndo: (name) => `Nelze vrátit zpět: u klienta ${name} se mezitím něco změnilo. Zkontrolujte kartu a upravte ji ručně.`,
   },

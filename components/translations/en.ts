@@ -254,6 +254,8 @@ export const en = {
     subject: 'Subject',
     undo: 'Undo',
     undone: 'undone',
+    /** After an undo from the timeline. */
+    undoneNotice: 'Undone.',
     noActivity: 'Nothing yet.',
     cannotUndo: (name: string) => `Cannot undo: something about ${name} has changed since. Check the card and change it by hand.`,
   },

@@ -243,6 +243,7 @@ export const pl: Translation = {
     subject: 'Temat',
     undo: 'Cofnij',
     undone: 'cofnięto',
+    undoneNotice: 'Cofnięto.',
     noActivity: 'Jeszcze nic.',
     cannotUndo: (name) => `Nie można cofnąć: u klienta ${name} coś się w międzyczasie zmieniło. Sprawdź kartę i popraw ją ręcznie.`,
   },

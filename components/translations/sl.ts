@@ -243,6 +243,7 @@ export const sl: Translation = {
     subject: 'Zadeva',
     undo: 'Razveljavi',
     undone: 'razveljavljeno',
+    undoneNotice: 'Razveljavljeno.',
     noActivity: 'Še nič.',
     cannotUndo: (name) => `Ni mogoče razveljaviti: pri stranki ${name} se je medtem nekaj spremenilo. Preverite kartico in jo popravite ročno.`,
   },

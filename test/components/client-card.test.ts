@@ -423,6 +423,28 @@ describe('<kt-client-card>', () => {
     expect(textOf(shadow(element).activeElement)).to.equal('Search the web');
   });
 
+  it('after an undo from the timeline says so, and keeps the keyboard on the entry undone, away from the new Undo', async () => {
+    const crm = await createCrm({ storage: memoryAdapter() });
+    const [, partner, , vip] = await crm.statuses.list();
+    const client = await crm.clients.create({ name: 'Kovo', taxId: 'CZ45274649' });
+    await crm.clients.update(client.id, { statusId: partner!.id });
+    await crm.clients.update(client.id, { statusId: vip!.id });
+    const element = await card(crm, client.id);
+    const undoButtons = () => [...section(element, 'timeline').querySelectorAll<HTMLButtonElement>('li button')].filter((b) => textOf(b) === 'Undo');
+    await until(() => expect(undoButtons().length).to.be.above(1));
+    undoButtons()[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => expect((await crm.clients.get(client.id)).statusId).to.equal(partner!.id));
+    await until(() => expect(textOf(shadow(element).querySelector('.message'))).to.equal('Undone.'));
+    const focused = shadow(element).activeElement as HTMLElement;
+    expect(focused.classList.contains('what')).to.equal(true);
+    expect(textOf(focused.closest('li'))).to.contain('(undone)');
+    // A second Enter lands on the entry, not on the Undo of the change the undo wrote: nothing is redone.
+    await sendKeys({ press: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await crm.clients.get(client.id)).statusId).to.equal(partner!.id);
+  });
+
   it('says so for a client that does not exist', async () => {
     const crm = await createCrm({ storage: memoryAdapter() });
     const element = await mount<KtClientCard>(html`<kt-client-card client-id="cli_missing" .crm=${crm}></kt-client-card>`, 'kt-client-card');
