@@ -270,6 +270,13 @@ export class KtClientCard extends KtElement {
     }
   }
 
+  /** The button goes once pressed: the keyboard goes to the orders' heading, the table all of them now, never to `<body>`. */
+  async #showOlderOrders(): Promise<void> {
+    this.showOlder = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#orders-title')?.focus();
+  }
+
   /**
    * Undoes a timeline entry. Its Undo goes, and the undo writes an entry of its own above it:
    * the keyboard goes to the entry undone, never to `<body>` nor to the new entry's Undo, where
@@ -472,7 +479,7 @@ export class KtClientCard extends KtElement {
     const shown = this.showOlder ? this.orders : this.orders.filter((order) => order.createdAt >= since);
     const older = this.orders.length - shown.length;
     return html`<section class="panel" part="orders" aria-labelledby="orders-title">
-      <h3 id="orders-title">${t.card.orders}</h3>
+      <h3 id="orders-title" tabindex="-1">${t.card.orders}</h3>
       ${shown.length
         ? html`<div class="table-wrap"><table>
             <thead>
@@ -497,7 +504,7 @@ export class KtClientCard extends KtElement {
             </tbody>
           </table></div>`
         : html`<p class="empty">${t.card.noOrders}</p>`}
-      ${older > 0 ? html`<button type="button" @click=${() => (this.showOlder = true)}>${t.card.olderOrders} (${this.number(older)})</button>` : nothing}
+      ${older > 0 ? html`<button type="button" @click=${this.#showOlderOrders}>${t.card.olderOrders} (${this.number(older)})</button>` : nothing}
     </section>`;
   }
 

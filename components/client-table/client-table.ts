@@ -280,6 +280,7 @@ export class KtClientTable extends KtElement {
           placeholder=${t.table.searchPlaceholder}
           .value=${this.search}
           @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
+          @keydown=${this.#onSearchKey}
         />
         <select part="filter" aria-label=${t.table.statusFilter} @change=${this.#onStatusFilter} .value=${statusValue}>
           <option value="" ?selected=${statusValue === ''}>${t.table.anyStatus}</option>
@@ -299,7 +300,7 @@ export class KtClientTable extends KtElement {
         ${this.#filterSelect('temperature', t.table.temperatureFilter, t.table.anyTemperature, Object.entries(t.temperature))}
         ${this.owners.length ? this.#filterSelect('owner', t.table.ownerFilter, t.table.anyOwner, this.owners.map((owner) => [owner.id, owner.name])) : nothing}
         ${filtered
-          ? html`<button type="button" @click=${() => ((this.filter = {}), (this.search = ''))}>${t.table.clearFilters}</button>`
+          ? html`<button type="button" @click=${this.#clearFilters}>${t.table.clearFilters}</button>`
           : nothing}
         ${this.pending?.progress !== undefined
           ? html`<progress class="count" max="1" .value=${this.pending.progress} aria-label=${t.table.sorting}></progress>`
@@ -596,6 +597,21 @@ export class KtClientTable extends KtElement {
 
   #onScroll(e: Event): void {
     this.gridScrollTop = (e.target as HTMLElement).scrollTop;
+  }
+
+  /** ↓ from the search box goes to the clients found, as staff on the phone expect. */
+  #onSearchKey(e: KeyboardEvent): void {
+    if (e.key !== 'ArrowDown' || !this.source?.total) return;
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('[role="grid"]')?.focus();
+  }
+
+  /** The button goes with the filters: the keyboard goes to the search box, never to `<body>`. */
+  async #clearFilters(): Promise<void> {
+    this.filter = {};
+    this.search = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[part="search"]')?.focus();
   }
 
   /** Waits out a sort under way: its button stays focusable (`aria-disabled`), so the keyboard stays on it for the next press. */

@@ -346,6 +346,23 @@ describe('<kt-client-table>', () => {
     await until(() => expect(rowNames(element)).to.deep.equal(['Alfa Trade a.s.', 'Žlutý kůň s.r.o.', 'Beta Servis s.r.o.']));
   });
 
+  it('goes from the search box to the clients found with ↓, and back to the search box when Clear filters goes', async () => {
+    const { crm } = await world();
+    const element = await table(crm);
+    const search = shadow(element).querySelector<HTMLInputElement>('[part="search"]')!;
+    search.focus();
+    await sendKeys({ type: 'a' });
+    await until(() => expect(count(element)).to.match(/^\d+ clients?$/));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(element).activeElement).to.equal(grid(element));
+    const clear = () => [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => textOf(b) === 'Clear filters');
+    await until(() => expect(clear()).to.not.equal(undefined));
+    clear()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => expect(clear()).to.equal(undefined));
+    expect(shadow(element).activeElement).to.equal(search);
+  });
+
   it('keeps the keyboard on a header while its sort runs, so Enter again sorts the other way', async () => {
     const { crm } = await world();
     const element = await table(crm);
