@@ -143,7 +143,8 @@ export class KtPipelineBoard extends KtElement {
     await this.#load();
     if (refocus) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`li[data-client="${CSS.escape(item.client.id)}"] ${refocus === 'open' ? '.open' : 'select'}`)?.focus();
+      const target = this.renderRoot.querySelector<HTMLElement>(`li[data-client="${CSS.escape(item.client.id)}"] ${refocus === 'open' ? '.open' : 'select'}`);
+      if (target) focusInView(target);
     }
   }
 
@@ -174,7 +175,7 @@ export class KtPipelineBoard extends KtElement {
       for (let column = at + step; column >= 0 && column < grid.length && !next; column += step) next = grid[column]![Math.min(row, grid[column]!.length - 1)];
     } else return;
     e.preventDefault();
-    next?.focus();
+    if (next) focusInView(next);
   }
 
   #open(clientId: string): void {
@@ -300,6 +301,15 @@ export class KtPipelineBoard extends KtElement {
       </div>
     </li>`;
   }
+}
+
+/**
+ * Focuses a card and brings it into the board's view: on a phone the columns scroll sideways,
+ * and the focus alone left a card moved a column on out of sight.
+ */
+function focusInView(card: HTMLElement): void {
+  card.focus({ preventScroll: true });
+  card.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 declare global {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { memoryAdapter } from '../../adapters/memory/index.ts';
 import { createCrm, type Client, type Crm, type Pipeline } from '../../src/index.ts';
 import type { KtClientOpenEvent, KtPipelineBoard } from '../../components/index.ts';
@@ -35,6 +35,32 @@ const card = (element: KtPipelineBoard, clientName: string) => [...shadow(elemen
 const stageOf = async (crm: Crm, clientId: string, pipelineId: string) => (await crm.pipelines.placements(clientId)).find((p) => p.pipelineId === pipelineId)?.stageId;
 
 describe('<kt-pipeline-board>', () => {
+  it('keeps a card moved by keyboard in view on a phone, where the columns scroll sideways', async () => {
+    const { crm, sales, mall } = await world();
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const element = await board(crm, sales.id);
+      await until(() => expect(cardNames(element, 'Offer')).to.deep.equal(['Mall Group']));
+      const scroller = shadow(element).querySelector<HTMLElement>('.columns')!;
+      const inView = () => {
+        const [card, view] = [shadow(element).activeElement!.getBoundingClientRect(), scroller.getBoundingClientRect()];
+        return card.left >= view.left - 1 && card.right <= view.right + 1;
+      };
+      card(element, 'Mall Group').querySelector<HTMLElement>('.open')!.focus();
+      for (const [key, stage] of [['ArrowRight', 2], ['ArrowLeft', 1], ['ArrowLeft', 0]] as const) {
+        await sendKeys({ down: 'Alt' });
+        await sendKeys({ press: key });
+        await sendKeys({ up: 'Alt' });
+        await until(async () => expect(await stageOf(crm, mall.id, sales.id)).to.equal(sales.stages[stage]!.id));
+        await until(() => expect(textOf(shadow(element).activeElement)).to.equal('Mall Group'));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(inView(), `the card in ${sales.stages[stage]!.name} is in the board's view`).to.equal(true);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('is accessible and shows the first pipeline: a column per stage with its count and cards', async () => {
     const { crm } = await world();
     const element = await board(crm);
