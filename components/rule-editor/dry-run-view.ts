@@ -40,7 +40,14 @@ export function renderDryRun(state: DryRunViewState, ctx: RowContext, select: (s
         : state.checking
           ? t.checking
           : '';
-  const selected = state.selected && report ? report[state.selected.list][state.selected.index] : undefined;
+  // Right under the record pressed: below both lists it was drawn out of sight, as if nothing happened.
+  const why = (record: DryRunMatch | DryRunMiss) =>
+    html`<div class="why" part="explanation" role="region" aria-label=${t.why(subject(record, ctx))}>
+      <h4>${t.why(subject(record, ctx))}</h4>
+      <ul class="tree">
+        ${renderExplanation(unwrapped(record.explanation), ctx)}
+      </ul>
+    </div>`;
   const item = (list: DryRunSelection['list'], record: DryRunMatch | DryRunMiss, index: number) => {
     const pressed = state.selected?.list === list && state.selected.index === index;
     const match = list === 'matches' ? (record as DryRunMatch) : undefined;
@@ -53,6 +60,7 @@ export function renderDryRun(state: DryRunViewState, ctx: RowContext, select: (s
             ${match.skipped.map((action) => html`<li class="muted">${t.skipped}: ${describeAction(action, ctx)}</li>`)}
           </ul>`
         : nothing}
+      ${pressed ? why(record) : nothing}
     </li>`;
   };
   const more = (shown: number, total: number) => (total > shown ? html`<p class="muted">${plural(ctx, t.more, total - shown)}</p>` : nothing);
@@ -82,14 +90,6 @@ export function renderDryRun(state: DryRunViewState, ctx: RowContext, select: (s
                   ${more(report.misses.length, report.evaluated - report.matched)}`
               : html`<p class="muted empty">${t.noMisses}</p>`}
           </div>
-        </div>`
-      : nothing}
-    ${selected
-      ? html`<div class="why" part="explanation" role="region" aria-label=${t.why(subject(selected, ctx))}>
-          <h4>${t.why(subject(selected, ctx))}</h4>
-          <ul class="tree">
-            ${renderExplanation(unwrapped(selected.explanation), ctx)}
-          </ul>
         </div>`
       : nothing}
   </section>`;

@@ -88,6 +88,8 @@ describe('<kt-rule-editor>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => expect(textOf(part(editor, 'explanation'))).to.contain('✗'));
     expect(textOf(part(editor, 'explanation')).replace(/\u00a0/g, ' ')).to.equal('Why: ČEZ, a. s. (order 2026/101) ✗does not hold: Order total at least CZK 100,000.00 (actual: CZK 60,000.00)');
+    // Right under the record pressed, not below both lists, out of sight.
+    expect(miss.closest('li')!.contains(part(editor, 'explanation'))).to.equal(true);
 
     // Save, enable, apply to existing.
     part(editor, 'save').focus();
