@@ -102,7 +102,12 @@ export class KtClientTable extends KtElement {
   @query('.scroller') private scroller?: HTMLElement;
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  readonly #toasts = new Toaster(this, { duration: () => this.toastDuration, refocus: () => this.#focusList() });
+  // A bulk change's Undo waits while the keyboard is still in the bulk bar, a few Tabs before it.
+  readonly #toasts = new Toaster(this, {
+    duration: () => this.toastDuration,
+    refocus: () => this.#focusList(),
+    holding: () => this.renderRoot.querySelector('[part="bulk-bar"]')?.matches(':focus-within') === true,
+  });
   private readonly selection = new Selection();
   private readonly cards = new ClientCardsView(this, () => this.activeCrm);
   private figures: OrderFiguresCache | undefined;
@@ -260,8 +265,10 @@ export class KtClientTable extends KtElement {
   protected override render(): TemplateResult {
     return html`
       ${this.#renderToolbar()} ${this.#renderBulkBar()}
+      <!-- Right after the bulk bar: a bulk change's Undo is the next Tab stops away, not past the grid. -->
+      ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))}
       ${this.view === 'cards' ? this.cards.render({ t: this.t, filtered: this.#filtered(), number: (value) => this.number(value), open: (id) => this.#open(id) }) : this.#renderGrid()}
-      ${this.#toasts.render({ undo: this.t.table.undo, close: this.t.table.close }, (undo) => this.#undo(undo))} ${this.#renderDialog()}
+      ${this.#renderDialog()}
       <div class="visually-hidden announcer" role="status" aria-live="polite">${this.announcement?.() ?? ''}</div>
     `;
   }
