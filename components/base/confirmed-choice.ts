@@ -1,11 +1,12 @@
 import { noChange, type ElementPart } from 'lit';
 import { Directive, PartType, directive, type PartInfo } from 'lit/directive.js';
 
-/** Keys that step a closed select from option to option; Chromium on Linux and Windows fires `change` for each. */
+/** Keys that step a closed select from option to option (so does typing an option's first letter); Chromium on Linux and Windows fires `change` for each. */
 const STEPS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 /** Acts on the value chosen; may put the select back on a prompt. */
 type Choose = (value: string, select: HTMLSelectElement) => void;
 
+// Space opens the list instead: a pick there is a confirmed one.
 const steps = (e: KeyboardEvent) => !e.altKey && !e.ctrlKey && !e.metaKey && (STEPS.has(e.key) || e.key.length === 1) && e.key !== ' ';
 
 /**
@@ -50,8 +51,7 @@ class ConfirmedChoice extends Directive {
         // Not also open the list, which would take the next arrow and pick on leaving.
         e.preventDefault();
         this.#act();
-      }
-      else this.#stepped = false;
+      } else this.#stepped = false;
     });
     select.addEventListener('change', () => {
       if (!this.#stepped) this.#act();

@@ -5,7 +5,8 @@ import { renderToast, type Toast } from './toast.ts';
 /**
  * The toast an element shows, and when it goes: a confirmation closes by itself after
  * `duration()` milliseconds (0: never), though not while the pointer or the focus is on it (or
- * `holding()` says the user is still at what it is about); an error stays until closed. A toast closed with the focus in it hands the focus to `refocus`.
+ * `holding()` says the user is still at what it is about); an error stays until closed. A toast
+ * closed with the focus in it hands the focus to `refocus`.
  */
 export class Toaster implements ReactiveController {
   #toast: Toast | undefined;
@@ -13,7 +14,12 @@ export class Toaster implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: { duration(): number; refocus(): void; /** Whether the user is still where the toast's action came from: it waits. */ holding?(): boolean },
+    private readonly options: {
+      duration(): number;
+      refocus(): void;
+      /** Whether the user is still where the toast's action came from: it waits. */
+      holding?(): boolean;
+    },
   ) {
     host.addController(this);
   }
