@@ -4,11 +4,14 @@
  *
  * @example
  * ```html
- * <script type="module">
- *   import { createCrm, indexedDbAdapter } from './kartoteka-elements.js';
- *   document.querySelector('kt-crm-provider').crm = await createCrm({ storage: indexedDbAdapter({ name: 'crm' }) });
- * </script>
+ * <!-- A module file of the page's, not an inline script: a strict Content-Security-Policy allows it. -->
+ * <script type="module" src="crm.js"></script>
  * <kt-crm-provider><kt-client-table></kt-client-table></kt-crm-provider>
+ * ```
+ * ```js
+ * // crm.js
+ * import { createCrm, indexedDbAdapter } from './kartoteka-elements.js';
+ * document.querySelector('kt-crm-provider').crm = await createCrm({ storage: indexedDbAdapter({ name: 'crm' }) });
  * ```
  */
 import './define/all.ts';
