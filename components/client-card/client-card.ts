@@ -70,6 +70,8 @@ export class KtClientCard extends KtElement {
   #loadScheduled = false;
   /** A `focus()` waiting for the client to show. */
   #focusWish: FocusOptions | undefined;
+  /** The timeline entry just undone: the keyboard goes to it once the reload its events start shows it undone. */
+  #undoneEntry: string | undefined;
 
   /**
    * Moves the focus to the client's name, once the client shows if it is still loading: a host
@@ -82,6 +84,13 @@ export class KtClientCard extends KtElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#undoneEntry !== undefined) {
+      const entry = this.renderRoot.querySelector<HTMLElement>(`li.undone[data-id="${CSS.escape(this.#undoneEntry)}"] .what`);
+      if (entry) {
+        this.#undoneEntry = undefined;
+        entry.focus();
+      }
+    }
     if (!this.#focusWish) return;
     const target = this.client === null ? this.renderRoot.querySelector<HTMLElement>('.empty') : this.client?.id === this.clientId ? this.renderRoot.querySelector<HTMLElement>('#title') : null;
     if (!target) return;
@@ -117,8 +126,8 @@ export class KtClientCard extends KtElement {
     if (changed.has('clientId') && this.hasUpdated) {
       this.editing = false;
       this.showOlder = false;
-      // Messages about the previous client do not carry over to this one.
-      this.message = this.conflict = undefined;
+      // Messages about the previous client do not carry over to this one, nor does a focus owed to its timeline.
+      this.message = this.conflict = this.#undoneEntry = undefined;
       this.fieldErrors = new Map();
       void this.#load();
     }
@@ -286,9 +295,7 @@ export class KtClientCard extends KtElement {
     try {
       await this.activeCrm?.activities.undo(activity.id);
       this.message = () => this.t.card.undoneNotice;
-      await this.#load(false);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(activity.id)}"] .what`)?.focus();
+      this.#undoneEntry = activity.id;
     } catch (error) {
       // A refused undo: what it would restore changed since.
       const name = isCrmError(error) && error.code === 'conflict' ? this.client?.name : undefined;

@@ -324,7 +324,7 @@ export class KtCrmSettings extends KtElement {
             ${catalog === 'statuses' ? html`<input aria-label=${t.group} name="group" aria-required="true" placeholder=${t.group} aria-invalid=${adding.group.invalid} aria-describedby=${adding.group.describedBy} />` : nothing}
             <button type="submit">${t.add}</button>
             ${this.#fieldErrors(`new-${catalog}`)}
-      </form>`
+          </form>`
         : nothing}
     </section>`;
   }
