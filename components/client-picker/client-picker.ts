@@ -12,6 +12,7 @@ import { billingChanges, type BillingChange } from './billing-diff.ts';
 import { clientPickerStyles } from './client-picker.styles.ts';
 import { likelyClients } from './likely-clients.ts';
 import type { Words } from '../base/words.ts';
+import { recentEntries } from '../base/recent-entries.ts';
 
 const SUGGESTIONS = 8;
 const RECENT_ORDERS = 5;
@@ -406,8 +407,7 @@ export class KtClientPicker extends KtElement {
 
   /** The Undo of what was just done to the order: its newest entry of `type` on the client's timeline. */
   async #undoOf(crm: Crm, clientId: string, type: Activity['type']): Promise<{ undo?: () => Promise<unknown> }> {
-    const { items } = await crm.activities.list(clientId, { limit: 10 });
-    const entry = items.find((activity: Activity) => activity.type === type && activity.orderId === this.orderId && activity.undoable && !activity.undoneAt);
+    const [entry] = await recentEntries(crm, clientId, 1, (activity) => activity.type === type && activity.orderId === this.orderId && activity.undoable === true);
     return entry ? { undo: () => crm.activities.undo(entry.id) } : {};
   }
 

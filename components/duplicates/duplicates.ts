@@ -7,6 +7,7 @@ import { KtElement } from '../base/kt-element.ts';
 import { focusLost } from '../base/lost-focus.ts';
 import { NewestRead } from '../base/newest-read.ts';
 import { OrderFiguresCache } from '../base/order-figures.ts';
+import { recentEntries } from '../base/recent-entries.ts';
 import { themeStyles } from '../base/theme.styles.ts';
 import { feedbackStyles, type Toast } from '../base/toast.ts';
 import { Toaster } from '../base/toaster.ts';
@@ -184,9 +185,8 @@ export class KtDuplicates extends KtElement {
    * in the order merged, as merges within one millisecond share their time.
    */
   async #mergeEntries(crm: Crm, keeperId: string, merged: Client[]): Promise<Activity[]> {
-    // Rules may have written on the timeline since: look a little further back than the merges alone.
-    const { items } = await crm.activities.list(keeperId, { limit: merged.length + 20 });
-    const byMerged = new Map(items.filter((entry) => entry.type === 'clients_merged' && !entry.undoneAt).map((entry) => [(entry.data as { merged: Client }).merged.id, entry]));
+    const entries = await recentEntries(crm, keeperId, merged.length, (entry) => entry.type === 'clients_merged');
+    const byMerged = new Map(entries.map((entry) => [(entry.data as { merged: Client }).merged.id, entry]));
     return merged.toReversed().flatMap((client) => byMerged.get(client.id) ?? []);
   }
 
@@ -227,9 +227,8 @@ export class KtDuplicates extends KtElement {
    */
   async #undoLink(crm: Crm, before: FoundGroup[], group: OrdersGroup, linked: Order[]): Promise<void> {
     const ids = new Set(linked.map((order) => order.id));
-    // Rules may have written on the timeline since: look a little further back than the links alone.
-    const { items } = await crm.activities.list(group.client.id, { limit: linked.length + 20 });
-    const byOrder = new Map(items.filter((entry) => entry.type === 'order_linked' && entry.undoable && !entry.undoneAt && ids.has(entry.orderId ?? '')).map((entry) => [entry.orderId!, entry]));
+    const entries = await recentEntries(crm, group.client.id, linked.length, (entry) => entry.type === 'order_linked' && entry.undoable === true && ids.has(entry.orderId ?? ''));
+    const byOrder = new Map(entries.map((entry) => [entry.orderId!, entry]));
     const restored: Order[] = [];
     for (const order of linked.toReversed()) {
       const entry = byOrder.get(order.id);
