@@ -1,6 +1,7 @@
 import { CrmError, isCrmError, toCrmError } from './errors.ts';
 import type { CrmEvent, EventBus } from './events.ts';
 import type { IdGenerator } from './ids.ts';
+import type { Principal } from './model/principal.ts';
 import type { Settings } from './model/settings.ts';
 import type { ChangeSet, StorageAdapter, StoredRecord, WriteOperation } from './storage/adapter.ts';
 import type { StoreSearch } from './search/store-search.ts';
@@ -13,11 +14,6 @@ import type { RuleEngine } from './rules/engine.ts';
 import { stageRuleEvents } from './rules/stage-rule-events.ts';
 import { applySettingsChanges } from './settings-changes.ts';
 
-/** Who is acting. Members see and change only the clients they own (W7); admins see all. */
-export interface Principal {
-  userId: string;
-  role: 'admin' | 'member';
-}
 
 /** What every service shares. */
 export interface CrmContext {

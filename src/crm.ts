@@ -5,7 +5,8 @@ import { StatsCache } from './analytics/stats-cache.ts';
 import { RuleEngine } from './rules/engine.ts';
 import { rulesService } from './rules/service.ts';
 import { clientsService } from './clients/service.ts';
-import type { CrmContext, Principal } from './context.ts';
+import type { CrmContext } from './context.ts';
+import { Principal } from './model/principal.ts';
 import { ExternalChanges } from './external-changes.ts';
 import { CrmError } from './errors.ts';
 import { EventBus, type CrmEvent, type CrmEventMap, type CrmEventName } from './events.ts';
@@ -27,9 +28,6 @@ import type { StorageAdapter } from './storage/adapter.ts';
 import { crmSchema } from './storage/schema.ts';
 import { tasksService } from './tasks/service.ts';
 import { ensureTallies } from './tallies.ts';
-
-/** Who an instance acts as: a role anything but these two would silently act as a member. */
-const PrincipalInput = z.strictObject({ userId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), role: z.enum(['admin', 'member']) });
 
 export interface CrmOptions {
   /** Where data lives: `memoryAdapter()`, `indexedDbAdapter({ name })`, … */
@@ -72,7 +70,8 @@ export async function createCrm(options: CrmOptions) {
     });
   }
   const seedLanguage = parse(z.optional(SeedLanguage), options.language, ['language']) ?? 'en';
-  const principal = parse(z.optional(PrincipalInput), options.principal, ['principal']) ?? { userId: 'system', role: 'admin' };
+  // Checked: a role other than these two would silently act as a member.
+  const principal = parse(z.optional(Principal), options.principal, ['principal']) ?? { userId: 'system', role: 'admin' };
   const clock = options.clock ?? (() => new Date());
   const ctx: CrmContext = {
     storage: options.storage,

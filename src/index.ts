@@ -6,7 +6,6 @@ export { createCrm, type Crm, type CrmOptions } from './crm.ts';
 export { SEED_LANGUAGES, SeedLanguage } from './seed-names.ts';
 export { CrmError, isCrmError, type CrmErrorCode, type CrmErrorOptions, type FieldIssue } from './errors.ts';
 export { CrmEvents, type CrmEvent, type CrmEventMap, type CrmEventName, type CatalogChange } from './events.ts';
-export type { Principal } from './context.ts';
 export type { IdGenerator } from './ids.ts';
 export * from './model/index.ts';
 export * from './tax-id/index.ts';

@@ -9,4 +9,5 @@ export * from './activity.ts';
 export * from './status.ts';
 export * from './star.ts';
 export * from './settings.ts';
+export * from './principal.ts';
 export * from './rule.ts';
